@@ -1,0 +1,42 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Command } from 'commander';
+import { openDatabase } from '../../core/db/open';
+import { createService } from '../../core/service/service';
+import { startStation } from '../../station/server';
+import { DB_OPTION_HELP, parsePort, resolveDbPath } from '../options';
+
+const RENDERER_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../dist/renderer');
+
+interface StationFlags {
+  db?: string;
+  port: number;
+  host: string;
+  station?: string;
+}
+
+export function registerStationCommand(program: Command): void {
+  program
+    .command('station')
+    .description('serve the Musubi screens and API over HTTP for a browser or tablet')
+    .option('--db <file>', DB_OPTION_HELP)
+    .option('--port <port>', 'port to listen on (0 picks a free one)', parsePort, 4780)
+    .option('--host <address>', 'address to bind; loopback unless you mean to open it to the LAN', '127.0.0.1')
+    .option('--station <name>', 'name of this station, shown as "checked in at <name>"')
+    .action(async (flags: StationFlags) => {
+      const dbPath = resolveDbPath(flags.db);
+      const db = openDatabase(dbPath);
+      const service = createService({ db, stationName: flags.station });
+      const station = await startStation({ service, staticDir: RENDERER_DIR, host: flags.host, port: flags.port });
+      console.log(`Musubi station "${service.identity.name}" is ready: ${station.url}`);
+      console.log(`Database: ${dbPath}`);
+      const stop = (): void => {
+        void station.close().then(() => {
+          db.close();
+          process.exit(0);
+        });
+      };
+      process.once('SIGINT', stop);
+      process.once('SIGTERM', stop);
+    });
+}

@@ -1,0 +1,5 @@
+import { migration001 } from './001-event-log';
+import type { Migration } from './migration';
+
+/** Every migration in order. Add a new numbered file; never edit a released one. */
+export const MIGRATIONS: readonly Migration[] = [migration001];

@@ -1,0 +1,68 @@
+import type { Entry } from '../../../shared/domain/entry';
+import type { Db } from '../db/types';
+import { applyEntry } from '../projection/apply';
+
+export interface AppendResult {
+  /** Entries that were new to this database and are now in the projection. */
+  applied: Entry[];
+  /** Entries this database already had (same id): ignored, which makes replays harmless. */
+  duplicates: number;
+}
+
+/**
+ * Appends entries to the log and folds each new one into the projection, all in one synchronous
+ * transaction: either the whole batch is in the log and the tables, or none of it is.
+ */
+export function appendEntries(db: Db, entries: readonly Entry[]): AppendResult {
+  const insert = db.prepare(
+    `INSERT OR IGNORE INTO entries (id, station, hlc, type, attendee_id, data)
+     VALUES (@id, @station, @hlc, @type, @attendeeId, @data)`,
+  );
+  return db.transaction(() => {
+    const applied: Entry[] = [];
+    let duplicates = 0;
+    for (const entry of entries) {
+      const info = insert.run({ ...entry, data: JSON.stringify(entry.data) });
+      if (info.changes === 0) {
+        duplicates++;
+        continue;
+      }
+      applyEntry(db, entry);
+      applied.push(entry);
+    }
+    return { applied, duplicates };
+  })();
+}
+
+interface EntryRow {
+  id: string;
+  station: string;
+  hlc: string;
+  type: Entry['type'];
+  attendee_id: string | null;
+  data: string;
+}
+
+export function entryFromRow(row: EntryRow): Entry {
+  return {
+    id: row.id,
+    station: row.station,
+    hlc: row.hlc,
+    type: row.type,
+    attendeeId: row.attendee_id,
+    data: JSON.parse(row.data) as unknown,
+  } as Entry;
+}
+
+/** The whole log in local arrival order (for tests, export and sync). */
+export function readEntries(db: Db, afterSeq = 0, limit = Number.MAX_SAFE_INTEGER): Entry[] {
+  const rows = db
+    .prepare('SELECT id, station, hlc, type, attendee_id, data FROM entries WHERE seq > ? ORDER BY seq LIMIT ?')
+    .all(afterSeq, limit) as EntryRow[];
+  return rows.map(entryFromRow);
+}
+
+export function latestHlc(db: Db): string | undefined {
+  const row = db.prepare('SELECT max(hlc) AS hlc FROM entries').get() as { hlc: string | null };
+  return row.hlc ?? undefined;
+}

@@ -1,0 +1,35 @@
+import type { z } from 'zod';
+import { contract, isMethodName } from '../../../shared/api/contract';
+import { fail, ok, type Result } from '../../../shared/api/result';
+import { MusubiError } from '../../../shared/errors';
+import type { ServiceImpl } from './types';
+
+/** "fields.email: Invalid email address" — says which input field was wrong, never its value. */
+export function describeZodError(error: z.ZodError): { message: string; where: string } {
+  const issue = error.issues[0];
+  const where = issue ? issue.path.map(String).join('.') : '';
+  const message = issue ? `${where ? `${where}: ` : ''}${issue.message}` : 'Invalid input';
+  return { message, where };
+}
+
+/**
+ * The one door into the service for every host (IPC, HTTP, tests): checks the method name,
+ * validates the input against the contract, runs it and returns a Result. Errors never escape as
+ * exceptions, and unexpected ones are logged without their input (it may hold personal data).
+ */
+export async function dispatch(impl: ServiceImpl, name: string, rawInput: unknown): Promise<Result<unknown>> {
+  if (!isMethodName(name)) return fail({ code: 'unknown-method', message: `Unknown method: ${name.slice(0, 60)}` });
+  const parsed = contract[name].input.safeParse(rawInput ?? undefined);
+  if (!parsed.success) {
+    const { message, where } = describeZodError(parsed.error);
+    return fail({ code: 'invalid-input', message, where });
+  }
+  try {
+    const handler = impl[name] as (input: unknown) => unknown;
+    return ok(await handler(parsed.data));
+  } catch (error) {
+    if (error instanceof MusubiError) return fail(error.toShape());
+    console.error(`[musubi] ${name} failed: ${(error as Error).name}`, (error as Error).stack?.split('\n')[1]?.trim() ?? '');
+    return fail({ code: 'internal', message: 'Something went wrong inside Musubi. The change was not saved.' });
+  }
+}

@@ -1,0 +1,17 @@
+import { useTranslation } from 'react-i18next';
+import { useLiveQuery } from '../hooks/useLiveQuery';
+
+/** Live counts for the header: how many are in, of how many expected. */
+export function StatusBar() {
+  const { t } = useTranslation();
+  const { data: status } = useLiveQuery((api) => api.getStatus());
+  if (!status) return null;
+  return (
+    <div className="status-bar" role="status" aria-live="polite">
+      <strong>{t('status.summary', { checkedIn: status.checkedIn, expected: status.expected })}</strong>
+      {status.walkIns > 0 && <span>{t('status.walkIns', { count: status.walkIns })}</span>}
+      {status.conflicts > 0 && <span className="warning">{t('status.conflicts', { count: status.conflicts })}</span>}
+      <span className="muted">{t('status.station', { station: status.station })}</span>
+    </div>
+  );
+}

@@ -1,0 +1,33 @@
+import i18next from 'i18next';
+import { initReactI18next } from 'react-i18next';
+import { en } from './en';
+import { ja } from './ja';
+
+export const LANGUAGES = [
+  { code: 'ja', label: '日本語' },
+  { code: 'en', label: 'English' },
+] as const;
+export type LanguageCode = (typeof LANGUAGES)[number]['code'];
+
+const STORAGE_KEY = 'musubi.language';
+
+function savedLanguage(): LanguageCode {
+  const saved = globalThis.localStorage?.getItem(STORAGE_KEY);
+  return saved === 'en' ? 'en' : 'ja';
+}
+
+/** Japanese is the default; the choice is remembered per browser or station. */
+export function initI18n(): typeof i18next {
+  void i18next.use(initReactI18next).init({
+    resources: { ja: { translation: ja }, en: { translation: en } },
+    lng: savedLanguage(),
+    fallbackLng: 'ja',
+    interpolation: { escapeValue: false },
+  });
+  i18next.on('languageChanged', (lng) => {
+    globalThis.localStorage?.setItem(STORAGE_KEY, lng);
+    document.documentElement.lang = lng;
+  });
+  document.documentElement.lang = i18next.language;
+  return i18next;
+}

@@ -1,0 +1,69 @@
+import { useTranslation } from 'react-i18next';
+import type { Attendee } from '../../../../shared/domain/attendee';
+import { formatTime } from '../../format';
+
+interface Props {
+  attendee: Attendee;
+  busy: boolean;
+  onCheckIn: () => void;
+  onUndo: () => void;
+}
+
+/** The selected person: who they are, whether they are in, and the one action that matters now. */
+export function AttendeeCard({ attendee, busy, onCheckIn, onUndo }: Props) {
+  const { t, i18n } = useTranslation();
+  const checkedIn = attendee.checkedIn;
+  return (
+    <article className={`attendee-card ${checkedIn ? 'is-checked-in' : ''}`} aria-label={attendee.name}>
+      {attendee.nameKana && <p className="furigana">{attendee.nameKana}</p>}
+      <h2 className="attendee-name">{attendee.name}</h2>
+      <dl className="attendee-facts">
+        {attendee.company && (
+          <>
+            <dt>{t('staff.company')}</dt>
+            <dd>{attendee.company}</dd>
+          </>
+        )}
+        {attendee.ticketCode && (
+          <>
+            <dt>{t('staff.ticket')}</dt>
+            <dd className="mono">{attendee.ticketCode}</dd>
+          </>
+        )}
+        {attendee.email && (
+          <>
+            <dt>{t('staff.email')}</dt>
+            <dd>{attendee.email}</dd>
+          </>
+        )}
+      </dl>
+      <p className="checkin-state" data-testid="checkin-state">
+        {checkedIn
+          ? t('staff.checkedInAt', { time: formatTime(checkedIn.at, i18n.language), station: checkedIn.station })
+          : t('staff.notCheckedIn')}
+        {attendee.walkIn && <span className="tag">{t('staff.walkIn')}</span>}
+      </p>
+      {attendee.conflicts.length > 0 && (
+        <div className="conflicts" role="alert">
+          <strong>{t('staff.conflictTitle')}</strong>
+          <ul>
+            {attendee.conflicts.map((c) => (
+              <li key={c.checkinId}>{t('staff.conflictLine', { time: formatTime(c.at, i18n.language), station: c.station })}</li>
+            ))}
+          </ul>
+        </div>
+      )}
+      <div className="actions">
+        {checkedIn ? (
+          <button type="button" className="secondary" onClick={onUndo} disabled={busy}>
+            {t('staff.undo')}
+          </button>
+        ) : (
+          <button type="button" className="primary" onClick={onCheckIn} disabled={busy}>
+            {t('staff.checkIn')}
+          </button>
+        )}
+      </div>
+    </article>
+  );
+}

@@ -1,0 +1,67 @@
+import { z } from 'zod';
+
+/** Longest text a single attendee field may hold; a registration cell longer than this is an error. */
+export const MAX_FIELD_LENGTH = 1000;
+
+const text = z.string().max(MAX_FIELD_LENGTH);
+const idList = z.array(z.string().min(1).max(64)).max(32);
+
+/** The fields an organizer or staff member can set on an attendee; all synced per field (LWW). */
+export const attendeeFieldsSchema = z.object({
+  ticketCode: text,
+  name: text,
+  nameKana: text,
+  company: text,
+  title: text,
+  industry: z.string().max(64),
+  goals: idList,
+  lookingFor: idList,
+  email: text,
+  phone: text,
+  walkIn: z.boolean(),
+  vcardOptIn: z.boolean(),
+  note: text,
+});
+
+export type AttendeeFields = z.infer<typeof attendeeFieldsSchema>;
+export type AttendeeFieldName = keyof AttendeeFields;
+export const ATTENDEE_FIELD_NAMES = Object.keys(attendeeFieldsSchema.shape) as AttendeeFieldName[];
+
+export const partialAttendeeFieldsSchema = attendeeFieldsSchema.partial();
+export type PartialAttendeeFields = z.infer<typeof partialAttendeeFieldsSchema>;
+
+export const EMPTY_ATTENDEE_FIELDS: AttendeeFields = {
+  ticketCode: '',
+  name: '',
+  nameKana: '',
+  company: '',
+  title: '',
+  industry: '',
+  goals: [],
+  lookingFor: [],
+  email: '',
+  phone: '',
+  walkIn: false,
+  vcardOptIn: false,
+  note: '',
+};
+
+export type CheckinSource = 'qr' | 'search' | 'kiosk' | 'walkin' | 'cli';
+
+/** One check-in as staff see it: when (the scan time) and where. */
+export interface CheckinView {
+  checkinId: string;
+  at: string;
+  station: string;
+  source: CheckinSource;
+}
+
+/** What the UI reads about an attendee: the projection of the log. */
+export interface Attendee extends AttendeeFields {
+  id: string;
+  /** The official check-in: the earliest not-undone one by clock order; null when not checked in. */
+  checkedIn: CheckinView | null;
+  /** Further not-undone check-ins of the same person (another door, offline): kept and flagged. */
+  conflicts: CheckinView[];
+  badgePrints: number;
+}

@@ -1,0 +1,40 @@
+import type { EventSettings, Goal, Industry } from './settings';
+
+/**
+ * Default industries. Colours start from the Okabe–Ito colour-blind-safe set and extend it with
+ * darker and lighter variants; the label always accompanies the colour on a badge, so colour is
+ * never the only cue (WCAG 1.4.1).
+ */
+export const DEFAULT_INDUSTRIES: Industry[] = [
+  { id: 'it', ja: 'IT・通信', en: 'IT & Telecom', color: '#0072B2' },
+  { id: 'manufacturing', ja: '製造', en: 'Manufacturing', color: '#E69F00' },
+  { id: 'finance', ja: '金融・保険', en: 'Finance & Insurance', color: '#009E73' },
+  { id: 'healthcare', ja: '医療・ヘルスケア', en: 'Healthcare', color: '#CC79A7' },
+  { id: 'education', ja: '教育・研究', en: 'Education & Research', color: '#56B4E9' },
+  { id: 'public', ja: '行政・公共', en: 'Government & Public', color: '#6A3D9A' },
+  { id: 'retail', ja: '小売・流通', en: 'Retail & Distribution', color: '#D55E00' },
+  { id: 'real-estate', ja: '不動産・建設', en: 'Real Estate & Construction', color: '#8C564B' },
+  { id: 'energy', ja: 'エネルギー・環境', en: 'Energy & Environment', color: '#4D9221' },
+  { id: 'media', ja: 'メディア・広告', en: 'Media & Advertising', color: '#F0E442' },
+  { id: 'food', ja: '食品・農業', en: 'Food & Agriculture', color: '#B2DF8A' },
+  { id: 'student', ja: '学生', en: 'Student', color: '#000000' },
+  { id: 'other', ja: 'その他', en: 'Other', color: '#999999' },
+];
+
+/** Default goals, from why people come to 異業種交流会 (DESIGN.md "Who uses it"). */
+export const DEFAULT_GOALS: Goal[] = [
+  { id: 'ideas', ja: 'アイデア創出', en: 'New ideas', mark: 'star' },
+  { id: 'network', ja: '人脈拡大', en: 'Wider network', mark: 'circle' },
+  { id: 'hiring', ja: '採用', en: 'Hiring', mark: 'square' },
+  { id: 'job', ja: '転職・就職', en: 'Job seeking', mark: 'triangle' },
+  { id: 'partners', ja: '協業・パートナー探し', en: 'Partners', mark: 'diamond' },
+  { id: 'learning', ja: '情報収集', en: 'Learning', mark: 'hexagon' },
+];
+
+export const DEFAULT_EVENT_SETTINGS: EventSettings = {
+  eventName: '',
+  eventDate: '',
+  industries: DEFAULT_INDUSTRIES,
+  goals: DEFAULT_GOALS,
+  badgeSize: 'card',
+};

@@ -1,0 +1,80 @@
+import { z } from 'zod';
+import { partialAttendeeFieldsSchema } from './attendee';
+import { isHlc } from './hlc';
+import { partialEventSettingsSchema } from './settings';
+
+/**
+ * The event log (DESIGN.md "The event log"): every change is one immutable entry; the tables the UI
+ * reads are a projection of the log, and sync replicates entries and nothing else.
+ */
+const uuid = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/, 'a lower-case UUID');
+const hlc = z.string().refine(isHlc, 'a clock stamp "<ms>-<counter>-<node>"');
+const station = z.string().min(1).max(64);
+const isoTime = z.string().datetime({ offset: true });
+
+const base = { id: uuid, station, hlc };
+
+export const CHECKIN_SOURCES = ['qr', 'search', 'kiosk', 'walkin', 'cli'] as const;
+
+export const attendeeUpsertEntrySchema = z.object({
+  ...base,
+  type: z.literal('attendee.upsert'),
+  attendeeId: uuid,
+  data: z.object({ fields: partialAttendeeFieldsSchema }),
+});
+
+export const attendeeRemoveEntrySchema = z.object({
+  ...base,
+  type: z.literal('attendee.remove'),
+  attendeeId: uuid,
+  data: z.object({}),
+});
+
+export const checkinEntrySchema = z.object({
+  ...base,
+  type: z.literal('checkin'),
+  attendeeId: uuid,
+  data: z.object({ source: z.enum(CHECKIN_SOURCES), scannedAt: isoTime }),
+});
+
+export const checkinUndoEntrySchema = z.object({
+  ...base,
+  type: z.literal('checkin.undo'),
+  attendeeId: uuid,
+  data: z.object({ of: uuid }),
+});
+
+export const badgePrintedEntrySchema = z.object({
+  ...base,
+  type: z.literal('badge.printed'),
+  attendeeId: uuid,
+  data: z.object({ printer: z.string().max(200), copies: z.number().int().min(1).max(100) }),
+});
+
+export const settingsUpsertEntrySchema = z.object({
+  ...base,
+  type: z.literal('settings.upsert'),
+  attendeeId: z.null(),
+  data: z.object({ fields: partialEventSettingsSchema }),
+});
+
+export const entrySchema = z.discriminatedUnion('type', [
+  attendeeUpsertEntrySchema,
+  attendeeRemoveEntrySchema,
+  checkinEntrySchema,
+  checkinUndoEntrySchema,
+  badgePrintedEntrySchema,
+  settingsUpsertEntrySchema,
+]);
+
+export type Entry = z.infer<typeof entrySchema>;
+export type EntryType = Entry['type'];
+export type EntryOfType<T extends EntryType> = Extract<Entry, { type: T }>;
+export type CheckinEntry = EntryOfType<'checkin'>;
+
+/** Total order of entries used for last-writer-wins: clock stamp first, entry id breaks ties. */
+export function compareStamp(a: { hlc: string; id: string }, b: { hlc: string; id: string }): number {
+  if (a.hlc !== b.hlc) return a.hlc < b.hlc ? -1 : 1;
+  if (a.id !== b.id) return a.id < b.id ? -1 : 1;
+  return 0;
+}

@@ -1,0 +1,94 @@
+import { EMPTY_ATTENDEE_FIELDS, type Attendee, type AttendeeFields, type CheckinView } from './attendee';
+import { resolveCheckins } from './checkin-rules';
+import { DEFAULT_EVENT_SETTINGS } from './defaults';
+import { compareStamp, type CheckinEntry, type Entry } from './entry';
+import type { EventSettings } from './settings';
+
+/**
+ * The reference fold of a log into the projection the UI reads. Core keeps the same projection in
+ * SQLite incrementally (electron/core/projection); tests check the two agree. The fold is a pure
+ * function of the *set* of entries: order and duplicates do not change the result.
+ */
+export interface Projection {
+  settings: EventSettings;
+  attendees: Map<string, Attendee>;
+}
+
+interface Stamped {
+  value: unknown;
+  hlc: string;
+  id: string;
+}
+
+function lwwSet(fields: Map<string, Stamped>, name: string, candidate: Stamped): void {
+  const current = fields.get(name);
+  if (!current || compareStamp(candidate, current) > 0) fields.set(name, candidate);
+}
+
+export function checkinView(entry: CheckinEntry): CheckinView {
+  return { checkinId: entry.id, at: entry.data.scannedAt, station: entry.station, source: entry.data.source };
+}
+
+export function foldEntries(entries: Iterable<Entry>): Projection {
+  const unique = new Map<string, Entry>();
+  for (const entry of entries) unique.set(entry.id, entry);
+
+  const settingsFields = new Map<string, Stamped>();
+  const attendeeFields = new Map<string, Map<string, Stamped>>();
+  const removed = new Set<string>();
+  const checkins = new Map<string, CheckinEntry[]>();
+  const undone = new Set<string>();
+  const prints = new Map<string, number>();
+
+  for (const entry of unique.values()) {
+    switch (entry.type) {
+      case 'settings.upsert':
+        for (const [name, value] of Object.entries(entry.data.fields)) {
+          if (value !== undefined) lwwSet(settingsFields, name, { value, hlc: entry.hlc, id: entry.id });
+        }
+        break;
+      case 'attendee.upsert': {
+        let fields = attendeeFields.get(entry.attendeeId);
+        if (!fields) attendeeFields.set(entry.attendeeId, (fields = new Map()));
+        for (const [name, value] of Object.entries(entry.data.fields)) {
+          if (value !== undefined) lwwSet(fields, name, { value, hlc: entry.hlc, id: entry.id });
+        }
+        break;
+      }
+      case 'attendee.remove':
+        removed.add(entry.attendeeId);
+        break;
+      case 'checkin': {
+        const list = checkins.get(entry.attendeeId) ?? [];
+        list.push(entry);
+        checkins.set(entry.attendeeId, list);
+        break;
+      }
+      case 'checkin.undo':
+        undone.add(entry.data.of);
+        break;
+      case 'badge.printed':
+        prints.set(entry.attendeeId, (prints.get(entry.attendeeId) ?? 0) + entry.data.copies);
+        break;
+    }
+  }
+
+  const settings: EventSettings = { ...DEFAULT_EVENT_SETTINGS };
+  for (const [name, stamped] of settingsFields) Object.assign(settings, { [name]: stamped.value });
+
+  const attendees = new Map<string, Attendee>();
+  for (const [id, fields] of attendeeFields) {
+    if (removed.has(id)) continue;
+    const values: AttendeeFields = { ...EMPTY_ATTENDEE_FIELDS };
+    for (const [name, stamped] of fields) Object.assign(values, { [name]: stamped.value });
+    const { official, conflicts } = resolveCheckins(checkins.get(id) ?? [], undone);
+    attendees.set(id, {
+      ...values,
+      id,
+      checkedIn: official ? checkinView(official) : null,
+      conflicts: conflicts.map(checkinView),
+      badgePrints: prints.get(id) ?? 0,
+    });
+  }
+  return { settings, attendees };
+}

@@ -1,0 +1,63 @@
+import path from 'node:path';
+import react from '@vitejs/plugin-react';
+import type { PluginOption } from 'vite';
+import { defineConfig } from 'vitest/config';
+import electron from 'vite-plugin-electron/simple';
+
+/**
+ * One Vite config for everything (DESIGN.md "What these build machines can do"):
+ * the renderer (root renderer/ → dist/renderer), Electron main and preload (→ dist-electron) through
+ * vite-plugin-electron, and the vitest settings. The Electron plugin is left out under vitest, where
+ * it would try to start Electron.
+ */
+const isVitest = process.env.VITEST !== undefined;
+
+// Native and Node-only packages stay outside the main bundle: better-sqlite3 must load its own
+// binary from node_modules (Vite 8 bundles with Rolldown, which reads rolldownOptions).
+const mainExternals = ['electron', 'better-sqlite3', /^node:/];
+
+function electronPlugins(): PluginOption {
+  if (isVitest) return [];
+  return electron({
+    main: {
+      entry: path.resolve(import.meta.dirname, 'electron/main/index.ts'),
+      vite: {
+        build: {
+          outDir: path.resolve(import.meta.dirname, 'dist-electron'),
+          emptyOutDir: false,
+          rolldownOptions: { external: mainExternals },
+        },
+      },
+    },
+    preload: {
+      input: path.resolve(import.meta.dirname, 'electron/preload/index.ts'),
+      vite: {
+        build: {
+          outDir: path.resolve(import.meta.dirname, 'dist-electron'),
+          emptyOutDir: false,
+          // A sandboxed preload must be CommonJS.
+          rolldownOptions: { external: ['electron'], output: { format: 'cjs', entryFileNames: 'preload.cjs' } },
+        },
+      },
+    },
+  });
+}
+
+export default defineConfig({
+  root: path.resolve(import.meta.dirname, 'renderer'),
+  base: './',
+  plugins: [react(), electronPlugins()],
+  build: {
+    outDir: path.resolve(import.meta.dirname, 'dist/renderer'),
+    emptyOutDir: true,
+  },
+  test: {
+    root: import.meta.dirname,
+    include: ['test/**/*.test.ts', 'test/**/*.test.tsx'],
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+    // Integration and e2e tests start real processes and Chromium; two cores, so keep it modest.
+    maxWorkers: 2,
+    reporters: ['default', ['json', { outputFile: '.vitest-report.json' }]],
+  },
+});
