@@ -1,0 +1,94 @@
+import { describe, expect, it } from 'vitest';
+import type { MethodName } from '../../shared/api/contract';
+import { foldEntries } from '../../shared/domain/fold';
+import { readEntries } from '../../electron/core/log/append';
+import { dispatch } from '../../electron/core/service/dispatch';
+import { manualClock, openTestStation } from '../helpers/service';
+
+describe('check-in service on a real SQLite file', () => {
+  it('checks someone in, answers a second check-in with when and where, and undoes', async () => {
+    const clock = manualClock();
+    const station = openTestStation({ station: 'Door B', wallClock: clock.now });
+    const { api } = station.service;
+    const hanako = await api.addAttendee({ name: '佐藤 花子', nameKana: 'さとう はなこ', ticketCode: 'TK-0001' });
+
+    const first = await api.checkIn({ attendeeId: hanako.id, source: 'search' });
+    expect(first.status).toBe('checked-in');
+    expect(first.attendee.checkedIn).toMatchObject({ station: 'Door B', at: '2026-11-24T09:00:00.000Z' });
+
+    clock.advance(60_000);
+    const second = await api.checkIn({ attendeeId: hanako.id, source: 'qr' });
+    expect(second.status).toBe('already-checked-in');
+    expect(second.attendee.checkedIn?.at).toBe('2026-11-24T09:00:00.000Z');
+    expect(readEntries(station.db).filter((e) => e.type === 'checkin')).toHaveLength(1);
+
+    const undone = await api.undoCheckIn({ attendeeId: hanako.id });
+    expect(undone.checkedIn).toBeNull();
+    await expect(Promise.resolve().then(() => api.undoCheckIn({ attendeeId: hanako.id }))).rejects.toThrow(/not checked in/);
+
+    const again = await api.checkIn({ attendeeId: hanako.id, source: 'search' });
+    expect(again.attendee.checkedIn?.at).toBe('2026-11-24T09:01:00.000Z');
+    expect(await api.getStatus()).toMatchObject({ expected: 1, checkedIn: 1, station: 'Door B' });
+    station.close();
+  });
+
+  it('keeps everything across a close and reopen of the file', async () => {
+    const first = openTestStation();
+    const taro = await first.service.api.addAttendee({ name: '山田 太郎', company: '結び商事' });
+    await first.service.api.checkIn({ attendeeId: taro.id, source: 'search' });
+    await first.service.api.updateEvent({ eventName: '異業種交流会 2026' });
+    const stampBefore = readEntries(first.db).at(-1)?.hlc ?? '';
+    first.close();
+
+    const reopened = openTestStation({ file: first.file });
+    const after = await reopened.service.api.getAttendee({ id: taro.id });
+    expect(after.company).toBe('結び商事');
+    expect(after.checkedIn?.station).toBe('Door A');
+    expect((await reopened.service.api.getEvent()).eventName).toBe('異業種交流会 2026');
+    // The clock resumes after the newest stamp in the file.
+    await reopened.service.api.updateAttendee({ id: taro.id, fields: { title: '部長' } });
+    expect((readEntries(reopened.db).at(-1)?.hlc ?? '') > stampBefore).toBe(true);
+    reopened.close();
+  });
+
+  it('writes every change through the log: the tables equal the fold of the log', async () => {
+    const station = openTestStation();
+    const { api } = station.service;
+    const a = await api.addAttendee({ name: 'Alice Smith', email: 'alice@example.com', ticketCode: 'A1' });
+    const b = await api.registerWalkIn({ name: '林 一郎', company: '林工務店' });
+    await api.updateAttendee({ id: a.id, fields: { company: 'Acme' } });
+    await api.checkIn({ attendeeId: a.id, source: 'search' });
+    await api.undoCheckIn({ attendeeId: b.attendee.id });
+    await api.updateEvent({ eventName: 'Test night' });
+
+    const folded = foldEntries(readEntries(station.db));
+    for (const [id, expected] of folded.attendees) expect(await api.getAttendee({ id })).toEqual(expected);
+    expect(await api.getEvent()).toEqual(folded.settings);
+    station.close();
+  });
+
+  it('refuses a second attendee with the same ticket code, and a nameless one', async () => {
+    const station = openTestStation();
+    const { api } = station.service;
+    await api.addAttendee({ name: 'A', ticketCode: 'T-1' });
+    await expect(Promise.resolve().then(() => api.addAttendee({ name: 'B', ticketCode: 't-1' }))).rejects.toThrow(/already belongs/);
+    const viaDispatch = await dispatch(api, 'addAttendee' satisfies MethodName, { name: '  ' });
+    expect(viaDispatch).toMatchObject({ ok: false, error: { code: 'invalid-input', where: 'name' } });
+    station.close();
+  });
+
+  it('finds people by name, reading, company, e-mail and ticket code, exact ticket first', async () => {
+    const station = openTestStation();
+    const { api } = station.service;
+    await api.addAttendee({ name: '山田 太郎', nameKana: 'ヤマダ タロウ', company: '株式会社やまびこ', ticketCode: 'YM-2' });
+    await api.addAttendee({ name: '小山 花子', nameKana: 'こやま はなこ', email: 'hanako@yama.example', ticketCode: 'KY-1' });
+    const names = async (query: string) => (await api.searchAttendees({ query, limit: 50 })).items.map((a) => a.name);
+    expect(await names('山田太郎')).toEqual(['山田 太郎']);
+    expect(await names('ﾔﾏﾀﾞ')).toEqual(['山田 太郎']);
+    expect(await names('やま')).toEqual(['山田 太郎', '小山 花子']);
+    expect(await names('hanako@')).toEqual(['小山 花子']);
+    expect(await names('ky-1')).toEqual(['小山 花子']);
+    expect((await api.searchAttendees({ query: '', limit: 1 })).total).toBe(2);
+    station.close();
+  });
+});

@@ -1,0 +1,92 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { Entry } from '../../shared/domain/entry';
+import { foldEntries } from '../../shared/domain/fold';
+import { formatHlc } from '../../shared/domain/hlc';
+
+const A = '01900000-0000-7000-8000-00000000000a';
+const stamp = (ms: number, node = 'n1') => formatHlc({ ms, counter: 0, node });
+let serial = 0;
+const id = () => `01900000-0000-7000-8000-${String(++serial).padStart(12, '0')}`;
+
+function upsert(ms: number, fields: Record<string, unknown>, attendeeId = A, station = 'Door A'): Entry {
+  return { id: id(), station, hlc: stamp(ms), type: 'attendee.upsert', attendeeId, data: { fields } } as Entry;
+}
+function checkin(ms: number, station = 'Door A', node = 'n1'): Entry {
+  return {
+    id: id(),
+    station,
+    hlc: stamp(ms, node),
+    type: 'checkin',
+    attendeeId: A,
+    data: { source: 'search', scannedAt: new Date(ms).toISOString() },
+  };
+}
+function undo(ms: number, of: string): Entry {
+  return { id: id(), station: 'Door A', hlc: stamp(ms), type: 'checkin.undo', attendeeId: A, data: { of } };
+}
+
+describe('log → projection fold', () => {
+  it('takes the latest write per field, independently for each field', () => {
+    const projection = foldEntries([
+      upsert(1, { name: '山田 太郎', company: '旧社名' }),
+      upsert(3, { company: '新社名' }),
+      upsert(2, { name: '山田 太朗' }),
+    ]);
+    const attendee = projection.attendees.get(A);
+    expect(attendee?.name).toBe('山田 太朗');
+    expect(attendee?.company).toBe('新社名');
+  });
+
+  it('makes the earliest check-in by clock official and flags the later one as a conflict', () => {
+    const early = checkin(100, 'Door B', 'n2');
+    const late = checkin(200, 'Door A', 'n1');
+    const attendee = foldEntries([upsert(1, { name: 'A' }), late, early]).attendees.get(A);
+    expect(attendee?.checkedIn?.station).toBe('Door B');
+    expect(attendee?.conflicts.map((c) => c.station)).toEqual(['Door A']);
+  });
+
+  it('undo removes exactly the check-in it names, even when it arrives first', () => {
+    const first = checkin(100);
+    const second = checkin(200, 'Door B', 'n2');
+    const attendee = foldEntries([undo(300, first.id), upsert(1, { name: 'A' }), second, first]).attendees.get(A);
+    expect(attendee?.checkedIn?.checkinId).toBe(second.id);
+    expect(attendee?.conflicts).toEqual([]);
+  });
+
+  it('a removed attendee disappears whatever came after', () => {
+    const removal: Entry = { id: id(), station: 'x', hlc: stamp(5), type: 'attendee.remove', attendeeId: A, data: {} };
+    expect(foldEntries([upsert(1, { name: 'A' }), removal, upsert(9, { name: 'B' })]).attendees.size).toBe(0);
+  });
+
+  it('counts badge copies printed', () => {
+    const print = (ms: number, copies: number): Entry => ({
+      id: id(),
+      station: 'x',
+      hlc: stamp(ms),
+      type: 'badge.printed',
+      attendeeId: A,
+      data: { printer: 'QL', copies },
+    });
+    expect(foldEntries([upsert(1, { name: 'A' }), print(2, 1), print(3, 2)]).attendees.get(A)?.badgePrints).toBe(3);
+  });
+
+  it('gives the same projection for any order and any duplication of the same entries', () => {
+    const first = checkin(100);
+    const entries: Entry[] = [
+      upsert(1, { name: '林', company: 'X' }),
+      upsert(2, { company: 'Y' }, A, 'Door B'),
+      first,
+      checkin(150, 'Door B', 'n2'),
+      undo(160, first.id),
+      { id: id(), station: 'x', hlc: stamp(4), type: 'settings.upsert', attendeeId: null, data: { fields: { eventName: '交流会' } } },
+    ];
+    const expected = foldEntries(entries);
+    fc.assert(
+      fc.property(fc.shuffledSubarray(entries, { minLength: entries.length }), fc.array(fc.nat(entries.length - 1)), (shuffled, dupes) => {
+        const withDupes = [...shuffled, ...dupes.map((i) => entries[i] as Entry)];
+        expect(foldEntries(withDupes)).toEqual(expected);
+      }),
+    );
+  });
+});
