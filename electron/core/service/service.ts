@@ -1,17 +1,9 @@
-import type { CheckInOutcome, StatusSummary } from '../../../shared/api/contract';
-import type { Attendee, PartialAttendeeFields } from '../../../shared/domain/attendee';
-import { newId } from '../../../shared/domain/ids';
-import type { PartialEventSettings } from '../../../shared/domain/settings';
-import { MusubiError } from '../../../shared/errors';
-import { findByTicketCode, getAttendee } from '../attendees/queries';
-import { normalizeTicketCode } from '../../../shared/text/ticket-code';
-import { searchAttendees } from '../attendees/search';
 import type { Db } from '../db/types';
 import { loadStationIdentity, type StationIdentity } from '../identity';
 import { LocalRecorder, type EntryDraft } from '../log/recorder';
-import { readSettings } from '../settings/queries';
-import { validateSettingsChange } from '../settings/validate';
 import { ChangeFeed } from './change-feed';
+import { createCheckinApi } from './checkin-api';
+import type { ServiceContext } from './context';
 import type { ServiceImpl } from './types';
 
 export interface ServiceOptions {
@@ -28,18 +20,13 @@ export interface MusubiService {
   identity: StationIdentity;
   recorder: LocalRecorder;
   db: Db;
+  context: ServiceContext;
 }
 
-function changedFields(current: Attendee, fields: PartialAttendeeFields): PartialAttendeeFields {
-  const changed: PartialAttendeeFields = {};
-  for (const [name, value] of Object.entries(fields) as [keyof PartialAttendeeFields, unknown][]) {
-    if (value !== undefined && JSON.stringify(current[name]) !== JSON.stringify(value)) {
-      Object.assign(changed, { [name]: value });
-    }
-  }
-  return changed;
-}
-
+/**
+ * Builds the core service: one context (database, clock, recorder, change feed) shared by each
+ * topic's implementation of the contract. Add a topic: a `<topic>-api.ts` here, one line below.
+ */
 export function createService(options: ServiceOptions): MusubiService {
   const { db } = options;
   const identity = loadStationIdentity(db, options.stationName);
@@ -47,126 +34,23 @@ export function createService(options: ServiceOptions): MusubiService {
   const recorder = new LocalRecorder(db, identity, wallClock);
   const changes = new ChangeFeed();
 
-  function record(drafts: EntryDraft[]): void {
-    if (drafts.length === 0) return;
-    recorder.record(drafts);
-    // Listeners re-read the projection; defer so they run after the surrounding transaction commits.
-    queueMicrotask(() => changes.emit({ reason: 'local' }));
-  }
-
-  function checkTicketCodeFree(ticketCode: string | undefined, ownId?: string): void {
-    if (!ticketCode) return;
-    const holder = findByTicketCode(db, ticketCode);
-    if (holder && holder.id !== ownId) {
-      throw new MusubiError('conflict', `Ticket code ${ticketCode} already belongs to another attendee.`, 'ticketCode');
-    }
-  }
-
-  function requireName(fields: PartialAttendeeFields): void {
-    if (!fields.name?.trim()) throw new MusubiError('invalid-input', 'A name is required.', 'name');
-  }
-
-  function newAttendeeDrafts(fields: PartialAttendeeFields): { id: string; drafts: EntryDraft[] } {
-    requireName(fields);
-    checkTicketCodeFree(fields.ticketCode);
-    const id = newId();
-    return { id, drafts: [{ type: 'attendee.upsert', attendeeId: id, data: { fields } }] };
-  }
-
-  function checkinDraft(attendeeId: string, source: 'qr' | 'search' | 'kiosk' | 'walkin'): EntryDraft {
-    return { type: 'checkin', attendeeId, data: { source, scannedAt: new Date(wallClock()).toISOString() } };
-  }
-
-  const api: ServiceImpl = {
-    getEvent: () => readSettings(db),
-
-    updateEvent: (fields: PartialEventSettings) => {
-      const current = readSettings(db);
-      validateSettingsChange(fields);
-      const changed = Object.fromEntries(
-        Object.entries(fields).filter(
-          ([name, value]) => value !== undefined && JSON.stringify(current[name as keyof typeof current]) !== JSON.stringify(value),
-        ),
-      );
-      if (Object.keys(changed).length > 0) record([{ type: 'settings.upsert', attendeeId: null, data: { fields: changed } }]);
-      return readSettings(db);
-    },
-
-    addAttendee: (fields) =>
-      db.transaction(() => {
-        const { id, drafts } = newAttendeeDrafts(fields);
-        record(drafts);
-        return getAttendee(db, id);
-      })(),
-
-    updateAttendee: ({ id, fields }) =>
-      db.transaction(() => {
-        const current = getAttendee(db, id);
-        if (fields.name !== undefined) requireName(fields);
-        checkTicketCodeFree(fields.ticketCode, id);
-        const changed = changedFields(current, fields);
-        if (Object.keys(changed).length > 0) record([{ type: 'attendee.upsert', attendeeId: id, data: { fields: changed } }]);
-        return getAttendee(db, id);
-      })(),
-
-    getAttendee: ({ id }) => getAttendee(db, id),
-
-    searchAttendees: ({ query, limit }) => searchAttendees(db, query, limit),
-
-    checkIn: ({ attendeeId, source }): CheckInOutcome =>
-      db.transaction((): CheckInOutcome => {
-        const attendee = getAttendee(db, attendeeId);
-        if (attendee.checkedIn) return { status: 'already-checked-in', attendee };
-        record([checkinDraft(attendeeId, source)]);
-        return { status: 'checked-in', attendee: getAttendee(db, attendeeId) };
-      })(),
-
-    undoCheckIn: ({ attendeeId, checkinId }) =>
-      db.transaction(() => {
-        const attendee = getAttendee(db, attendeeId);
-        const live = [attendee.checkedIn, ...attendee.conflicts].filter((c) => c !== null);
-        const target = checkinId ? live.find((c) => c.checkinId === checkinId) : attendee.checkedIn;
-        if (!target) {
-          throw new MusubiError(
-            'conflict',
-            checkinId ? 'That check-in does not exist or was already undone.' : 'This attendee is not checked in.',
-            'checkinId',
-          );
-        }
-        record([{ type: 'checkin.undo', attendeeId, data: { of: target.checkinId } }]);
-        return getAttendee(db, attendeeId);
-      })(),
-
-    registerWalkIn: (fields): CheckInOutcome =>
-      db.transaction((): CheckInOutcome => {
-        const { id, drafts } = newAttendeeDrafts({ ...fields, walkIn: true });
-        record([...drafts, checkinDraft(id, 'walkin')]);
-        return { status: 'checked-in', attendee: getAttendee(db, id) };
-      })(),
-
-    findByTicketCode: ({ ticketCode }) => findByTicketCode(db, normalizeTicketCode(ticketCode)) ?? null,
-
-    getStatus: (): StatusSummary => {
-      const row = db
-        .prepare(
-          `SELECT
-             coalesce(sum(walk_in = 0), 0) AS expected,
-             coalesce(sum(checkin_id IS NOT NULL), 0) AS checked_in,
-             coalesce(sum(walk_in = 1), 0) AS walk_ins,
-             coalesce(sum(conflict_count > 0), 0) AS conflicts
-           FROM attendees WHERE removed = 0`,
-        )
-        .get() as { expected: number; checked_in: number; walk_ins: number; conflicts: number };
-      return {
-        eventName: readSettings(db).eventName,
-        station: identity.name,
-        expected: row.expected,
-        checkedIn: row.checked_in,
-        walkIns: row.walk_ins,
-        conflicts: row.conflicts,
-      };
+  const context: ServiceContext = {
+    db,
+    identity,
+    recorder,
+    changes,
+    wallClock,
+    record(drafts: EntryDraft[]) {
+      if (drafts.length === 0) return;
+      recorder.record(drafts);
+      // Listeners re-read the projection; defer so they run after the surrounding transaction commits.
+      queueMicrotask(() => changes.emit({ reason: 'local' }));
     },
   };
 
-  return { api, changes, identity, recorder, db };
+  const api: ServiceImpl = {
+    ...createCheckinApi(context),
+  };
+
+  return { api, changes, identity, recorder, db, context };
 }

@@ -9,6 +9,16 @@ export const LANGUAGES = [
 ] as const;
 export type LanguageCode = (typeof LANGUAGES)[number]['code'];
 
+/**
+ * Topic message files (./topics/<topic>.ts, each `{ en, ja }`), mounted under their topic name.
+ * Add a topic: one line in TOPICS.
+ */
+const TOPICS: Record<string, { en: object; ja: object }> = {};
+
+function topicMessages(language: 'en' | 'ja'): Record<string, object> {
+  return Object.fromEntries(Object.entries(TOPICS).map(([name, messages]) => [name, messages[language]]));
+}
+
 const STORAGE_KEY = 'musubi.language';
 
 function savedLanguage(): LanguageCode {
@@ -19,7 +29,10 @@ function savedLanguage(): LanguageCode {
 /** Japanese is the default; the choice is remembered per browser or station. */
 export function initI18n(): typeof i18next {
   void i18next.use(initReactI18next).init({
-    resources: { ja: { translation: ja }, en: { translation: en } },
+    resources: {
+      ja: { translation: { ...ja, ...topicMessages('ja') } },
+      en: { translation: { ...en, ...topicMessages('en') } },
+    },
     lng: savedLanguage(),
     fallbackLng: 'ja',
     interpolation: { escapeValue: false },

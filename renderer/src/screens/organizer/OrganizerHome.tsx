@@ -1,11 +1,18 @@
 import { AddAttendeeForm } from './AddAttendeeForm';
 import { EventForm } from './EventForm';
 
+/**
+ * The organizer's area: one panel per task. Add a task: a component in its own folder under
+ * screens/organizer, one line in PANELS.
+ */
+const PANELS = [EventForm, AddAttendeeForm];
+
 export function OrganizerHome() {
   return (
     <section className="organizer">
-      <EventForm />
-      <AddAttendeeForm />
+      {PANELS.map((Panel) => (
+        <Panel key={Panel.name} />
+      ))}
     </section>
   );
 }

@@ -1,0 +1,15 @@
+import type { Db } from '../db/types';
+import type { StationIdentity } from '../identity';
+import type { EntryDraft, LocalRecorder } from '../log/recorder';
+import type { ChangeFeed } from './change-feed';
+
+/** What every topic's implementation gets: the database, the clock, and how to record changes. */
+export interface ServiceContext {
+  db: Db;
+  identity: StationIdentity;
+  recorder: LocalRecorder;
+  changes: ChangeFeed;
+  wallClock: () => number;
+  /** Stamps, appends and folds local changes in one transaction, then tells the UI. */
+  record(drafts: EntryDraft[]): void;
+}
