@@ -1,5 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { MusubiError } from '../../shared/errors';
+import { registerBackupCommands } from './commands/backup';
+import { registerExportCommand } from './commands/export';
 import { registerStationCommand } from './commands/station';
 
 export function buildProgram(): Command {
@@ -9,6 +11,8 @@ export function buildProgram(): Command {
     .showHelpAfterError()
     .exitOverride();
   registerStationCommand(program);
+  registerExportCommand(program);
+  registerBackupCommands(program);
   return program;
 }
 

@@ -1,5 +1,7 @@
 import type { z } from 'zod';
 import { checkinMethods } from './methods/checkin';
+import { dashboardMethods } from './methods/dashboard';
+import { exportMethods } from './methods/export';
 
 export type { CheckInOutcome, SearchResult, StatusSummary } from './methods/checkin';
 
@@ -11,6 +13,8 @@ export type { CheckInOutcome, SearchResult, StatusSummary } from './methods/chec
  */
 export const contract = {
   ...checkinMethods,
+  ...dashboardMethods,
+  ...exportMethods,
 };
 
 export type Contract = typeof contract;

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Command } from 'commander';
+import { InvalidArgumentError, type Command } from 'commander';
+import { scheduleBackups, setBackupFolder } from '../../core/backup/schedule';
 import { openDatabase } from '../../core/db/open';
 import { createService } from '../../core/service/service';
 import { startStation } from '../../station/server';
@@ -13,6 +14,14 @@ interface StationFlags {
   port: number;
   host: string;
   station?: string;
+  backupDir?: string;
+  backupEvery?: number;
+}
+
+function parseMinutes(value: string): number {
+  const minutes = Number(value);
+  if (!Number.isFinite(minutes) || minutes <= 0 || minutes > 24 * 60) throw new InvalidArgumentError('minutes, more than 0');
+  return minutes;
 }
 
 export function registerStationCommand(program: Command): void {
@@ -23,14 +32,21 @@ export function registerStationCommand(program: Command): void {
     .option('--port <port>', 'port to listen on (0 picks a free one)', parsePort, 4780)
     .option('--host <address>', 'address to bind; loopback unless you mean to open it to the LAN', '127.0.0.1')
     .option('--station <name>', 'name of this station, shown as "checked in at <name>"')
+    .option('--backup-dir <dir>', 'folder for backups (kept for "Back up now" too; default: backups/ next to the database)')
+    .option('--backup-every <minutes>', 'back the database up every so many minutes while the station runs', parseMinutes)
     .action(async (flags: StationFlags) => {
       const dbPath = resolveDbPath(flags.db);
       const db = openDatabase(dbPath);
       const service = createService({ db, stationName: flags.station });
+      if (flags.backupDir) setBackupFolder(db, path.resolve(flags.backupDir));
+      const stopBackups = flags.backupEvery
+        ? scheduleBackups(db, flags.backupEvery, { onError: (error) => console.error(`musubi: backup failed: ${error.message}`) })
+        : () => undefined;
       const station = await startStation({ service, staticDir: RENDERER_DIR, host: flags.host, port: flags.port });
       console.log(`Musubi station "${service.identity.name}" is ready: ${station.url}`);
       console.log(`Database: ${dbPath}`);
       const stop = (): void => {
+        stopBackups();
         void station.close().then(() => {
           db.close();
           process.exit(0);

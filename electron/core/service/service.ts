@@ -3,6 +3,8 @@ import { loadStationIdentity, type StationIdentity } from '../identity';
 import { LocalRecorder, type EntryDraft } from '../log/recorder';
 import { ChangeFeed } from './change-feed';
 import { createCheckinApi } from './checkin-api';
+import { createDashboardApi } from './dashboard-api';
+import { createExportApi } from './export-api';
 import type { ServiceContext } from './context';
 import type { ServiceImpl } from './types';
 
@@ -50,6 +52,8 @@ export function createService(options: ServiceOptions): MusubiService {
 
   const api: ServiceImpl = {
     ...createCheckinApi(context),
+    ...createDashboardApi(context),
+    ...createExportApi(context),
   };
 
   return { api, changes, identity, recorder, db, context };

@@ -1,0 +1,77 @@
+import readline from 'node:readline/promises';
+import type { Command } from 'commander';
+import { MusubiError } from '../../../shared/errors';
+import { backupDatabase, backupIntoFolder, validateMusubiBackup } from '../../core/backup/backup';
+import { purgePersonalData } from '../../core/backup/purge';
+import { restoreDatabase } from '../../core/backup/restore';
+import { backupFolder } from '../../core/backup/schedule';
+import { openDatabase } from '../../core/db/open';
+import { DB_OPTION_HELP, resolveDbPath } from '../options';
+
+/** Asks "yes/no" on a terminal; without a terminal (a script, a pipe) only --yes may confirm. */
+async function confirm(question: string, yes: boolean | undefined): Promise<void> {
+  if (yes) return;
+  if (!process.stdin.isTTY) {
+    throw new MusubiError('invalid-input', 'Not confirmed: run it in a terminal to answer the question, or add --yes.', '--yes');
+  }
+  const rl = readline.createInterface({ input: process.stdin, output: process.stdout });
+  try {
+    const answer = (await rl.question(`${question} Type "yes" to go on: `)).trim().toLowerCase();
+    if (answer !== 'yes') throw new MusubiError('invalid-input', 'Cancelled; nothing was changed.');
+  } finally {
+    rl.close();
+  }
+}
+
+export function registerBackupCommands(program: Command): void {
+  program
+    .command('backup')
+    .description('copy the database consistently, even while a station is checking people in')
+    .option('--db <file>', DB_OPTION_HELP)
+    .option('--out <file>', 'backup file to write (default: a time-stamped file in the backup folder)')
+    .action(async (flags: { db?: string; out?: string }) => {
+      const db = openDatabase(resolveDbPath(flags.db));
+      try {
+        const info = flags.out ? await backupDatabase(db, flags.out) : await backupIntoFolder(db, backupFolder(db));
+        console.log(`Backed up to ${info.file} (${info.bytes} bytes).`);
+      } finally {
+        db.close();
+      }
+    });
+
+  program
+    .command('restore')
+    .description('replace the database with a backup (stop the station first); the current one is kept aside')
+    .option('--db <file>', DB_OPTION_HELP)
+    .requiredOption('--from <backup>', 'backup file to restore')
+    .option('--yes', 'do not ask for confirmation')
+    .action(async (flags: { db?: string; from: string; yes?: boolean }) => {
+      const target = resolveDbPath(flags.db);
+      const found = validateMusubiBackup(flags.from);
+      await confirm(
+        `Replace ${target} with the backup ${flags.from} (${found.attendees} attendees, ${found.entries} log entries)? ` +
+          'Changes made after that backup stay only in the copy kept aside and on other stations.',
+        flags.yes,
+      );
+      const result = await restoreDatabase(target, flags.from);
+      console.log(`Restored ${target} from ${flags.from}.`);
+      if (result.previous) console.log(`The database as it was is kept at ${result.previous}.`);
+    });
+
+  program
+    .command('purge')
+    .description('after the event: remove names, e-mails, companies … from this station, keeping counts and mix')
+    .option('--db <file>', DB_OPTION_HELP)
+    .option('--yes', 'do not ask for confirmation')
+    .action(async (flags: { db?: string; yes?: boolean }) => {
+      const file = resolveDbPath(flags.db);
+      await confirm(`Remove all names, readings, companies, titles, e-mails, phone numbers and notes from ${file}?`, flags.yes);
+      const db = openDatabase(file);
+      try {
+        const result = purgePersonalData(db);
+        console.log(`Removed personal data of ${result.attendees} attendees from this station. Counts and mix are kept.`);
+      } finally {
+        db.close();
+      }
+    });
+}

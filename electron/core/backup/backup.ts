@@ -1,0 +1,98 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import type { BackupInfo } from '../../../shared/api/methods/export';
+import { MusubiError } from '../../../shared/errors';
+import { MIGRATIONS } from '../db/migrations';
+import type { Db } from '../db/types';
+import { readMeta, writeMeta } from '../export/export-record';
+
+/** Backups go next to the database unless told otherwise: `<folder>/backups/`. */
+export function defaultBackupDir(dbFile: string): string {
+  return path.join(path.dirname(path.resolve(dbFile)), 'backups');
+}
+
+function stamp(now: Date): string {
+  return now.toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15);
+}
+
+export function backupFileName(dbFile: string, now: Date): string {
+  return `${path.basename(dbFile, path.extname(dbFile)) || 'musubi'}-${stamp(now)}.db`;
+}
+
+/**
+ * A consistent copy of the live database through SQLite's online backup API: check-ins keep
+ * arriving while it runs, and the copy holds everything committed before it started (writes on this
+ * connection during the copy are carried into it too). The copy is private to the current user.
+ */
+export async function backupDatabase(db: Db, destination: string): Promise<BackupInfo> {
+  fs.mkdirSync(path.dirname(path.resolve(destination)), { recursive: true, mode: 0o700 });
+  const at = new Date().toISOString();
+  // Create the file private before SQLite writes a byte of personal data into it.
+  fs.closeSync(fs.openSync(destination, 'w', 0o600));
+  await db.backup(destination);
+  fs.chmodSync(destination, 0o600);
+  const info: BackupInfo = { file: path.resolve(destination), at, bytes: fs.statSync(destination).size };
+  writeMeta(db, 'last_backup', JSON.stringify(info));
+  return info;
+}
+
+/** Backs up into a folder with a time-stamped name, and keeps only the newest `keep` backups there. */
+export async function backupIntoFolder(db: Db, folder: string, keep = 48, now = new Date()): Promise<BackupInfo> {
+  const info = await backupDatabase(db, path.join(folder, backupFileName(db.name, now)));
+  const prefix = `${path.basename(db.name, path.extname(db.name)) || 'musubi'}-`;
+  const ours = fs
+    .readdirSync(folder)
+    .filter((f) => f.startsWith(prefix) && /-\d{8}-\d{6}\.db$/.test(f))
+    .sort();
+  for (const old of ours.slice(0, Math.max(0, ours.length - keep))) fs.rmSync(path.join(folder, old), { force: true });
+  return info;
+}
+
+export function lastBackup(db: Db): BackupInfo | null {
+  const value = readMeta(db, 'last_backup');
+  return value ? (JSON.parse(value) as BackupInfo) : null;
+}
+
+/**
+ * Refuses anything that is not an intact Musubi database this version can open, before a restore
+ * overwrites the live file with it.
+ */
+export function validateMusubiBackup(file: string): { entries: number; attendees: number; version: number } {
+  if (!fs.existsSync(file)) throw new MusubiError('not-found', `There is no backup file at ${file}.`, file);
+  let db: Db;
+  try {
+    db = new Database(file, { readonly: true, fileMustExist: true });
+  } catch (error) {
+    throw new MusubiError('invalid-input', `${file} cannot be opened as a database: ${(error as Error).message}`, file);
+  }
+  try {
+    const notMusubi = (): MusubiError => new MusubiError('invalid-input', `${file} is not a Musubi database.`, file);
+    let version: number;
+    try {
+      version = db.pragma('user_version', { simple: true }) as number;
+      const check = db.pragma('quick_check', { simple: true }) as string;
+      if (check !== 'ok') throw new MusubiError('invalid-input', `${file} is damaged (${check}).`, file);
+    } catch (error) {
+      if (error instanceof MusubiError) throw error;
+      throw notMusubi();
+    }
+    const newest = MIGRATIONS.at(-1)?.version ?? 0;
+    if (version > newest) {
+      throw new MusubiError('database-too-new', `${file} was written by a newer version of Musubi (schema ${version}).`, file);
+    }
+    const tables = new Set(
+      (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[]).map((t) => t.name),
+    );
+    if (version < 1 || !['meta', 'entries', 'attendees', 'checkins'].every((t) => tables.has(t))) throw notMusubi();
+    if (!db.prepare("SELECT 1 FROM meta WHERE key = 'station_clock_id'").get()) throw notMusubi();
+    const count = (sql: string): number => (db.prepare(sql).get() as { n: number }).n;
+    return {
+      version,
+      entries: count('SELECT count(*) AS n FROM entries'),
+      attendees: count('SELECT count(*) AS n FROM attendees WHERE removed = 0'),
+    };
+  } finally {
+    db.close();
+  }
+}

@@ -1,0 +1,79 @@
+import fs from 'node:fs';
+import type { ExportFile, ExportOptions, ExportWarning } from '../../../shared/api/methods/export';
+import type { Db } from '../db/types';
+import { readSettings } from '../settings/queries';
+import { readAttendanceTable, readCheckinEvents } from './attendance-rows';
+import { attendanceCsvSjis, attendanceCsvUtf8 } from './csv';
+import { recordExport } from './export-record';
+import { attendancePdf } from './pdf-roster';
+import { attendanceXlsx } from './xlsx';
+
+const FORMAT_FILES = {
+  csv: { extension: 'csv', mimeType: 'text/csv;charset=utf-8' },
+  'csv-sjis': { extension: 'csv', mimeType: 'text/csv;charset=shift_jis' },
+  xlsx: { extension: 'xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' },
+  pdf: { extension: 'pdf', mimeType: 'application/pdf' },
+} as const;
+
+export interface ExportedBytes {
+  bytes: Buffer;
+  fileName: string;
+  mimeType: string;
+  rows: number;
+  warnings: ExportWarning[];
+}
+
+function fileStem(eventName: string, now: Date): string {
+  const date = now.toISOString().slice(0, 10);
+  // Keep the event name (Japanese included) but nothing a file system would choke on.
+  const safeName = eventName.replace(/[\\/:*?"<>|\u0000-\u001f]+/g, '').trim().slice(0, 60);
+  return `${safeName || 'musubi'}-attendance-${date}`;
+}
+
+/** Builds the attendance list in one of the four formats, and notes that an export was made. */
+export async function exportAttendance(db: Db, options: ExportOptions, now = new Date()): Promise<ExportedBytes> {
+  const settings = readSettings(db);
+  // Read the table and the events in one transaction, so both sheets show the same moment.
+  const { table, events } = db.transaction(() => ({
+    table: readAttendanceTable(db, options),
+    events: options.format === 'xlsx' ? readCheckinEvents(db) : [],
+  }))();
+  let bytes: Buffer;
+  let warnings: ExportWarning[] = [];
+  switch (options.format) {
+    case 'csv':
+      bytes = attendanceCsvUtf8(table);
+      break;
+    case 'csv-sjis':
+      ({ bytes, warnings } = attendanceCsvSjis(table));
+      break;
+    case 'xlsx':
+      bytes = await attendanceXlsx(table, events, { language: options.language, includeNames: options.columns.includes('name') });
+      break;
+    case 'pdf':
+      ({ bytes, warnings } = await attendancePdf(table, { language: options.language, eventName: settings.eventName, now }));
+      break;
+  }
+  recordExport(db, options, now);
+  const kind = FORMAT_FILES[options.format];
+  const suffix = options.format === 'csv-sjis' ? '-sjis' : '';
+  return {
+    bytes,
+    fileName: `${fileStem(settings.eventName, now)}${suffix}.${kind.extension}`,
+    mimeType: kind.mimeType,
+    rows: table.rows.length,
+    warnings,
+  };
+}
+
+export function toExportFile(exported: ExportedBytes): ExportFile {
+  const { bytes, ...rest } = exported;
+  return { ...rest, base64: bytes.toString('base64') };
+}
+
+/** Writes an export readable by the current user only: it holds personal data. */
+export function writePrivateFile(file: string, bytes: Buffer): void {
+  fs.writeFileSync(file, bytes, { mode: 0o600 });
+  // writeFileSync keeps the mode of a file that already existed; make sure it is private.
+  fs.chmodSync(file, 0o600);
+}

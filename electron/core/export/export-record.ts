@@ -1,0 +1,40 @@
+import type { ExportOptions } from '../../../shared/api/methods/export';
+import type { Db } from '../db/types';
+
+/**
+ * Station-local bookkeeping in `meta` (never synced): when the last complete export was made and
+ * how far the log was at that moment. "Purge personal data" needs an export that covers every
+ * change, so nothing is purged that was never written out.
+ */
+const LAST_EXPORT_AT = 'last_export_at';
+const LAST_EXPORT_SEQ = 'last_export_seq';
+
+function writeMeta(db: Db, key: string, value: string): void {
+  db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(key, value);
+}
+
+export function readMeta(db: Db, key: string): string | null {
+  const row = db.prepare('SELECT value FROM meta WHERE key = ?').get(key) as { value: string } | undefined;
+  return row?.value ?? null;
+}
+
+export { writeMeta };
+
+export function latestSeq(db: Db): number {
+  return (db.prepare('SELECT coalesce(max(seq), 0) AS seq FROM entries').get() as { seq: number }).seq;
+}
+
+/** Only an export with everyone and the name column counts as "the list was exported". */
+export function recordExport(db: Db, options: ExportOptions, now: Date): void {
+  if (!options.includeNoShows || !options.columns.includes('name')) return;
+  db.transaction(() => {
+    writeMeta(db, LAST_EXPORT_AT, now.toISOString());
+    writeMeta(db, LAST_EXPORT_SEQ, String(latestSeq(db)));
+  })();
+}
+
+export function lastExport(db: Db): { at: string; seq: number } | null {
+  const at = readMeta(db, LAST_EXPORT_AT);
+  const seq = readMeta(db, LAST_EXPORT_SEQ);
+  return at && seq ? { at, seq: Number(seq) } : null;
+}

@@ -1,0 +1,49 @@
+import { method, returns } from '../method';
+import { noInput } from './checkin';
+
+/** Arrivals in one 5-minute window (official check-ins by scan time). */
+export interface ArrivalBucket {
+  /** Start of the window, ISO 8601 UTC. */
+  start: string;
+  count: number;
+}
+
+/**
+ * Present attendees by industry (rows) and goal (columns). Ids follow the event settings' order; ''
+ * is "not given". An attendee with two goals counts once in each goal column but once in
+ * `industryTotals`, so rows do not sum to the totals.
+ */
+export interface MixMatrix {
+  industries: string[];
+  goals: string[];
+  cells: number[][];
+  industryTotals: number[];
+  goalTotals: number[];
+}
+
+/**
+ * Everything the dashboard and the room view show. Counts only: no names, companies or e-mails, so
+ * the room view can be put on a venue screen.
+ */
+export interface Dashboard {
+  /** Registered attendees (walk-ins excluded). */
+  expected: number;
+  /** Everyone checked in, walk-ins included. */
+  checkedIn: number;
+  /** Registered attendees checked in. */
+  registeredCheckedIn: number;
+  /** Walk-ins (all are checked in on registration). */
+  walkIns: number;
+  /** Registered attendees not (yet) checked in. */
+  noShows: number;
+  /** Attendees with more than one live check-in. */
+  conflicts: number;
+  arrivals: ArrivalBucket[];
+  mix: MixMatrix;
+  /** Official check-ins per station, most first. */
+  stations: { station: string; count: number }[];
+}
+
+export const dashboardMethods = {
+  getDashboard: method(noInput, returns<Dashboard>()),
+};
