@@ -5,6 +5,7 @@ import { StatusBar } from './components/StatusBar';
 import { useArea } from './hooks/useArea';
 import { useLiveQuery } from './hooks/useLiveQuery';
 import { KioskHome } from './screens/kiosk/KioskHome';
+import { RoomView } from './screens/organizer/dashboard/RoomView';
 import { OrganizerHome } from './screens/organizer/OrganizerHome';
 import { StaffDesk } from './screens/staff/StaffDesk';
 
@@ -12,6 +13,8 @@ export function App() {
   const { t } = useTranslation();
   const [area, setArea] = useArea();
   const { data: settings } = useLiveQuery((api) => api.getEvent());
+  // The venue screen: full screen, no navigation, no status bar, no personal data.
+  if (area === 'room') return <RoomView />;
   return (
     <div className={`app area-${area}`}>
       <header className="app-header">

@@ -26,7 +26,11 @@ export interface ExportedBytes {
 function fileStem(eventName: string, now: Date): string {
   const date = now.toISOString().slice(0, 10);
   // Keep the event name (Japanese included) but nothing a file system would choke on.
-  const safeName = eventName.replace(/[\\/:*?"<>|\u0000-\u001f]+/g, '').trim().slice(0, 60);
+  const safeName = [...eventName]
+    .filter((c) => c >= ' ' && !'\\/:*?"<>|'.includes(c))
+    .join('')
+    .trim()
+    .slice(0, 60);
   return `${safeName || 'musubi'}-attendance-${date}`;
 }
 

@@ -12,11 +12,18 @@ import type { TopicImpl } from './types';
 export function createExportApi(ctx: ServiceContext): TopicImpl<keyof typeof exportMethods> {
   const { db, wallClock } = ctx;
   return {
-    exportAttendance: async (options) => toExportFile(await exportAttendance(db, options, new Date(wallClock()))),
+    exportAttendance: async (options) => {
+      const file = toExportFile(await exportAttendance(db, options, new Date(wallClock())));
+      // The export is noted in `meta` (it unlocks the purge): let open screens re-read.
+      queueMicrotask(() => ctx.changes.emit({ reason: 'local' }));
+      return file;
+    },
 
     backupNow: async () => {
       if (db.memory) throw new MusubiError('invalid-input', 'An in-memory database cannot be backed up.');
-      return backupIntoFolder(db, backupFolder(db), 48, new Date(wallClock()));
+      const info = await backupIntoFolder(db, backupFolder(db), 48, new Date(wallClock()));
+      queueMicrotask(() => ctx.changes.emit({ reason: 'local' }));
+      return info;
     },
 
     getDataSafety: (): DataSafetyStatus => {

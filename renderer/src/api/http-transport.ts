@@ -4,6 +4,16 @@ import type { Transport } from './client';
 
 /** Talks to `musubi station` over HTTP: POST api/<method>, server-sent events for pushes. */
 export function createHttpTransport(base: string): Transport {
+  const listeners = new Set<(event: PushEvents['changed']) => void>();
+  let source: EventSource | null = null;
+  const openStream = (): EventSource => {
+    const stream = new EventSource(new URL('api/events', base));
+    stream.addEventListener('changed', (message: MessageEvent<string>) => {
+      const event = JSON.parse(message.data) as PushEvents['changed'];
+      for (const listener of [...listeners]) listener(event);
+    });
+    return stream;
+  };
   return {
     async call(method: MethodName, input: unknown): Promise<Result<unknown>> {
       try {
@@ -18,10 +28,17 @@ export function createHttpTransport(base: string): Transport {
       }
     },
     onChanged(listener: (event: PushEvents['changed']) => void) {
-      const source = new EventSource(new URL('api/events', base));
-      const handler = (message: MessageEvent<string>): void => listener(JSON.parse(message.data) as PushEvents['changed']);
-      source.addEventListener('changed', handler);
-      return () => source.close();
+      // One event stream per page, shared by every live query: a browser allows only ~6 open HTTP/1.1
+      // connections per host, and one stream per query would leave API calls queued behind them.
+      listeners.add(listener);
+      source ??= openStream();
+      return () => {
+        listeners.delete(listener);
+        if (listeners.size === 0) {
+          source?.close();
+          source = null;
+        }
+      };
     },
   };
 }

@@ -1,6 +1,8 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { en } from './en';
+import { dashboard } from './topics/dashboard';
+import { exportTopic } from './topics/export';
 import { ja } from './ja';
 
 export const LANGUAGES = [
@@ -13,7 +15,7 @@ export type LanguageCode = (typeof LANGUAGES)[number]['code'];
  * Topic message files (./topics/<topic>.ts, each `{ en, ja }`), mounted under their topic name.
  * Add a topic: one line in TOPICS.
  */
-const TOPICS: Record<string, { en: object; ja: object }> = {};
+const TOPICS: Record<string, { en: object; ja: object }> = { dashboard, export: exportTopic };
 
 function topicMessages(language: 'en' | 'ja'): Record<string, object> {
   return Object.fromEntries(Object.entries(TOPICS).map(([name, messages]) => [name, messages[language]]));

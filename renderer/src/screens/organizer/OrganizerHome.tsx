@@ -1,11 +1,14 @@
 import { AddAttendeeForm } from './AddAttendeeForm';
+import { DashboardPanel } from './dashboard/DashboardPanel';
+import { DataSafetyPanel } from './export/DataSafetyPanel';
+import { ExportPanel } from './export/ExportPanel';
 import { EventForm } from './EventForm';
 
 /**
  * The organizer's area: one panel per task. Add a task: a component in its own folder under
  * screens/organizer, one line in PANELS.
  */
-const PANELS = [EventForm, AddAttendeeForm];
+const PANELS = [DashboardPanel, EventForm, AddAttendeeForm, ExportPanel, DataSafetyPanel];
 
 export function OrganizerHome() {
   return (

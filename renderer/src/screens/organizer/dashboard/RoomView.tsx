@@ -1,0 +1,57 @@
+import './dashboard.css';
+import { useTranslation } from 'react-i18next';
+import { useLiveQuery } from '../../../hooks/useLiveQuery';
+import { ArrivalsChart, CategoryBars } from './charts';
+import { labelsFor } from './labels';
+
+/**
+ * The room view for a venue screen or projector (`#/room`): counts and mix only, in type large
+ * enough to read across a hall. It reads nothing but the dashboard numbers and the event settings,
+ * so no name, company or e-mail can reach the screen.
+ */
+export function RoomView() {
+  const { t, i18n } = useTranslation();
+  const { data: dashboard } = useLiveQuery((api) => api.getDashboard());
+  const { data: settings } = useLiveQuery((api) => api.getEvent());
+  if (!dashboard) return null;
+  const labels = labelsFor(settings, i18n.language, t('dashboard.notGiven'));
+  const size = { height: 320, fontSize: 26 };
+  const industries = dashboard.mix.industries
+    .map((id, i) => ({ ...labels.industry(id), count: dashboard.mix.industryTotals[i] ?? 0 }))
+    .filter((row) => row.count > 0);
+  const goals = dashboard.mix.goals
+    .map((id, i) => ({ ...labels.goal(id), color: '#56B4E9', count: dashboard.mix.goalTotals[i] ?? 0 }))
+    .filter((row) => row.count > 0);
+
+  return (
+    <main className="room-view">
+      <header>
+        <h1>{settings?.eventName || t('app.name')}</h1>
+        <p className="room-count" data-testid="room-count" role="status" aria-live="polite">
+          <span className="label">{t('dashboard.roomTitle')}</span>
+          <strong>{t('dashboard.roomPeople', { count: dashboard.checkedIn })}</strong>
+        </p>
+      </header>
+      <section className="room-grid">
+        <div>
+          <h2>{t('dashboard.industryTitle')}</h2>
+          <CategoryBars items={industries} size={size} label={t('dashboard.industryTitle')} />
+        </div>
+        <div>
+          <h2>{t('dashboard.goalTitle')}</h2>
+          <CategoryBars items={goals} size={size} label={t('dashboard.goalTitle')} />
+        </div>
+        <div className="wide">
+          <h2>{t('dashboard.arrivalsTitle')}</h2>
+          {dashboard.arrivals.length > 0 && (
+            <ArrivalsChart arrivals={dashboard.arrivals} language={i18n.language} size={{ height: 260, fontSize: 22 }} label={t('dashboard.arrivalsTitle')} />
+          )}
+        </div>
+      </section>
+      <footer>
+        <span>{t('dashboard.roomHint')}</span>
+        <a href="#/organizer">{t('dashboard.back')}</a>
+      </footer>
+    </main>
+  );
+}
