@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { InvalidArgumentError, type Command } from 'commander';
-import { scheduleBackups, setBackupFolder } from '../../core/backup/schedule';
+import { backupFolder, scheduleBackups, setBackupFolder } from '../../core/backup/schedule';
 import { openDatabase } from '../../core/db/open';
 import { createService } from '../../core/service/service';
 import { startStation } from '../../station/server';
@@ -45,6 +45,7 @@ export function registerStationCommand(program: Command): void {
       const station = await startStation({ service, staticDir: RENDERER_DIR, host: flags.host, port: flags.port });
       console.log(`Musubi station "${service.identity.name}" is ready: ${station.url}`);
       console.log(`Database: ${dbPath}`);
+      if (flags.backupEvery) console.log(`Backing up every ${flags.backupEvery} min to ${backupFolder(db)}`);
       const stop = (): void => {
         stopBackups();
         void station.close().then(() => {

@@ -8,13 +8,16 @@ import type { Labelled } from './labels';
  * panel and the room view (large type, read from across a hall). Animation is off: live updates
  * should change the numbers, not make bars dance.
  */
+const RECENT_WINDOWS = 36;
+
 export interface ChartSize {
   height: number;
   fontSize: number;
 }
 
 export function ArrivalsChart({ arrivals, language, size, label }: { arrivals: ArrivalBucket[]; language: string; size: ChartSize; label: string }) {
-  const data = arrivals.map((b) => ({ time: formatTime(b.start, language), count: b.count }));
+  // The last three hours: enough for any door rush, and bars stay wide enough to read.
+  const data = arrivals.slice(-RECENT_WINDOWS).map((b) => ({ time: formatTime(b.start, language), count: b.count }));
   return (
     <figure className="chart" aria-label={label}>
       <ResponsiveContainer width="100%" height={size.height}>
@@ -34,12 +37,15 @@ export function ArrivalsChart({ arrivals, language, size, label }: { arrivals: A
 /** Horizontal bars, one per category, in the badge colours. */
 export function CategoryBars({ items, size, label }: { items: (Labelled & { count: number })[]; size: ChartSize; label: string }) {
   const rowHeight = size.fontSize * 2.2;
+  // Room for the longest label on one line (CJK characters are about one em wide), within reason.
+  const longest = Math.max(4, ...items.map((item) => item.label.length));
+  const labelWidth = Math.min(longest * size.fontSize * 1.05 + 12, size.fontSize * 16);
   return (
     <figure className="chart" aria-label={label}>
       <ResponsiveContainer width="100%" height={Math.max(size.height, items.length * rowHeight + 16)}>
         <BarChart data={items} layout="vertical" margin={{ top: 4, right: size.fontSize * 3, left: 8, bottom: 4 }}>
           <XAxis type="number" hide allowDecimals={false} />
-          <YAxis type="category" dataKey="label" width={size.fontSize * 10} tick={{ fontSize: size.fontSize, fill: '#1d2330' }} />
+          <YAxis type="category" dataKey="label" width={labelWidth} tick={{ fontSize: size.fontSize, fill: '#1d2330' }} />
           <Bar dataKey="count" isAnimationActive={false} stroke="#1d2330" strokeWidth={0.5}>
             {items.map((item) => (
               <Cell key={item.id} fill={item.color} />
