@@ -25,6 +25,7 @@ const ja = {
   roomHint: '個人名は表示されません。人数と構成のみです。',
   people: '{{count}} 名',
   back: '主催者画面に戻る',
+  fullScreen: '全画面表示',
 };
 
 const en: typeof ja = {
@@ -53,6 +54,7 @@ const en: typeof ja = {
   roomHint: 'No names are shown here: counts and mix only.',
   people: '{{count}}',
   back: 'Back to the organizer area',
+  fullScreen: 'Full screen',
 };
 
 export const dashboard = { ja, en };

@@ -50,7 +50,12 @@ export function RoomView() {
       </section>
       <footer>
         <span>{t('dashboard.roomHint')}</span>
-        <a href="#/organizer">{t('dashboard.back')}</a>
+        <span className="room-actions">
+          <button type="button" onClick={() => void document.documentElement.requestFullscreen?.().catch(() => undefined)}>
+            {t('dashboard.fullScreen')}
+          </button>
+          <a href="#/organizer">{t('dashboard.back')}</a>
+        </span>
       </footer>
     </main>
   );
