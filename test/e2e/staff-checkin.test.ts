@@ -26,14 +26,16 @@ afterAll(async () => {
 describe('staff desk in Chromium against musubi station', () => {
   it('adds attendees in the Organizer area', async () => {
     await page.getByRole('button', { name: 'Organizer' }).click();
+    // Other organizer panels (e.g. the export's column choices) also have "Name" and "Company".
+    const form = page.locator('form', { has: page.getByRole('heading', { name: 'Add an attendee' }) });
     for (const [name, kana, company] of [
       ['山田 太郎', 'やまだ たろう', '結び商事'],
       ['Alice Smith', '', 'Acme Robotics'],
     ] as const) {
-      await page.getByLabel('Name', { exact: true }).fill(name);
-      await page.getByLabel('Reading (furigana)').fill(kana);
-      await page.getByLabel('Company').fill(company);
-      await page.getByRole('button', { name: 'Add attendee' }).click();
+      await form.getByLabel('Name', { exact: true }).fill(name);
+      await form.getByLabel('Reading (furigana)').fill(kana);
+      await form.getByLabel('Company').fill(company);
+      await form.getByRole('button', { name: 'Add attendee' }).click();
       await expect.poll(() => page.getByRole('status').filter({ hasText: `${name} was added` }).count()).toBe(1);
     }
   });

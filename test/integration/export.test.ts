@@ -148,5 +148,5 @@ describe('attendance export, read back from real files', () => {
     expect(bad.code).not.toBe(0);
     expect(bad.stderr).toMatch(/unknown column shoeSize/);
     expect(fs.existsSync(path.join(dir, 'y.csv'))).toBe(false);
-  });
+  }, 180_000);
 });
