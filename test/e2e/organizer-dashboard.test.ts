@@ -104,4 +104,19 @@ describe('organizer dashboard, export and room view in Chromium', () => {
     expect(await room.locator('body').innerText()).not.toContain('遅刻');
     await room.close();
   });
+
+  it('purges personal data after a fresh export and a confirmation; the counts stay', async () => {
+    // The walk-in above is newer than the last export: the purge waits for a new one.
+    const purgeButton = page.getByRole('button', { name: '個人情報を削除する' });
+    await expect.poll(() => purgeButton.isEnabled()).toBe(false);
+    await page.getByLabel('ファイル形式').selectOption('xlsx');
+    await page.getByRole('button', { name: '書き出す' }).click();
+    await expect.poll(() => purgeButton.isEnabled()).toBe(true);
+    page.once('dialog', (dialog) => void dialog.accept());
+    await purgeButton.click();
+    await expect.poll(() => page.getByText(/に個人情報を削除しました/).count()).toBeGreaterThan(0);
+    await expect.poll(() => page.getByTestId('dashboard-checked-in').innerText()).toMatch(/^7/);
+    const found = (await call('searchAttendees', { query: '山田', limit: 10 })) as { total: number };
+    expect(found.total).toBe(0);
+  });
 });

@@ -115,6 +115,9 @@ describe('attendance export, read back from real files', () => {
     events?.eachRow((row, n) => n > 1 && states.push(String(row.getCell(6).value)));
     expect(states.filter((s) => s === '受付')).toHaveLength(5);
     expect(states).toContain('重複');
+    const sources: string[] = [];
+    events?.eachRow((row, n) => n > 1 && sources.push(String(row.getCell(5).value)));
+    expect(sources).toEqual(expect.arrayContaining(['QRコード', '当日参加']));
   });
 
   it('writes a PDF roster in the Japanese font, sorted by reading, that pdftotext reads back', async () => {

@@ -11,6 +11,10 @@ const EVENT_HEADERS = {
   ja: ['受付時刻', '受付番号', '氏名', '受付場所', '方法', '状態'],
   en: ['Scanned at', 'Ticket code', 'Name', 'Station', 'Source', 'State'],
 };
+const SOURCES: Record<'ja' | 'en', Record<string, string>> = {
+  ja: { qr: 'QRコード', search: '検索', kiosk: 'セルフ受付', walkin: '当日参加', cli: 'コマンド' },
+  en: { qr: 'QR code', search: 'Search', kiosk: 'Self check-in', walkin: 'Walk-in', cli: 'Command line' },
+};
 const EVENT_STATES = {
   ja: { official: '受付', conflict: '重複', undone: '取消' },
   en: { official: 'Official', conflict: 'Conflict', undone: 'Undone' },
@@ -47,7 +51,7 @@ export async function attendanceXlsx(
   addSheet(workbook, SHEET_NAMES[language].attendees, table.headers, table.rows);
   const headers = EVENT_HEADERS[language].filter((_, i) => options.includeNames || i !== 2);
   const rows = events.map((e) =>
-    [localDateTime(e.at), e.ticketCode, e.name, e.station, e.source, EVENT_STATES[language][e.state]].filter(
+    [localDateTime(e.at), e.ticketCode, e.name, e.station, SOURCES[language][e.source] ?? e.source, EVENT_STATES[language][e.state]].filter(
       (_, i) => options.includeNames || i !== 2,
     ),
   );
