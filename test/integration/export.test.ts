@@ -151,5 +151,9 @@ describe('attendance export, read back from real files', () => {
     expect(bad.code).not.toBe(0);
     expect(bad.stderr).toMatch(/unknown column shoeSize/);
     expect(fs.existsSync(path.join(dir, 'y.csv'))).toBe(false);
+    const typo = await runMusubi(['export', '--db', path.join(dir, 'evnet.db'), '--out', path.join(dir, 'z.csv')]);
+    expect(typo.code).not.toBe(0);
+    expect(typo.stderr).toMatch(/There is no database at/);
+    expect(fs.existsSync(path.join(dir, 'evnet.db'))).toBe(false);
   }, 180_000);
 });

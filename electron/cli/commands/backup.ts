@@ -5,7 +5,7 @@ import { backupDatabase, backupIntoFolder, validateMusubiBackup } from '../../co
 import { purgePersonalData } from '../../core/backup/purge';
 import { restoreDatabase } from '../../core/backup/restore';
 import { backupFolder } from '../../core/backup/schedule';
-import { openDatabase } from '../../core/db/open';
+import { openExistingDatabase } from '../existing-db';
 import { DB_OPTION_HELP, resolveDbPath } from '../options';
 
 /** Asks "yes/no" on a terminal; without a terminal (a script, a pipe) only --yes may confirm. */
@@ -30,7 +30,7 @@ export function registerBackupCommands(program: Command): void {
     .option('--db <file>', DB_OPTION_HELP)
     .option('--out <file>', 'backup file to write (default: a time-stamped file in the backup folder)')
     .action(async (flags: { db?: string; out?: string }) => {
-      const db = openDatabase(resolveDbPath(flags.db));
+      const db = openExistingDatabase(resolveDbPath(flags.db));
       try {
         const info = flags.out ? await backupDatabase(db, flags.out) : await backupIntoFolder(db, backupFolder(db));
         console.log(`Backed up to ${info.file} (${info.bytes} bytes).`);
@@ -65,9 +65,9 @@ export function registerBackupCommands(program: Command): void {
     .option('--yes', 'do not ask for confirmation')
     .action(async (flags: { db?: string; yes?: boolean }) => {
       const file = resolveDbPath(flags.db);
-      await confirm(`Remove all names, readings, companies, titles, e-mails, phone numbers and notes from ${file}?`, flags.yes);
-      const db = openDatabase(file);
+      const db = openExistingDatabase(file);
       try {
+        await confirm(`Remove all names, readings, companies, titles, e-mails, phone numbers and notes from ${file}?`, flags.yes);
         const result = purgePersonalData(db);
         console.log(`Removed personal data of ${result.attendees} attendees from this station. Counts and mix are kept.`);
       } finally {

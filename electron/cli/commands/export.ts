@@ -2,8 +2,8 @@ import type { Command } from 'commander';
 import { InvalidArgumentError, Option } from 'commander';
 import { exportOptionsSchema } from '../../../shared/api/methods/export';
 import { EXPORT_COLUMNS, EXPORT_FORMATS, type ExportColumn } from '../../../shared/domain/export-columns';
-import { openDatabase } from '../../core/db/open';
 import { exportAttendance, writePrivateFile } from '../../core/export/attendance-export';
+import { openExistingDatabase } from '../existing-db';
 import { DB_OPTION_HELP, resolveDbPath } from '../options';
 
 interface ExportFlags {
@@ -37,7 +37,7 @@ export function registerExportCommand(program: Command): void {
     .option('--no-no-shows', 'leave out registered attendees who did not check in')
     .addOption(new Option('--lang <language>', 'language of headers and labels').choices(['ja', 'en']).default('ja'))
     .action(async (flags: ExportFlags) => {
-      const db = openDatabase(resolveDbPath(flags.db));
+      const db = openExistingDatabase(resolveDbPath(flags.db));
       try {
         const defaults = exportOptionsSchema.parse({}).columns;
         const columns = flags.columns ?? (flags.email ? [...defaults.slice(0, 6), 'email' as const, ...defaults.slice(6)] : defaults);

@@ -1,0 +1,13 @@
+import fs from 'node:fs';
+import { MusubiError } from '../../shared/errors';
+import { openDatabase } from '../core/db/open';
+import type { Db } from '../core/db/types';
+
+/**
+ * Opens a database that must already exist: exporting, backing up or purging a mistyped path
+ * should say so, not quietly create an empty event and write an empty list.
+ */
+export function openExistingDatabase(file: string): Db {
+  if (!fs.existsSync(file)) throw new MusubiError('not-found', `There is no database at ${file}.`, '--db');
+  return openDatabase(file);
+}
