@@ -163,4 +163,20 @@ describe('purge personal data', () => {
     }
     expect(bytes.includes(Buffer.from('TK-001'))).toBe(true);
   });
+
+  it('musubi purge asks for confirmation and an export first', async () => {
+    const dir = tempDir();
+    const dbFile = path.join(dir, 'event.db');
+    (await seedEvent(dbFile)).station.close();
+    const unconfirmed = await runMusubi(['purge', '--db', dbFile]);
+    expect(unconfirmed.code).not.toBe(0);
+    expect(unconfirmed.stderr).toMatch(/--yes/);
+    const unexported = await runMusubi(['purge', '--db', dbFile, '--yes']);
+    expect(unexported.stderr).toMatch(/Export the attendance list/);
+    expect((await runMusubi(['export', '--db', dbFile, '--format', 'xlsx', '--out', path.join(dir, 'list.xlsx')])).code).toBe(0);
+    const purged = await runMusubi(['purge', '--db', dbFile, '--yes']);
+    expect(purged.code, purged.stderr).toBe(0);
+    expect(purged.stdout).toMatch(/Removed personal data of 6 attendees/);
+    expect(fs.readFileSync(dbFile).includes(Buffer.from('山田 太郎'))).toBe(false);
+  }, 120_000);
 });
