@@ -77,8 +77,10 @@ export function attendancePdf(
       const text = raw.replace(/[\r\n]+/g, ' ');
       // Too long: shrink down to a still readable size first, and only then cut with "…".
       doc.fontSize(FONT_SIZE);
+      // pdfkit's line wrapper needs a little slack beyond the measured width, hence the 0.95.
+      const room = (width - 6) * 0.95;
       const natural = doc.widthOfString(text);
-      const size = natural > width - 6 ? Math.max(MIN_FONT_SIZE, (FONT_SIZE * (width - 6)) / natural) : FONT_SIZE;
+      const size = natural > room ? Math.max(MIN_FONT_SIZE, (FONT_SIZE * room) / natural) : FONT_SIZE;
       doc.fontSize(size);
       doc.text(text, x + 3, y + 4 + (FONT_SIZE - size) / 2, { width: width - 6, height: ROW_HEIGHT - 4, lineBreak: false, ellipsis: true });
       x += width;
