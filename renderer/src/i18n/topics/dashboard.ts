@@ -2,8 +2,7 @@
 const ja = {
   title: '来場状況',
   checkedIn: '来場',
-  ofExpected: '事前登録 {{expected}} 名中',
-  registeredIn: '事前登録の来場 {{count}} 名',
+  ofExpected: '名（事前登録 {{expected}} 名中 {{registered}} 名）',
   walkIns: '当日参加',
   noShows: '未来場',
   conflicts: '二重受付',
@@ -31,8 +30,7 @@ const ja = {
 const en: typeof ja = {
   title: 'Arrivals',
   checkedIn: 'Checked in',
-  ofExpected: 'of {{expected}} registered',
-  registeredIn: '{{count}} registered arrived',
+  ofExpected: '({{registered}} of {{expected}} registered)',
   walkIns: 'Walk-ins',
   noShows: 'Not arrived',
   conflicts: 'Double check-ins',

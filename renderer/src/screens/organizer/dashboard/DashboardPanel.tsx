@@ -31,7 +31,7 @@ export function DashboardPanel() {
           <dt>{t('dashboard.checkedIn')}</dt>
           <dd data-testid="dashboard-checked-in">
             {dashboard.checkedIn}
-            <small>{t('dashboard.ofExpected', { expected: dashboard.expected })}</small>
+            <small>{t('dashboard.ofExpected', { expected: dashboard.expected, registered: dashboard.registeredCheckedIn })}</small>
           </dd>
         </div>
         <div className="tile">
