@@ -13,6 +13,8 @@ let station: RunningProcess & { url: string };
 let page: Page;
 let ids: Record<string, string>;
 const shots = process.env.MUSUBI_SCREENSHOTS;
+/** Answers travel through the station and a live re-read; the suite shares 2 cores with other tests. */
+const patient = { timeout: 10_000 };
 
 async function call(method: string, input: unknown): Promise<unknown> {
   const response = await fetch(new URL(`api/${method}`, station.url), {
@@ -53,7 +55,7 @@ describe('organizer dashboard, export and room view in Chromium', () => {
 
     // Another screen (here: the API directly) checks the no-show in; the page follows without a reload.
     await call('checkIn', { attendeeId: ids['TK-005'], source: 'qr' });
-    await expect.poll(() => checkedIn.innerText(), { timeout: 5_000 }).toMatch(/^6/);
+    await expect.poll(() => checkedIn.innerText(), patient).toMatch(/^6/);
   });
 
   it('exports the chosen columns as a CSV download that a CSV parser reads back', async () => {
@@ -70,27 +72,27 @@ describe('organizer dashboard, export and room view in Chromium', () => {
     expect(Object.keys(rows[0] ?? {})).toContain('メールアドレス');
     expect(Object.keys(rows[0] ?? {})).not.toContain('役職');
     expect(rows.find((r) => r['受付番号'] === 'TK-005')?.['受付状況']).toBe('受付済');
-    await expect.poll(() => page.getByText(/名）を書き出しました/).count()).toBe(1);
+    await expect.poll(() => page.getByText(/名）を書き出しました/).count(), patient).toBe(1);
   });
 
   it('shows the Shift_JIS warnings with row and column', async () => {
     await page.getByLabel('ファイル形式').selectOption('csv-sjis');
     await page.getByRole('button', { name: '書き出す' }).click();
-    await expect.poll(() => page.getByRole('alert').innerText()).toMatch(/行目「氏名」: 😀（U\+1F600）/);
+    await expect.poll(() => page.getByRole('alert').innerText(), patient).toMatch(/行目「氏名」: 😀（U\+1F600）/);
     if (shots) await page.screenshot({ path: path.join(shots, 'export.png'), fullPage: true });
   });
 
   it('backs up on demand and unlocks the purge only after a current export', async () => {
     await page.getByRole('button', { name: '今すぐバックアップ' }).click();
-    await expect.poll(() => page.getByText(/バックアップしました/).count()).toBe(1);
-    await expect.poll(() => page.getByRole('button', { name: '個人情報を削除する' }).isEnabled()).toBe(true);
+    await expect.poll(() => page.getByText(/バックアップしました/).count(), patient).toBe(1);
+    await expect.poll(() => page.getByRole('button', { name: '個人情報を削除する' }).isEnabled(), patient).toBe(true);
   });
 
   it('the room view shows counts and mix in large type and no attendee names', async () => {
     const room = await browser.newPage({ locale: 'ja-JP', viewport: { width: 1920, height: 1080 } });
     await room.goto(`${station.url}#/room`);
     await expect.poll(() => room.getByTestId('room-count').innerText(), { timeout: 15_000 }).toMatch(/6 名/);
-    await expect.poll(() => room.getByText('IT・通信').count()).toBeGreaterThan(0);
+    await expect.poll(() => room.getByText('IT・通信').count(), patient).toBeGreaterThan(0);
     if (shots) await room.screenshot({ path: path.join(shots, 'room.png') });
     const text = await room.locator('body').innerText();
     const html = await room.content();
@@ -100,7 +102,7 @@ describe('organizer dashboard, export and room view in Chromium', () => {
       expect(html).not.toContain(person.email);
     }
     await call('registerWalkIn', { name: '遅刻 次郎', industry: 'finance' });
-    await expect.poll(() => room.getByTestId('room-count').innerText()).toMatch(/7 名/);
+    await expect.poll(() => room.getByTestId('room-count').innerText(), patient).toMatch(/7 名/);
     expect(await room.locator('body').innerText()).not.toContain('遅刻');
     await room.close();
   });
@@ -108,14 +110,14 @@ describe('organizer dashboard, export and room view in Chromium', () => {
   it('purges personal data after a fresh export and a confirmation; the counts stay', async () => {
     // The walk-in above is newer than the last export: the purge waits for a new one.
     const purgeButton = page.getByRole('button', { name: '個人情報を削除する' });
-    await expect.poll(() => purgeButton.isEnabled()).toBe(false);
+    await expect.poll(() => purgeButton.isEnabled(), patient).toBe(false);
     await page.getByLabel('ファイル形式').selectOption('xlsx');
     await page.getByRole('button', { name: '書き出す' }).click();
-    await expect.poll(() => purgeButton.isEnabled()).toBe(true);
+    await expect.poll(() => purgeButton.isEnabled(), patient).toBe(true);
     page.once('dialog', (dialog) => void dialog.accept());
     await purgeButton.click();
-    await expect.poll(() => page.getByText(/に個人情報を削除しました/).count()).toBeGreaterThan(0);
-    await expect.poll(() => page.getByTestId('dashboard-checked-in').innerText()).toMatch(/^7/);
+    await expect.poll(() => page.getByText(/に個人情報を削除しました/).count(), patient).toBeGreaterThan(0);
+    await expect.poll(() => page.getByTestId('dashboard-checked-in').innerText(), patient).toMatch(/^7/);
     const found = (await call('searchAttendees', { query: '山田', limit: 10 })) as { total: number };
     expect(found.total).toBe(0);
   });
