@@ -1,5 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { MusubiError } from '../../shared/errors';
+import { registerImportCommand } from './commands/import';
+import { registerSearchCommand } from './commands/search';
 import { registerStationCommand } from './commands/station';
 
 export function buildProgram(): Command {
@@ -9,6 +11,8 @@ export function buildProgram(): Command {
     .showHelpAfterError()
     .exitOverride();
   registerStationCommand(program);
+  registerImportCommand(program);
+  registerSearchCommand(program);
   return program;
 }
 

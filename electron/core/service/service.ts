@@ -4,6 +4,7 @@ import { LocalRecorder, type EntryDraft } from '../log/recorder';
 import { ChangeFeed } from './change-feed';
 import { createCheckinApi } from './checkin-api';
 import type { ServiceContext } from './context';
+import { createImportApi } from './import-api';
 import type { ServiceImpl } from './types';
 
 export interface ServiceOptions {
@@ -50,6 +51,7 @@ export function createService(options: ServiceOptions): MusubiService {
 
   const api: ServiceImpl = {
     ...createCheckinApi(context),
+    ...createImportApi(context),
   };
 
   return { api, changes, identity, recorder, db, context };
