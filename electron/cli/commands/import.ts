@@ -4,7 +4,7 @@ import { InvalidArgumentError, type Command } from 'commander';
 import { IMPORT_TARGETS, type ImportProblem, type ImportTarget } from '../../../shared/api/methods/import';
 import { MusubiError } from '../../../shared/errors';
 import { openDatabase } from '../../core/db/open';
-import { commitImport, previewImport } from '../../core/import/run-import';
+import { commitImport, importLayout, previewImport } from '../../core/import/run-import';
 import { createService } from '../../core/service/service';
 import { DB_OPTION_HELP, resolveDbPath } from '../options';
 
@@ -71,8 +71,11 @@ export function registerImportCommand(program: Command): void {
       const fileName = path.basename(file);
       const db = openDatabase(resolveDbPath(flags.db));
       try {
-        const preview = await previewImport(db, { fileName, bytes });
-        const mapping = applyMaps(preview.headers, preview.detectedMapping, flags.map);
+        let mapping: ImportTarget[] | undefined;
+        if (flags.map.length > 0) {
+          const layout = await importLayout({ fileName, bytes });
+          mapping = applyMaps(layout.headers, layout.detectedMapping, flags.map);
+        }
         const summary = flags.dryRun
           ? await previewImport(db, { fileName, bytes, mapping }).then((p) => ({
               imported: p.counts.new,
@@ -82,7 +85,10 @@ export function registerImportCommand(program: Command): void {
               problems: p.problems,
               problemCount: p.problemCount,
             }))
-          : await commitImport(db, createService({ db }).recorder, { fileName, bytes, mapping });
+          : await (() => {
+              const service = createService({ db });
+              return commitImport(db, service.recorder, service.identity.name, { fileName, bytes, mapping });
+            })();
         const ok = summary.imported + summary.updated + summary.unchanged > 0;
         if (flags.json) {
           console.log(

@@ -12,6 +12,8 @@ function fold(text: string): string {
 
 export class CatalogueMatcher {
   private readonly byKey = new Map<string, string>();
+  /** The same few answers repeat on every row of a large export. */
+  private readonly seen = new Map<string, string | undefined>();
 
   constructor(entries: readonly (Industry | Goal)[]) {
     for (const entry of entries) {
@@ -24,7 +26,10 @@ export class CatalogueMatcher {
 
   /** The id, or undefined for a value not in the list. */
   match(value: string): string | undefined {
-    return this.byKey.get(fold(value));
+    if (this.seen.has(value)) return this.seen.get(value);
+    const id = this.byKey.get(fold(value));
+    if (this.seen.size < 10_000) this.seen.set(value, id);
+    return id;
   }
 }
 

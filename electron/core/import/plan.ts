@@ -53,11 +53,27 @@ interface ExistingRow {
 const SAMPLE_ROWS = 5;
 type TextField = 'name' | 'company' | 'title' | 'email' | 'phone' | 'ticketCode' | 'note';
 
+// eslint-disable-next-line no-control-regex
+const PLAIN_ASCII = /^[\x00-\x7f]*$/;
 function ticketKey(code: string): string {
-  return normalizeTicketCode(code).toLowerCase();
+  return (PLAIN_ASCII.test(code) ? code.trim() : normalizeTicketCode(code)).toLowerCase();
 }
 function emailKey(email: string): string {
-  return email.normalize('NFKC').trim().toLowerCase();
+  return (PLAIN_ASCII.test(email) ? email : email.normalize('NFKC')).trim().toLowerCase();
+}
+
+/** Where the table starts and what its columns hold, as detected. */
+export interface TableLayout {
+  headerIndex: number;
+  headerRow: number;
+  headers: string[];
+  detectedMapping: ImportTarget[];
+}
+
+export function detectLayout(table: RawTable): TableLayout {
+  const headerIndex = detectHeaderRow(table.records);
+  const headers = (table.records[headerIndex] ?? []).map((h) => h.trim());
+  return { headerIndex, headerRow: table.rowNumbers[headerIndex] ?? 1, headers, detectedMapping: detectMapping(headers) };
 }
 
 /** Family and given name into one: "山田 太郎", but "John Smith" for a name in Latin letters. */
@@ -102,11 +118,8 @@ function changes(current: PartialAttendeeFields, incoming: PartialAttendeeFields
 
 export function planImport(db: Db, fileName: string, table: RawTable, settings: EventSettings, givenMapping?: ImportTarget[]): ImportPlan {
   const problems = new ProblemList(fileName);
-  const headerIndex = detectHeaderRow(table.records);
-  const headers = (table.records[headerIndex] ?? []).map((h) => h.trim());
-  const headerRow = table.rowNumbers[headerIndex] ?? 1;
-  const detectedMapping = detectMapping(headers);
-  const mapping = givenMapping ?? detectMapping(headers);
+  const { headerIndex, headerRow, headers, detectedMapping } = detectLayout(table);
+  const mapping = givenMapping ?? detectedMapping;
   const counts: ImportCounts = { rows: 0, new: 0, updated: 0, unchanged: 0, skipped: 0 };
   const plan: ImportPlan = { headerRow, headers, detectedMapping, mapping, sampleRows: [], additions: [], updates: [], counts, problems };
 
@@ -137,6 +150,8 @@ export function planImport(db: Db, fileName: string, table: RawTable, settings: 
   const matchedRows = new Map<string, number>();
   const mapped = mapping.map((target, column) => ({ target, column, header: headers[column] || `#${column + 1}` })).filter((m) => m.target !== 'ignore');
 
+  // Only a CP932 decode replaces bad bytes; in UTF-8 a U+FFFD was in the file on purpose.
+  const encodingSuspect = table.encoding === 'cp932';
   for (let r = headerIndex + 1; r < table.records.length; r++) {
     const record = table.records[r] ?? [];
     const row = table.rowNumbers[r] ?? r + 1;
@@ -163,7 +178,7 @@ export function planImport(db: Db, fileName: string, table: RawTable, settings: 
         bad = true;
         continue;
       }
-      if (raw.includes(REPLACEMENT_CHARACTER)) {
+      if (encodingSuspect && raw.includes(REPLACEMENT_CHARACTER)) {
         problems.add('undecodable', 'error', 'This cell holds bytes that are not valid text in the file’s encoding.', { row, column: header });
         bad = true;
         continue;

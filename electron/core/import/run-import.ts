@@ -4,9 +4,10 @@ import { newId } from '../../../shared/domain/ids';
 import { MusubiError } from '../../../shared/errors';
 import type { Db } from '../db/types';
 import { appendNewAttendees } from '../log/append-new-attendees';
+import { newIdBatch } from '../log/bulk-ids';
 import type { LocalRecorder } from '../log/recorder';
 import { readSettings } from '../settings/queries';
-import { planImport, type ImportPlan } from './plan';
+import { detectLayout, planImport, type ImportPlan, type TableLayout } from './plan';
 import { readTable, type RawTable } from './read-file';
 
 /** A preview or summary lists this many problems; `problemCount` tells how many there were. */
@@ -32,13 +33,16 @@ async function readImportTable(file: ImportFile): Promise<RawTable> {
 
 /** Synchronous, so that a commit can plan inside its transaction against exactly what it writes over. */
 function planFor(db: Db, file: ImportFile, table: RawTable): ImportPlan {
-  const settings = readSettings(db);
-  const detected = planImport(db, file.fileName, table, settings);
-  if (!file.mapping) return detected;
-  if (file.mapping.length !== detected.headers.length) {
-    throw new MusubiError('invalid-input', `The mapping has ${file.mapping.length} columns; the file has ${detected.headers.length}.`, 'mapping');
+  const { headers } = detectLayout(table);
+  if (file.mapping && file.mapping.length !== headers.length) {
+    throw new MusubiError('invalid-input', `The mapping has ${file.mapping.length} columns; the file has ${headers.length}.`, 'mapping');
   }
-  return planImport(db, file.fileName, table, settings, file.mapping);
+  return planImport(db, file.fileName, table, readSettings(db), file.mapping);
+}
+
+/** The header row and the detected mapping only (for `musubi import --map`, which names columns). */
+export async function importLayout(file: ImportFile): Promise<TableLayout> {
+  return detectLayout(await readImportTable(file));
 }
 
 export async function previewImport(db: Db, file: ImportFile): Promise<ImportPreview> {
@@ -65,7 +69,7 @@ export async function previewImport(db: Db, file: ImportFile): Promise<ImportPre
  * Check-ins are never touched. Rows with errors are left out; a file-level error (no name column)
  * writes nothing at all.
  */
-export async function commitImport(db: Db, recorder: LocalRecorder, file: ImportFile): Promise<ImportSummary> {
+export async function commitImport(db: Db, recorder: LocalRecorder, station: string, file: ImportFile): Promise<ImportSummary> {
   const table = await readImportTable(file); // reading may await; the transaction may not
   return db.transaction((): ImportSummary => {
     const p = planFor(db, file, table);
@@ -73,10 +77,18 @@ export async function commitImport(db: Db, recorder: LocalRecorder, file: Import
       const first = p.problems.all.find((problem) => problem.row === 0);
       throw new MusubiError('import-failed', first?.message ?? 'The file cannot be imported.', first?.where);
     }
+    const ids = newIdBatch(p.additions.length * 2);
     const additions = p.additions.map(
-      (a) => recorder.stamp({ type: 'attendee.upsert', attendeeId: newId(), data: { fields: a.fields } }) as EntryOfType<'attendee.upsert'>,
+      (a, i): EntryOfType<'attendee.upsert'> => ({
+        id: ids[p.additions.length + i] ?? newId(),
+        station,
+        hlc: recorder.clock.now(),
+        type: 'attendee.upsert',
+        attendeeId: ids[i] ?? newId(),
+        data: { fields: a.fields },
+      }),
     );
-    appendNewAttendees(db, additions);
+    appendNewAttendees(db, additions, { freshIds: true });
     if (p.updates.length > 0) recorder.record(p.updates.map((u) => ({ type: 'attendee.upsert', attendeeId: u.id, data: { fields: u.fields } })));
     return {
       imported: p.counts.new,

@@ -4,8 +4,10 @@ import type { EntryOfType } from '../../../shared/domain/entry';
 import type { Db } from '../db/types';
 import { notifyAttendeeRefreshed } from './attendee-listeners';
 import { winsOver, type FieldStamp } from './lww';
+import { PACKED, unpackFields } from './packed-fields';
 
 export function applyAttendeeUpsert(db: Db, entry: EntryOfType<'attendee.upsert'>): void {
+  unpackFields(db, entry.attendeeId);
   const read = db.prepare('SELECT hlc, entry_id FROM attendee_fields WHERE attendee_id = ? AND field = ?');
   const write = db.prepare(
     `INSERT INTO attendee_fields (attendee_id, field, value, hlc, entry_id) VALUES (?, ?, ?, ?, ?)
@@ -43,7 +45,10 @@ export function refreshAttendee(db: Db, attendeeId: string): void {
   if (fieldRows.length === 0) return;
 
   const fields: AttendeeFields = { ...EMPTY_ATTENDEE_FIELDS };
-  for (const row of fieldRows) Object.assign(fields, { [row.field]: JSON.parse(row.value) as unknown });
+  // The packed row of a bulk-imported person is the base; per-field rows are newer (packed-fields.ts).
+  const packed = fieldRows.find((row) => row.field === PACKED);
+  if (packed) Object.assign(fields, JSON.parse(packed.value) as Partial<AttendeeFields>);
+  for (const row of fieldRows) if (row.field !== PACKED) Object.assign(fields, { [row.field]: JSON.parse(row.value) as unknown });
 
   const removed = db
     .prepare("SELECT 1 FROM entries WHERE attendee_id = ? AND type = 'attendee.remove' LIMIT 1")

@@ -16,7 +16,7 @@ export function createImportApi(ctx: ServiceContext): TopicImpl<keyof typeof imp
   return {
     previewImport: (input) => previewImport(ctx.db, fileOf(input)),
     commitImport: async (input) => {
-      const summary = await commitImport(ctx.db, ctx.recorder, fileOf(input));
+      const summary = await commitImport(ctx.db, ctx.recorder, ctx.identity.name, fileOf(input));
       if (summary.imported + summary.updated > 0) queueMicrotask(() => ctx.changes.emit({ reason: 'local' }));
       return summary;
     },
