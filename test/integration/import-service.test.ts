@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
-import { readEntries } from '../../electron/core/log/append';
+import { appendEntries, readEntries } from '../../electron/core/log/append';
+import { foldEntries } from '../../shared/domain/fold';
 import type { ImportInput } from '../../shared/api/methods/import';
 import { openTestStation } from '../helpers/service';
 
@@ -97,6 +98,14 @@ describe('importing registration exports', () => {
 
     const again = await api.commitImport(bytesInput('connpass-v2.csv', Buffer.from(updated)));
     expect(again).toMatchObject({ imported: 0, updated: 0, unchanged: 3 });
+
+    // The bulk path projects exactly what the reference fold and the general path make of the log.
+    const folded = foldEntries(readEntries(station.db));
+    for (const [id, expected] of folded.attendees) expect(await api.getAttendee({ id })).toEqual(expected);
+    const replica = openTestStation();
+    appendEntries(replica.db, [...readEntries(station.db)].reverse());
+    for (const [id, expected] of folded.attendees) expect(await replica.service.api.getAttendee({ id })).toEqual(expected);
+    replica.close();
     station.close();
   });
 
