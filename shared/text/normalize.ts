@@ -30,7 +30,6 @@ function fold(text: string): string {
 }
 
 /** Printable ASCII: NFKC, kana and variant folding change nothing there, so skip them (much faster). */
-// eslint-disable-next-line no-control-regex
 const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
 
 export function normalizeForSearch(text: string): string {

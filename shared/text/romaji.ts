@@ -55,7 +55,8 @@ function foldRomaji(text: string): string {
 
 /** True when a (normalised) query is romaji someone might have typed for a reading. */
 export function looksLikeRomaji(text: string): boolean {
-  return /^[a-z'\u00c0-\u024f\u0300-\u036f]+$/.test(text.normalize('NFC')) && /[a-z]/.test(text);
+  // Decomposed first, so a macron or accent is a separate mark: kōno → ko + ̄ + no.
+  return /^(?:[a-z']|\p{M})+$/u.test(text.normalize('NFD')) && /[a-z]/.test(text);
 }
 
 const romajiCache = new Map<string, string>();
