@@ -12,7 +12,7 @@ export function ProblemList({ problems, total }: { problems: ImportProblem[]; to
       <h3>{t('import.problemsTitle', { count: total })}</h3>
       <ul className="import-problems">
         {problems.map((p, i) => (
-          <li key={i} className={p.severity}>
+          <li key={i} className={`problem-${p.severity}`}>
             <strong>{at(p)}</strong> {t(`import.problems.${p.code}`, { value: p.value ?? '' })}
           </li>
         ))}
