@@ -1,4 +1,5 @@
 import type { SearchResult } from '../../../shared/api/contract';
+import type { Statement } from 'better-sqlite3';
 import type { Db } from '../db/types';
 import { searchIndexFor } from '../search/attendee-index';
 import { ATTENDEE_COLUMNS, attendeeFromRow, type AttendeeRow } from './queries';
@@ -9,12 +10,21 @@ import { ATTENDEE_COLUMNS, attendeeFromRow, type AttendeeRow } from './queries';
  * and reads the first page's rows fresh from the table (so check-in marks are always current).
  * An empty query lists everyone by reading.
  */
+const pageQueries = new WeakMap<Db, Statement<[string], AttendeeRow>>();
+
+function pageQuery(db: Db): Statement<[string], AttendeeRow> {
+  let query = pageQueries.get(db);
+  if (!query) {
+    query = db.prepare<[string], AttendeeRow>(`SELECT ${ATTENDEE_COLUMNS} FROM attendees WHERE id IN (SELECT value FROM json_each(?))`);
+    pageQueries.set(db, query);
+  }
+  return query;
+}
+
 export function searchAttendees(db: Db, rawQuery: string, limit: number): SearchResult {
   const { ids, total } = searchIndexFor(db).search(rawQuery, limit);
   if (ids.length === 0) return { items: [], total };
-  const rows = db
-    .prepare(`SELECT ${ATTENDEE_COLUMNS} FROM attendees WHERE id IN (SELECT value FROM json_each(?))`)
-    .all(JSON.stringify(ids)) as AttendeeRow[];
+  const rows = pageQuery(db).all(JSON.stringify(ids));
   const byId = new Map(rows.map((row) => [row.id, row]));
   const items = ids.flatMap((id) => {
     const row = byId.get(id);

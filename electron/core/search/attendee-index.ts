@@ -1,4 +1,5 @@
 import { keysMatch, searchKeysOf, searchQueryOf, type SearchFields, type SearchQuery, type SearchKeys } from '../../../shared/text/search-keys';
+import type { Statement } from 'better-sqlite3';
 import type { Db } from '../db/types';
 import { onAttendeeRefreshed } from '../projection/attendee-listeners';
 import { GramChannel, union } from './gram-channel';
@@ -54,8 +55,12 @@ export class AttendeeSearchIndex {
   lastBuildMs = 0;
   readonly detach: () => void;
 
+  /** Prepared once: `db.pragma()` would prepare a statement on every search. */
+  private readonly dataVersionQuery: Statement<[], number>;
+
   constructor(private readonly db: Db) {
     this.detach = onAttendeeRefreshed(db, (id) => this.dirty.add(id));
+    this.dataVersionQuery = db.prepare<[], number>('PRAGMA data_version').pluck();
   }
 
   /** Rebuilds from the table: reading order, then the gram lists of both channels. */
@@ -86,7 +91,12 @@ export class AttendeeSearchIndex {
   }
 
   private currentDataVersion(): number {
-    return this.db.pragma('data_version', { simple: true }) as number;
+    return this.dataVersionQuery.get() ?? 0;
+  }
+
+  /** Brings the index up to date now (e.g. right after a large import) rather than at the next search. */
+  warm(): void {
+    this.catchUp();
   }
 
   /** Brings the index up to date with the table (see the class comment). */

@@ -1,6 +1,7 @@
 import type { importMethods } from '../../../shared/api/methods/import';
 import { MusubiError } from '../../../shared/errors';
 import { commitImport, previewImport, type ImportFile } from '../import/run-import';
+import { searchIndexFor } from '../search/attendee-index';
 import type { ServiceContext } from './context';
 import type { TopicImpl } from './types';
 
@@ -17,7 +18,13 @@ export function createImportApi(ctx: ServiceContext): TopicImpl<keyof typeof imp
     previewImport: (input) => previewImport(ctx.db, fileOf(input)),
     commitImport: async (input) => {
       const summary = await commitImport(ctx.db, ctx.recorder, ctx.identity.name, fileOf(input));
-      if (summary.imported + summary.updated > 0) queueMicrotask(() => ctx.changes.emit({ reason: 'local' }));
+      if (summary.imported + summary.updated > 0) {
+        queueMicrotask(() => ctx.changes.emit({ reason: 'local' }));
+        // Rebuild the search index now, while the organizer reads the summary, not at the next keystroke.
+        setTimeout(() => {
+          if (ctx.db.open) searchIndexFor(ctx.db).warm();
+        }, 0);
+      }
       return summary;
     },
   };
