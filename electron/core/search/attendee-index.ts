@@ -51,6 +51,8 @@ export class AttendeeSearchIndex {
   private dirty = new Set<string>();
   private dataVersion = -1;
   private built = false;
+  /** Counts full rebuilds: a cache of rows read for this index must be dropped when it changes. */
+  generation = 0;
   /** How long the last full build took (ms), for the benchmark. */
   lastBuildMs = 0;
   readonly detach: () => void;
@@ -87,6 +89,7 @@ export class AttendeeSearchIndex {
     this.dirty.clear();
     this.dataVersion = this.currentDataVersion();
     this.built = true;
+    this.generation++;
     this.lastBuildMs = performance.now() - started;
   }
 
@@ -158,11 +161,13 @@ export class AttendeeSearchIndex {
     }
     const sortedOverlay = (docs: number[]): Int32Array => Int32Array.from(docs.sort((a, b) => a - b));
 
-    let matches = this.live(this.main.matches(query.text));
-    let prefix = this.live(this.main.prefixMatches(query.text));
+    const mainMatches = this.main.matches(query.text);
+    let matches = this.live(mainMatches);
+    let prefix = this.live(this.main.prefixMatches(query.text, mainMatches));
     if (query.romaji !== null) {
-      matches = union(matches, this.live(this.romaji.matches(query.romaji)));
-      prefix = union(prefix, this.live(this.romaji.prefixMatches(query.romaji)));
+      const romajiMatches = this.romaji.matches(query.romaji);
+      matches = union(matches, this.live(romajiMatches));
+      prefix = union(prefix, this.live(this.romaji.prefixMatches(query.romaji, romajiMatches)));
     }
     matches = union(matches, sortedOverlay(overlayMatches));
     prefix = union(prefix, sortedOverlay(overlayPrefix));

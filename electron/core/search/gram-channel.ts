@@ -128,12 +128,16 @@ export class GramChannel {
     return candidates.filter((d) => (this.haystacks[d] ?? '').includes(query));
   }
 
-  /** Every document with a prefix key starting with `query` (sorted). */
-  prefixMatches(query: string): Int32Array {
+  /**
+   * Every document with a prefix key starting with `query` (sorted). `within`: the documents already
+   * known to match the query anywhere (a prefix match is one of them), to narrow the check.
+   */
+  prefixMatches(query: string, within?: Int32Array): Int32Array {
     if (query.length === 1) return this.startUnigrams.get(query.charCodeAt(0));
     const { key, shared } = this.bigram(query, 0);
-    const list = this.startBigrams.get(key);
+    let list = this.startBigrams.get(key);
     if (query.length === 2 && !shared) return list;
+    if (within) list = intersect(list, within);
     const needle = SEPARATOR + query;
     return list.filter((d) => (this.prefixStacks[d] ?? '').includes(needle));
   }
