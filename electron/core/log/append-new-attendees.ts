@@ -8,10 +8,14 @@ import type { AppendResult } from './append';
 
 type UpsertEntry = EntryOfType<'attendee.upsert'>;
 
+function withoutUndefined<T extends object>(fields: T): Partial<T> {
+  return Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
+
 /**
  * The bulk path for imports: appends `attendee.upsert` entries like `appendEntries` does (one entry
  * per person, in the log, synced like any other), but projects a person the log has never seen
- * before with two plain inserts instead of the general per-field read-compare-write and the
+ * before with plain inserts instead of the general per-field read-compare-write and the
  * recompute of check-ins and prints (about six statements per row, too slow for 100,000 rows).
  * For such a person the result is the same by construction: every field wins (there is no earlier
  * stamp), and there are no check-ins, prints or tombstone. The field state is written as one packed
@@ -19,10 +23,6 @@ type UpsertEntry = EntryOfType<'attendee.upsert'>;
  * `applyEntry`. Runs in one transaction. `freshIds`: the caller has just minted every attendee id
  * (an import), so the check that the log does not know them yet is skipped.
  */
-function withoutUndefined<T extends object>(fields: T): Partial<T> {
-  return Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined)) as Partial<T>;
-}
-
 export function appendNewAttendees(db: Db, entries: readonly UpsertEntry[], options: { freshIds?: boolean } = {}): AppendResult {
   // Positional parameters: binding by name costs noticeably more at 100,000 rows.
   const insertEntry = db.prepare(

@@ -29,8 +29,11 @@ export function ImportPanel() {
   const [message, setMessage] = useState('');
   const [inputKey, setInputKey] = useState(0);
 
+  // The file could not be read as a table at all: say so plainly, with where it broke (a line number).
   const describe = (error: unknown): string =>
-    error instanceof MusubiError && error.code === 'import-failed' ? t('import.notATable') : errorMessage(error);
+    error instanceof MusubiError && error.code === 'import-failed'
+      ? `${t('import.notATable')}${error.where?.includes(' line ') ? `（${error.where}）` : ''}`
+      : errorMessage(error);
 
   async function run(action: () => Promise<void>): Promise<void> {
     setBusy(true);
