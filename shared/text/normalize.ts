@@ -10,10 +10,19 @@ const KATAKANA_START = 0x30a1; // ァ
 const KATAKANA_END = 0x30f6; // ヶ
 const KANA_OFFSET = 0x60;
 
-const KATAKANA = new RegExp(`[${String.fromCharCode(KATAKANA_START)}-${String.fromCharCode(KATAKANA_END)}]`, 'g');
+const HAS_KATAKANA = new RegExp(`[${String.fromCharCode(KATAKANA_START)}-${String.fromCharCode(KATAKANA_END)}]`);
 
+/** One pass over the code units (a replace callback per character allocated far more). */
 export function katakanaToHiragana(text: string): string {
-  return text.replace(KATAKANA, (char) => String.fromCharCode(char.charCodeAt(0) - KANA_OFFSET));
+  if (!HAS_KATAKANA.test(text)) return text;
+  // Spreading is bounded by the engine's argument limit; long text goes piece by piece.
+  if (text.length > 8192) return katakanaToHiragana(text.slice(0, 8192)) + katakanaToHiragana(text.slice(8192));
+  const codes = new Array<number>(text.length);
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    codes[i] = code >= KATAKANA_START && code <= KATAKANA_END ? code - KANA_OFFSET : code;
+  }
+  return String.fromCharCode(...codes);
 }
 
 /**
