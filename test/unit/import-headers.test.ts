@@ -27,7 +27,11 @@ describe('import headers and values', () => {
     expect(decodeText(Buffer.from('氏名\n髙橋')).encoding).toBe('utf-8');
     expect(decodeText(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('Name')])).encoding).toBe('utf-8-bom');
     const cp932 = decodeText(iconv.encode('氏名\r\n髙橋 﨑', 'cp932'));
-    expect(cp932).toEqual({ encoding: 'cp932', text: '氏名\r\n髙橋 﨑' });
+    expect(cp932).toEqual({ encoding: 'cp932', text: '氏名\r\n髙橋 﨑', lossy: false });
+    // UTF-8 with one broken byte stays UTF-8 (the broken cell is reported), not garbled CP932.
+    const truncated = decodeText(Buffer.concat([Buffer.from('氏名,会社\n山田 太郎,結び'), Buffer.from([0xe5, 0x95]), Buffer.from('\n林 修,テック\n')]));
+    expect(truncated).toMatchObject({ encoding: 'utf-8', lossy: true });
+    expect(truncated.text).toContain('林 修,テック');
   });
 
   it('matches industries and goals by id or label, ignoring width and case', () => {

@@ -150,8 +150,8 @@ export function planImport(db: Db, fileName: string, table: RawTable, settings: 
   const matchedRows = new Map<string, number>();
   const mapped = mapping.map((target, column) => ({ target, column, header: headers[column] || `#${column + 1}` })).filter((m) => m.target !== 'ignore');
 
-  // Only a CP932 decode replaces bad bytes; in UTF-8 a U+FFFD was in the file on purpose.
-  const encodingSuspect = table.encoding === 'cp932';
+  // Only bytes the decoder could not read become U+FFFD; in a clean file it was there on purpose.
+  const encodingSuspect = table.lossy;
   for (let r = headerIndex + 1; r < table.records.length; r++) {
     const record = table.records[r] ?? [];
     const row = table.rowNumbers[r] ?? r + 1;

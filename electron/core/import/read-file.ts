@@ -16,6 +16,8 @@ export interface RawTable {
   records: string[][];
   /** The spreadsheet row number of each record (1-based). */
   rowNumbers: number[];
+  /** Some bytes were not valid in the encoding and became U+FFFD: the cells holding one are reported. */
+  lossy: boolean;
 }
 
 /** Characters that mean "these bytes were not valid in the detected encoding". */
@@ -25,18 +27,29 @@ function notATable(fileName: string, why: string): MusubiError {
   return new MusubiError('import-failed', `${fileName} is not a table Musubi can read (${why}). Export the list as CSV or XLSX.`, fileName);
 }
 
-export function decodeText(bytes: Buffer): { text: string; encoding: string } {
+export function decodeText(bytes: Buffer): { text: string; encoding: string; lossy: boolean } {
   if (bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
-    return { text: new TextDecoder('utf-8').decode(bytes.subarray(3)), encoding: 'utf-8-bom' };
+    return { text: new TextDecoder('utf-8').decode(bytes.subarray(3)), encoding: 'utf-8-bom', lossy: false };
   }
   if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) {
-    return { text: new TextDecoder('utf-16le').decode(bytes.subarray(2)), encoding: 'utf-16le' };
+    return { text: new TextDecoder('utf-16le').decode(bytes.subarray(2)), encoding: 'utf-16le', lossy: false };
   }
   try {
-    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8' };
+    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8', lossy: false };
   } catch {
-    return { text: iconv.decode(bytes, 'cp932'), encoding: 'cp932' };
+    // Not clean UTF-8: CP932, unless it is UTF-8 with a few broken bytes (a truncated export), in
+    // which case reading it as CP932 would garble every line instead of reporting the broken cells.
+    const cp932 = iconv.decode(bytes, 'cp932');
+    const utf8 = new TextDecoder('utf-8').decode(bytes);
+    const [bad8, bad932] = [replacements(utf8), replacements(cp932)];
+    return bad8 < bad932 ? { text: utf8, encoding: 'utf-8', lossy: true } : { text: cp932, encoding: 'cp932', lossy: bad932 > 0 };
   }
+}
+
+function replacements(text: string): number {
+  let n = 0;
+  for (let i = text.indexOf(REPLACEMENT_CHARACTER); i >= 0; i = text.indexOf(REPLACEMENT_CHARACTER, i + 1)) n++;
+  return n;
 }
 
 function looksBinary(bytes: Buffer): boolean {
@@ -56,7 +69,7 @@ function sniffDelimiter(text: string): string {
 
 function readCsv(fileName: string, bytes: Buffer): RawTable {
   if (looksBinary(bytes) && !(bytes[0] === 0xff && bytes[1] === 0xfe)) throw notATable(fileName, 'it holds binary data');
-  const { text, encoding } = decodeText(bytes);
+  const { text, encoding, lossy } = decodeText(bytes);
   if (text.trim() === '') throw notATable(fileName, 'it is empty');
   let records: string[][];
   try {
@@ -74,7 +87,7 @@ function readCsv(fileName: string, bytes: Buffer): RawTable {
       line ? `${fileName} line ${line}` : fileName,
     );
   }
-  return { format: 'csv', encoding, records, rowNumbers: records.map((_, i) => i + 1) };
+  return { format: 'csv', encoding, records, rowNumbers: records.map((_, i) => i + 1), lossy };
 }
 
 function cellText(cell: ExcelJS.Cell): string {
@@ -109,7 +122,7 @@ async function readXlsx(fileName: string, bytes: Buffer): Promise<RawTable> {
     records.push(cells);
     rowNumbers.push(rowNumber);
   });
-  return { format: 'xlsx', encoding: 'xlsx', records, rowNumbers };
+  return { format: 'xlsx', encoding: 'xlsx', records, rowNumbers, lossy: false };
 }
 
 export async function readTable(fileName: string, bytes: Buffer): Promise<RawTable> {
