@@ -2,6 +2,8 @@ import { Command, CommanderError } from 'commander';
 import { MusubiError } from '../../shared/errors';
 import { registerBackupCommands } from './commands/backup';
 import { registerExportCommand } from './commands/export';
+import { registerImportCommand } from './commands/import';
+import { registerSearchCommand } from './commands/search';
 import { registerStationCommand } from './commands/station';
 
 export function buildProgram(): Command {
@@ -13,6 +15,8 @@ export function buildProgram(): Command {
   registerStationCommand(program);
   registerExportCommand(program);
   registerBackupCommands(program);
+  registerImportCommand(program);
+  registerSearchCommand(program);
   return program;
 }
 

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { checkinMethods } from './methods/checkin';
 import { dashboardMethods } from './methods/dashboard';
 import { exportMethods } from './methods/export';
+import { importMethods } from './methods/import';
 
 export type { CheckInOutcome, SearchResult, StatusSummary } from './methods/checkin';
 
@@ -15,6 +16,7 @@ export const contract = {
   ...checkinMethods,
   ...dashboardMethods,
   ...exportMethods,
+  ...importMethods,
 };
 
 export type Contract = typeof contract;

@@ -1,11 +1,13 @@
 import { EMPTY_ATTENDEE_FIELDS, type AttendeeFields } from '../../../shared/domain/attendee';
 import { resolveCheckins } from '../../../shared/domain/checkin-rules';
 import type { EntryOfType } from '../../../shared/domain/entry';
-import { buildSearchText } from '../attendees/search-text';
 import type { Db } from '../db/types';
+import { notifyAttendeeRefreshed } from './attendee-listeners';
 import { winsOver, type FieldStamp } from './lww';
+import { PACKED, unpackFields } from './packed-fields';
 
 export function applyAttendeeUpsert(db: Db, entry: EntryOfType<'attendee.upsert'>): void {
+  unpackFields(db, entry.attendeeId);
   const read = db.prepare('SELECT hlc, entry_id FROM attendee_fields WHERE attendee_id = ? AND field = ?');
   const write = db.prepare(
     `INSERT INTO attendee_fields (attendee_id, field, value, hlc, entry_id) VALUES (?, ?, ?, ?, ?)
@@ -43,7 +45,10 @@ export function refreshAttendee(db: Db, attendeeId: string): void {
   if (fieldRows.length === 0) return;
 
   const fields: AttendeeFields = { ...EMPTY_ATTENDEE_FIELDS };
-  for (const row of fieldRows) Object.assign(fields, { [row.field]: JSON.parse(row.value) as unknown });
+  // The packed row of a bulk-imported person is the base; per-field rows are newer (packed-fields.ts).
+  const packed = fieldRows.find((row) => row.field === PACKED);
+  if (packed) Object.assign(fields, JSON.parse(packed.value) as Partial<AttendeeFields>);
+  for (const row of fieldRows) if (row.field !== PACKED) Object.assign(fields, { [row.field]: JSON.parse(row.value) as unknown });
 
   const removed = db
     .prepare("SELECT 1 FROM entries WHERE attendee_id = ? AND type = 'attendee.remove' LIMIT 1")
@@ -63,17 +68,17 @@ export function refreshAttendee(db: Db, attendeeId: string): void {
 
   db.prepare(
     `INSERT INTO attendees (id, ticket_code, name, name_kana, company, title, industry, goals, looking_for, email, phone,
-       walk_in, vcard_opt_in, note, removed, search_text, checkin_id, checked_in_at, checked_in_station, checkin_source,
+       walk_in, vcard_opt_in, note, removed, checkin_id, checked_in_at, checked_in_station, checkin_source,
        conflict_count, badge_prints)
      VALUES (@id, @ticketCode, @name, @nameKana, @company, @title, @industry, @goals, @lookingFor, @email, @phone,
-       @walkIn, @vcardOptIn, @note, @removed, @searchText, @checkinId, @checkedInAt, @checkedInStation, @checkinSource,
+       @walkIn, @vcardOptIn, @note, @removed, @checkinId, @checkedInAt, @checkedInStation, @checkinSource,
        @conflictCount, @badgePrints)
      ON CONFLICT (id) DO UPDATE SET ticket_code = excluded.ticket_code, name = excluded.name,
        name_kana = excluded.name_kana, company = excluded.company, title = excluded.title,
        industry = excluded.industry, goals = excluded.goals, looking_for = excluded.looking_for,
        email = excluded.email, phone = excluded.phone, walk_in = excluded.walk_in,
        vcard_opt_in = excluded.vcard_opt_in, note = excluded.note, removed = excluded.removed,
-       search_text = excluded.search_text, checkin_id = excluded.checkin_id, checked_in_at = excluded.checked_in_at,
+       checkin_id = excluded.checkin_id, checked_in_at = excluded.checked_in_at,
        checked_in_station = excluded.checked_in_station, checkin_source = excluded.checkin_source,
        conflict_count = excluded.conflict_count, badge_prints = excluded.badge_prints`,
   ).run({
@@ -84,7 +89,6 @@ export function refreshAttendee(db: Db, attendeeId: string): void {
     walkIn: fields.walkIn ? 1 : 0,
     vcardOptIn: fields.vcardOptIn ? 1 : 0,
     removed: removed ? 1 : 0,
-    searchText: buildSearchText(fields),
     checkinId: official?.id ?? null,
     checkedInAt: official?.scanned_at ?? null,
     checkedInStation: official?.station ?? null,
@@ -92,4 +96,5 @@ export function refreshAttendee(db: Db, attendeeId: string): void {
     conflictCount: conflicts.length,
     badgePrints: prints.n,
   });
+  notifyAttendeeRefreshed(db, attendeeId);
 }

@@ -6,6 +6,7 @@ import { createCheckinApi } from './checkin-api';
 import { createDashboardApi } from './dashboard-api';
 import { createExportApi } from './export-api';
 import type { ServiceContext } from './context';
+import { createImportApi } from './import-api';
 import type { ServiceImpl } from './types';
 
 export interface ServiceOptions {
@@ -54,6 +55,7 @@ export function createService(options: ServiceOptions): MusubiService {
     ...createCheckinApi(context),
     ...createDashboardApi(context),
     ...createExportApi(context),
+    ...createImportApi(context),
   };
 
   return { api, changes, identity, recorder, db, context };

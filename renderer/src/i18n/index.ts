@@ -4,6 +4,7 @@ import { en } from './en';
 import { dashboard } from './topics/dashboard';
 import { exportTopic } from './topics/export';
 import { ja } from './ja';
+import { importMessages } from './topics/import';
 
 export const LANGUAGES = [
   { code: 'ja', label: '日本語' },
@@ -15,7 +16,7 @@ export type LanguageCode = (typeof LANGUAGES)[number]['code'];
  * Topic message files (./topics/<topic>.ts, each `{ en, ja }`), mounted under their topic name.
  * Add a topic: one line in TOPICS.
  */
-const TOPICS: Record<string, { en: object; ja: object }> = { dashboard, export: exportTopic };
+const TOPICS: Record<string, { en: object; ja: object }> = { dashboard, export: exportTopic, import: importMessages };
 
 function topicMessages(language: 'en' | 'ja'): Record<string, object> {
   return Object.fromEntries(Object.entries(TOPICS).map(([name, messages]) => [name, messages[language]]));

@@ -3,12 +3,13 @@ import { DashboardPanel } from './dashboard/DashboardPanel';
 import { DataSafetyPanel } from './export/DataSafetyPanel';
 import { ExportPanel } from './export/ExportPanel';
 import { EventForm } from './EventForm';
+import { ImportPanel } from './import/ImportPanel';
 
 /**
  * The organizer's area: one panel per task. Add a task: a component in its own folder under
  * screens/organizer, one line in PANELS.
  */
-const PANELS = [DashboardPanel, EventForm, AddAttendeeForm, ExportPanel, DataSafetyPanel];
+const PANELS = [DashboardPanel, EventForm, AddAttendeeForm, ImportPanel, ExportPanel, DataSafetyPanel];
 
 export function OrganizerHome() {
   return (

@@ -1,0 +1,42 @@
+import type { Goal, Industry } from '../../../shared/domain/settings';
+import { katakanaToHiragana } from '../../../shared/text/normalize';
+
+/**
+ * Matches the industry and goal answers of an export to the event's lists: by id or by the
+ * Japanese or English label, ignoring width, case, kana style, spaces and punctuation
+ * ("IT・通信", "ＩＴ通信", "it & telecom", "it" all find the same industry).
+ */
+function fold(text: string): string {
+  return katakanaToHiragana(text.normalize('NFKC').toLowerCase()).replace(/[\s\u3000・&＆,、.\-_/／()（）]+/g, '');
+}
+
+export class CatalogueMatcher {
+  private readonly byKey = new Map<string, string>();
+  /** The same few answers repeat on every row of a large export. */
+  private readonly seen = new Map<string, string | undefined>();
+
+  constructor(entries: readonly (Industry | Goal)[]) {
+    for (const entry of entries) {
+      for (const label of [entry.id, entry.ja, entry.en]) {
+        const key = fold(label);
+        if (key !== '' && !this.byKey.has(key)) this.byKey.set(key, entry.id);
+      }
+    }
+  }
+
+  /** The id, or undefined for a value not in the list. */
+  match(value: string): string | undefined {
+    if (this.seen.has(value)) return this.seen.get(value);
+    const id = this.byKey.get(fold(value));
+    if (this.seen.size < 10_000) this.seen.set(value, id);
+    return id;
+  }
+}
+
+/** Several answers in one cell (Google Forms check boxes join them with ", "). */
+export function splitAnswers(cell: string): string[] {
+  return cell
+    .split(/[,，、;；\n|｜]+/)
+    .map((part) => part.trim())
+    .filter((part) => part !== '');
+}

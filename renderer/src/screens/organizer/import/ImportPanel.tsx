@@ -1,0 +1,120 @@
+import { useState, type ChangeEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ImportPreview, ImportSummary, ImportTarget } from '../../../../../shared/api/methods/import';
+import { MusubiError } from '../../../../../shared/errors';
+import { useApi } from '../../../api/context';
+import { useErrorMessage } from '../../../hooks/useErrorMessage';
+import { MappingTable } from './MappingTable';
+import { ProblemList } from './ProblemList';
+import { fileToBase64 } from './read-file';
+import './import.css';
+
+interface Picked {
+  fileName: string;
+  contentBase64: string;
+}
+
+/**
+ * The organizer's import: pick a file, see what was detected (encoding, header row, which column
+ * is what, problems by row and column, how many people are new or updated), adjust the mapping,
+ * then confirm. Only the confirm button writes anything.
+ */
+export function ImportPanel() {
+  const { t } = useTranslation();
+  const api = useApi();
+  const errorMessage = useErrorMessage();
+  const [picked, setPicked] = useState<Picked | null>(null);
+  const [preview, setPreview] = useState<ImportPreview | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [message, setMessage] = useState('');
+  const [inputKey, setInputKey] = useState(0);
+
+  // The file could not be read as a table at all: say so plainly, with where it broke (a line number).
+  const describe = (error: unknown): string =>
+    error instanceof MusubiError && error.code === 'import-failed'
+      ? `${t('import.notATable')}${error.where?.includes(' line ') ? `（${error.where}）` : ''}`
+      : errorMessage(error);
+
+  async function run(action: () => Promise<void>): Promise<void> {
+    setBusy(true);
+    try {
+      await action();
+    } catch (error) {
+      setMessage(describe(error));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const choose = (event: ChangeEvent<HTMLInputElement>): void => {
+    const file = event.target.files?.[0];
+    if (!file) return;
+    setPreview(null);
+    setMessage(t('import.reading'));
+    void run(async () => {
+      const next = { fileName: file.name, contentBase64: await fileToBase64(file) };
+      setPicked(next);
+      setPreview(await api.previewImport(next));
+      setMessage('');
+    });
+  };
+
+  const remap = (mapping: ImportTarget[]): void => {
+    if (!picked) return;
+    void run(async () => setPreview(await api.previewImport({ ...picked, mapping })));
+  };
+
+  const reset = (): void => {
+    setPicked(null);
+    setPreview(null);
+    setInputKey((k) => k + 1);
+  };
+
+  const confirm = (): void => {
+    if (!picked || !preview) return;
+    void run(async () => {
+      const summary: ImportSummary = await api.commitImport({ ...picked, mapping: preview.mapping });
+      reset();
+      setMessage(t('import.done', { ...summary }));
+    });
+  };
+
+  const willWrite = preview ? preview.counts.new + preview.counts.updated : 0;
+  const blocked = preview?.problems.some((p) => p.row === 0 && p.severity === 'error') ?? true;
+
+  return (
+    <section className="panel import-panel" aria-labelledby="import-title">
+      <h2 id="import-title">{t('import.title')}</h2>
+      <p className="hint">{t('import.intro')}</p>
+      <label>
+        {t('import.chooseFile')}
+        <input key={inputKey} type="file" accept=".csv,.tsv,.txt,.xlsx,text/csv" disabled={busy} onChange={choose} />
+      </label>
+      {preview && (
+        <>
+          <p data-testid="import-file-info">
+            {t('import.fileInfo', {
+              file: preview.fileName,
+              format: preview.format.toUpperCase(),
+              encoding: t(`import.encodings.${preview.encoding}`, { defaultValue: preview.encoding }),
+              row: preview.headerRow,
+            })}
+          </p>
+          <p data-testid="import-counts">{t('import.counts', { ...preview.counts })}</p>
+          <p className="hint">{t('import.mappingHint')}</p>
+          <MappingTable preview={preview} disabled={busy} onChange={remap} />
+          <ProblemList problems={preview.problems} total={preview.problemCount} />
+          <div className="actions">
+            <button type="button" className="primary" disabled={busy || blocked || willWrite === 0} onClick={confirm}>
+              {willWrite > 0 ? t('import.confirm', { count: willWrite }) : t('import.confirmNothing')}
+            </button>
+            <button type="button" className="secondary" disabled={busy} onClick={reset}>
+              {t('import.cancel')}
+            </button>
+          </div>
+        </>
+      )}
+      {message && <p role="status">{message}</p>}
+    </section>
+  );
+}

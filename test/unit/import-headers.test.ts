@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { CatalogueMatcher, splitAnswers } from '../../electron/core/import/catalogue';
+import { detectHeaderRow, detectMapping } from '../../electron/core/import/headers';
+import { decodeText } from '../../electron/core/import/read-file';
+import { DEFAULT_GOALS, DEFAULT_INDUSTRIES } from '../../shared/domain/defaults';
+import iconv from 'iconv-lite';
+
+describe('import headers and values', () => {
+  it('maps the usual Japanese headers', () => {
+    expect(detectMapping(['受付番号', '氏名（必須）', 'フリガナ', '会社名', '役職', '業種', '参加目的', 'メールアドレス', '電話番号', '購入日時'])).toEqual([
+      'ticketCode', 'name', 'nameKana', 'company', 'title', 'industry', 'goals', 'email', 'phone', 'ignore',
+    ]);
+    expect(detectMapping(['姓', '名', 'セイ', 'メイ', '所属'])).toEqual(['familyName', 'givenName', 'familyKana', 'givenKana', 'company']);
+  });
+
+  it('maps English headers and prefers the barcode as the ticket code', () => {
+    expect(detectMapping(['Order #', 'First Name', 'Last Name', 'Email', 'Ticket Type', 'Attendee #', 'Barcode #', 'Organization', 'Job Title'])).toEqual([
+      'ignore', 'givenName', 'familyName', 'email', 'ignore', 'ignore', 'ticketCode', 'company', 'title',
+    ]);
+  });
+
+  it('finds the header row below a title line', () => {
+    expect(detectHeaderRow([['参加者リスト'], ['', ''], ['チケット番号', '氏名', 'メールアドレス'], ['1', '山田', 'a@example.jp']])).toBe(2);
+  });
+
+  it('detects UTF-8, its BOM and CP932 without being told', () => {
+    expect(decodeText(Buffer.from('氏名\n髙橋')).encoding).toBe('utf-8');
+    expect(decodeText(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('Name')])).encoding).toBe('utf-8-bom');
+    const cp932 = decodeText(iconv.encode('氏名\r\n髙橋 﨑', 'cp932'));
+    expect(cp932).toEqual({ encoding: 'cp932', text: '氏名\r\n髙橋 﨑', lossy: false });
+    // UTF-8 with one broken byte stays UTF-8 (the broken cell is reported), not garbled CP932.
+    const truncated = decodeText(Buffer.concat([Buffer.from('氏名,会社\n山田 太郎,結び'), Buffer.from([0xe5, 0x95]), Buffer.from('\n林 修,テック\n')]));
+    expect(truncated).toMatchObject({ encoding: 'utf-8', lossy: true });
+    expect(truncated.text).toContain('林 修,テック');
+  });
+
+  it('matches industries and goals by id or label, ignoring width and case', () => {
+    const industries = new CatalogueMatcher(DEFAULT_INDUSTRIES);
+    expect(['IT・通信', 'ＩＴ通信', 'it & telecom', 'IT'].map((v) => industries.match(v))).toEqual(['it', 'it', 'it', 'it']);
+    expect(industries.match('宇宙')).toBeUndefined();
+    const goals = new CatalogueMatcher(DEFAULT_GOALS);
+    expect(splitAnswers('アイデア創出, 人脈拡大、Hiring').map((v) => goals.match(v))).toEqual(['ideas', 'network', 'hiring']);
+  });
+});
