@@ -1,6 +1,9 @@
 import { Command, CommanderError } from 'commander';
 import { MusubiError } from '../../shared/errors';
+import { registerCheckinCommand } from './commands/checkin';
+import { registerHubCommand } from './commands/hub';
 import { registerStationCommand } from './commands/station';
+import { registerSyncCommand } from './commands/sync';
 
 export function buildProgram(): Command {
   const program = new Command()
@@ -9,6 +12,9 @@ export function buildProgram(): Command {
     .showHelpAfterError()
     .exitOverride();
   registerStationCommand(program);
+  registerHubCommand(program);
+  registerSyncCommand(program);
+  registerCheckinCommand(program);
   return program;
 }
 

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { checkinMethods } from './methods/checkin';
+import { syncMethods } from './methods/sync';
 
 export type { CheckInOutcome, SearchResult, StatusSummary } from './methods/checkin';
 
@@ -11,6 +12,7 @@ export type { CheckInOutcome, SearchResult, StatusSummary } from './methods/chec
  */
 export const contract = {
   ...checkinMethods,
+  ...syncMethods,
 };
 
 export type Contract = typeof contract;

@@ -30,8 +30,10 @@ export function registerStationCommand(program: Command): void {
       const station = await startStation({ service, staticDir: RENDERER_DIR, host: flags.host, port: flags.port });
       console.log(`Musubi station "${service.identity.name}" is ready: ${station.url}`);
       console.log(`Database: ${dbPath}`);
+      // Sync with the hub whenever this station is paired (pairing from the screen starts it too).
+      service.sync.start();
       const stop = (): void => {
-        void station.close().then(() => {
+        void Promise.all([station.close(), service.sync.stop()]).then(() => {
           db.close();
           process.exit(0);
         });

@@ -2,8 +2,10 @@ import type { Db } from '../db/types';
 import { loadStationIdentity, type StationIdentity } from '../identity';
 import { LocalRecorder, type EntryDraft } from '../log/recorder';
 import { ChangeFeed } from './change-feed';
+import { SyncController, type SyncControllerOptions } from '../sync/controller';
 import { createCheckinApi } from './checkin-api';
 import type { ServiceContext } from './context';
+import { createSyncApi } from './sync-api';
 import type { ServiceImpl } from './types';
 
 export interface ServiceOptions {
@@ -12,6 +14,8 @@ export interface ServiceOptions {
   stationName?: string;
   /** Injected so tests can drive time; defaults to Date.now. */
   wallClock?: () => number;
+  /** Sync loop tuning (tests make it fast and seeded). */
+  sync?: Partial<Omit<SyncControllerOptions, 'db' | 'identity' | 'recorder' | 'changes'>>;
 }
 
 export interface MusubiService {
@@ -21,6 +25,8 @@ export interface MusubiService {
   recorder: LocalRecorder;
   db: Db;
   context: ServiceContext;
+  /** The sync loop; dormant until `sync.start()` (station, desktop app, `musubi sync`). */
+  sync: SyncController;
 }
 
 /**
@@ -48,9 +54,11 @@ export function createService(options: ServiceOptions): MusubiService {
     },
   };
 
+  const sync = new SyncController({ ...options.sync, db, identity, recorder, changes });
   const api: ServiceImpl = {
     ...createCheckinApi(context),
+    ...createSyncApi(context, sync),
   };
 
-  return { api, changes, identity, recorder, db, context };
+  return { api, changes, identity, recorder, db, context, sync };
 }

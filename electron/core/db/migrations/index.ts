@@ -1,5 +1,6 @@
 import { migration001 } from './001-event-log';
+import { migration004 } from './004-sync';
 import type { Migration } from './migration';
 
 /** Every migration in order. Add a new numbered file; never edit a released one. */
-export const MIGRATIONS: readonly Migration[] = [migration001];
+export const MIGRATIONS: readonly Migration[] = [migration001, migration004];

@@ -1,0 +1,109 @@
+import type { z } from 'zod';
+import type { Entry } from '../domain/entry';
+import { MusubiError } from '../errors';
+import {
+  healthResponseSchema,
+  hubErrorSchema,
+  pullResponseSchema,
+  pushResponseSchema,
+  STATION_HEADER,
+  stationsResponseSchema,
+  type HubStation,
+  type PullResponse,
+  type PushResponse,
+} from './protocol';
+
+/**
+ * A client for one event on one hub (protocol v1). Used by the station's sync loop and by a hub
+ * relaying to an upstream hub. Every failure becomes a MusubiError with a typed code the UI can
+ * explain: `unauthorized` (wrong key), `network` (hub unreachable, timeout, cut connection) or
+ * `protocol` (the hub answered something this version does not understand).
+ */
+export interface HubClientOptions {
+  hubUrl: string;
+  key: string;
+  eventId: string;
+  /** Sent so the hub can list the stations it has seen. */
+  station?: string;
+  timeoutMs?: number;
+  fetch?: typeof globalThis.fetch;
+}
+
+export class HubClient {
+  private readonly fetchImpl: typeof globalThis.fetch;
+  private readonly base: string;
+
+  constructor(private readonly options: HubClientOptions) {
+    this.fetchImpl = options.fetch ?? globalThis.fetch;
+    this.base = options.hubUrl.replace(/\/+$/, '');
+  }
+
+  private get eventPath(): string {
+    return `${this.base}/v1/events/${encodeURIComponent(this.options.eventId)}`;
+  }
+
+  async push(entries: readonly Entry[]): Promise<PushResponse> {
+    return this.request(`${this.eventPath}/entries`, pushResponseSchema, { method: 'POST', body: JSON.stringify({ entries }) });
+  }
+
+  async pull(after: number, limit: number): Promise<PullResponse> {
+    return this.request(`${this.eventPath}/entries?after=${after}&limit=${limit}`, pullResponseSchema, { method: 'GET' });
+  }
+
+  async stations(): Promise<HubStation[]> {
+    return (await this.request(`${this.eventPath}/stations`, stationsResponseSchema, { method: 'GET' })).stations;
+  }
+
+  async health(): Promise<{ ok: true; version: number }> {
+    return this.request(`${this.base}/v1/health`, healthResponseSchema, { method: 'GET' });
+  }
+
+  private async request<S extends z.ZodType>(url: string, schema: S, init: { method: string; body?: string }): Promise<z.output<S>> {
+    const headers: Record<string, string> = { authorization: `Bearer ${this.options.key}` };
+    if (init.body !== undefined) headers['content-type'] = 'application/json';
+    if (this.options.station) headers[STATION_HEADER] = encodeURIComponent(this.options.station);
+    let status: number;
+    let text: string;
+    try {
+      const response = await this.fetchImpl(url, {
+        method: init.method,
+        headers,
+        body: init.body,
+        signal: AbortSignal.timeout(this.options.timeoutMs ?? 15_000),
+      });
+      status = response.status;
+      text = await response.text();
+    } catch (error) {
+      throw new MusubiError('network', `The hub cannot be reached (${describeNetworkError(error)}).`, 'hub');
+    }
+    let body: unknown;
+    try {
+      body = JSON.parse(text);
+    } catch {
+      // A cut-off answer is a network problem (retry), not a hub speaking another protocol.
+      throw new MusubiError('network', `The hub's answer was cut off or is not JSON (HTTP ${status}).`, 'hub');
+    }
+    if (status === 401 || status === 403) {
+      throw new MusubiError('unauthorized', 'The hub refused the event key. Pair this station again with the current code.', 'key');
+    }
+    if (status < 200 || status >= 300) {
+      const reason = hubErrorSchema.safeParse(body);
+      const message = reason.success ? reason.data.error.message : `HTTP ${status}`;
+      if (status >= 500 || status === 429) throw new MusubiError('network', `The hub is not available right now: ${message}`, 'hub');
+      throw new MusubiError('protocol', `The hub refused the request: ${message}`, 'hub');
+    }
+    const parsed = schema.safeParse(body);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      throw new MusubiError('protocol', `The hub's answer is not protocol v1 (${issue?.path.join('.') ?? ''}: ${issue?.message ?? ''}).`, 'hub');
+    }
+    return parsed.data;
+  }
+}
+
+function describeNetworkError(error: unknown): string {
+  if (!(error instanceof Error)) return 'unknown error';
+  if (error.name === 'TimeoutError' || error.name === 'AbortError') return 'timed out';
+  const cause = (error as { cause?: { code?: unknown } }).cause;
+  return typeof cause?.code === 'string' ? cause.code : error.message;
+}
