@@ -117,7 +117,7 @@ describe('station sync client', () => {
     const a = station('Door A');
     await pair(a, hub);
     await expect(a.service.sync.pair(hub.url, 'a-different-event-key-0123')).rejects.toMatchObject({ code: 'conflict' });
-    const result = await a.service.api.pairStation({ code: 'hello' }).catch((e: unknown) => e);
+    const result = await Promise.resolve(a.service.api.pairStation({ code: 'hello' })).catch((e: unknown) => e);
     expect(result).toMatchObject({ code: 'invalid-input' });
   });
 
