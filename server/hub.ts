@@ -47,6 +47,8 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
   const server = http.createServer((req, res) => {
     void handleHubRequest({ keys, store, onStored: () => relay?.nudge() }, req, res);
   });
+  // Longer than the stations' keep-alive, so a station rarely reuses a connection the hub is closing.
+  server.keepAliveTimeout = 30_000;
   server.on('connection', (socket) => {
     sockets.add(socket);
     socket.on('close', () => sockets.delete(socket));

@@ -62,19 +62,26 @@ export class HubClient {
     const headers: Record<string, string> = { authorization: `Bearer ${this.options.key}` };
     if (init.body !== undefined) headers['content-type'] = 'application/json';
     if (this.options.station) headers[STATION_HEADER] = encodeURIComponent(this.options.station);
-    let status: number;
-    let text: string;
-    try {
-      const response = await this.fetchImpl(url, {
-        method: init.method,
-        headers,
-        body: init.body,
-        signal: AbortSignal.timeout(this.options.timeoutMs ?? 15_000),
-      });
-      status = response.status;
-      text = await response.text();
-    } catch (error) {
-      throw new MusubiError('network', `The hub cannot be reached (${describeNetworkError(error)}).`, 'hub');
+    let status = 0;
+    let text = '';
+    // Every request of the protocol is idempotent (a push is deduped by entry id), so a connection
+    // reset by a keep-alive race is retried once at once; anything else waits for the backoff.
+    for (let attempt = 0; ; attempt++) {
+      try {
+        const response = await this.fetchImpl(url, {
+          method: init.method,
+          headers,
+          body: init.body,
+          signal: AbortSignal.timeout(this.options.timeoutMs ?? 15_000),
+        });
+        status = response.status;
+        text = await response.text();
+        break;
+      } catch (error) {
+        const reason = describeNetworkError(error);
+        if (attempt === 0 && (reason === 'ECONNRESET' || reason === 'EPIPE' || reason === 'UND_ERR_SOCKET')) continue;
+        throw new MusubiError('network', `The hub cannot be reached (${reason}).`, 'hub');
+      }
     }
     let body: unknown;
     try {

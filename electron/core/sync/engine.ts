@@ -3,6 +3,7 @@ import type { HybridClock } from '../../../shared/domain/hlc';
 import type { HubClient } from '../../../shared/sync/hub-client';
 import { MAX_BATCH } from '../../../shared/sync/protocol';
 import type { Db } from '../db/types';
+import { cachedStatement } from '../db/statements';
 import { appendEntries, entryFromRow } from '../log/append';
 import { readCursor, readPushedSeq, writeCursor, writePushedSeq } from './config';
 
@@ -62,26 +63,51 @@ export async function pushPending(deps: SyncRoundDeps): Promise<number> {
   }
 }
 
-/** Applies one pulled batch and its cursor atomically. Throws `clock-drift` (and applies nothing) for a clock far ahead. */
+/**
+ * Applies one pulled batch and its cursor atomically. Throws `clock-drift` (and applies nothing)
+ * for a clock far ahead. The batch commits with `synchronous = NORMAL`: in WAL mode that is still
+ * atomic, and a batch lost to a power cut comes back with the next pull because its cursor was
+ * lost with it. Local check-ins keep FULL: the pragma is restored before anything else can run.
+ */
 export function applyPulled(db: Db, clock: HybridClock, entries: readonly Entry[], cursor: number): number {
-  const markPulled = db.prepare('UPDATE entries SET pulled = 1 WHERE id = ?');
-  return db.transaction(() => {
-    for (const entry of entries) clock.observe(entry.hlc);
-    const { applied } = appendEntries(db, entries);
-    for (const entry of applied) markPulled.run(entry.id);
-    writeCursor(db, cursor);
-    return applied.length;
-  })();
+  const markPulled = cachedStatement(db, 'UPDATE entries SET pulled = 1 WHERE id = ?');
+  db.pragma('synchronous = NORMAL');
+  try {
+    return db.transaction(() => {
+      for (const entry of entries) clock.observe(entry.hlc);
+      const { applied } = appendEntries(db, entries);
+      for (const entry of applied) markPulled.run(entry.id);
+      writeCursor(db, cursor);
+      return applied.length;
+    })();
+  } finally {
+    db.pragma('synchronous = FULL');
+  }
 }
 
+/**
+ * Pulls until the hub has no more, asking for the next page while the current one is applied, so
+ * the hub's reading and the transfer overlap with this station's projection work.
+ */
 export async function pullAvailable(deps: SyncRoundDeps): Promise<number> {
+  const limit = deps.pullLimit ?? MAX_BATCH;
   let pulled = 0;
+  let page = await deps.client.pull(readCursor(deps.db), limit);
   for (;;) {
-    const page = await deps.client.pull(readCursor(deps.db), deps.pullLimit ?? MAX_BATCH);
-    const applied = applyPulled(deps.db, deps.clock, page.entries, page.cursor);
+    const next = page.more ? deps.client.pull(page.cursor, limit) : undefined;
+    // A failed prefetch is reported by the await below, not as an unhandled rejection.
+    next?.catch(() => undefined);
+    let applied: number;
+    try {
+      applied = applyPulled(deps.db, deps.clock, page.entries, page.cursor);
+    } catch (error) {
+      await next?.catch(() => undefined);
+      throw error;
+    }
     pulled += applied;
     if (page.entries.length > 0) deps.onProgress?.({ kind: 'pulled', count: applied });
-    if (!page.more) return pulled;
+    if (!next) return pulled;
+    page = await next;
   }
 }
 
