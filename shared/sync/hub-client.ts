@@ -58,31 +58,28 @@ export class HubClient {
     return this.request(`${this.base}/v1/health`, healthResponseSchema, { method: 'GET' });
   }
 
+  /**
+   * Every request of the protocol is idempotent (a push is deduped by entry id), so a connection
+   * reset by a keep-alive race is retried once at once; anything else waits for the backoff.
+   */
+  private async send(url: string, init: { method: string; body?: string; headers: Record<string, string> }): Promise<{ status: number; text: string }> {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        const response = await this.fetchImpl(url, { ...init, signal: AbortSignal.timeout(this.options.timeoutMs ?? 15_000) });
+        return { status: response.status, text: await response.text() };
+      } catch (error) {
+        const reason = describeNetworkError(error);
+        if (attempt === 0 && isConnectionReset(reason)) continue;
+        throw new MusubiError('network', `The hub cannot be reached (${reason}).`, 'hub');
+      }
+    }
+  }
+
   private async request<S extends z.ZodType>(url: string, schema: S, init: { method: string; body?: string }): Promise<z.output<S>> {
     const headers: Record<string, string> = { authorization: `Bearer ${this.options.key}` };
     if (init.body !== undefined) headers['content-type'] = 'application/json';
     if (this.options.station) headers[STATION_HEADER] = encodeURIComponent(this.options.station);
-    let status = 0;
-    let text = '';
-    // Every request of the protocol is idempotent (a push is deduped by entry id), so a connection
-    // reset by a keep-alive race is retried once at once; anything else waits for the backoff.
-    for (let attempt = 0; ; attempt++) {
-      try {
-        const response = await this.fetchImpl(url, {
-          method: init.method,
-          headers,
-          body: init.body,
-          signal: AbortSignal.timeout(this.options.timeoutMs ?? 15_000),
-        });
-        status = response.status;
-        text = await response.text();
-        break;
-      } catch (error) {
-        const reason = describeNetworkError(error);
-        if (attempt === 0 && (reason === 'ECONNRESET' || reason === 'EPIPE' || reason === 'UND_ERR_SOCKET')) continue;
-        throw new MusubiError('network', `The hub cannot be reached (${reason}).`, 'hub');
-      }
-    }
+    const { status, text } = await this.send(url, { ...init, headers });
     let body: unknown;
     try {
       body = JSON.parse(text);
@@ -106,6 +103,10 @@ export class HubClient {
     }
     return parsed.data;
   }
+}
+
+function isConnectionReset(reason: string): boolean {
+  return reason === 'ECONNRESET' || reason === 'EPIPE' || reason === 'UND_ERR_SOCKET';
 }
 
 function describeNetworkError(error: unknown): string {
