@@ -120,7 +120,7 @@ function pullEntries(events: HubEvents, eventId: string, url: URL, req: Incoming
   const station = stationOf(req);
   if (station) events.store.seen(eventId, station, 0, new Date().toISOString());
   // Bodies are stored as validated JSON, so the answer is assembled without re-encoding each entry.
-  send(res, 200, `{"entries":[${batch.bodies.join(',')}],"cursor":${batch.cursor},"more":${batch.more}}`);
+  send(res, 200, `{"entries":[${batch.bodies.join(',')}],"cursor":${batch.cursor},"more":${batch.more},"hub":${JSON.stringify(events.store.storeId)}}`);
 }
 
 export async function handleHubRequest(events: HubEvents, req: IncomingMessage, res: ServerResponse): Promise<void> {

@@ -1,6 +1,6 @@
 import type { Entry } from '../shared/domain/entry';
 import type { HubStation } from '../shared/sync/protocol';
-import type { HubDb } from './db/schema';
+import { readHubMeta, type HubDb } from './db/schema';
 
 export interface StoreResult {
   accepted: number;
@@ -27,7 +27,11 @@ export class HubStore {
   private readonly page;
   private readonly touch;
 
+  /** Random per store: tells stations their cursor belongs to this store (see pullResponseSchema). */
+  readonly storeId: string;
+
   constructor(readonly db: HubDb) {
+    this.storeId = readHubMeta(db, 'store_id') ?? '';
     this.insert = db.prepare('INSERT OR IGNORE INTO entries (event_id, id, body, from_upstream) VALUES (?, ?, ?, ?)');
     this.maxSeq = db.prepare('SELECT coalesce(max(seq), 0) AS seq FROM entries WHERE event_id = ?');
     this.page = db.prepare('SELECT seq, body FROM entries WHERE event_id = ? AND seq > ? ORDER BY seq LIMIT ?');
@@ -55,7 +59,10 @@ export class HubStore {
     const rows = this.page.all(eventId, after, limit + 1) as { seq: number; body: string }[];
     const more = rows.length > limit;
     const page = more ? rows.slice(0, limit) : rows;
-    return { bodies: page.map((r) => r.body), cursor: page.at(-1)?.seq ?? after, more };
+    // Nothing after `after`: answer the event's real last seq. A cursor below the station's says
+    // this hub lost entries (restored from an old backup, or a new hub at the same address), and
+    // the station starts over with it instead of silently missing what comes next.
+    return { bodies: page.map((r) => r.body), cursor: page.at(-1)?.seq ?? Math.min(after, this.cursor(eventId)), more };
   }
 
   /** Entries this hub has that did not come from its upstream, after `after` (for the relay). */

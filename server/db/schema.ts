@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
@@ -65,6 +66,7 @@ export function openHubDatabase(dataDir: string): HubDb {
       db.pragma(`user_version = ${migration.version}`);
     }
   })();
+  if (!readHubMeta(db, 'store_id')) writeHubMeta(db, 'store_id', randomUUID());
   return db;
 }
 

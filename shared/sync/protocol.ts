@@ -30,6 +30,11 @@ export const pullResponseSchema = z.object({
   entries: z.array(entrySchema),
   cursor: z.number().int().min(0),
   more: z.boolean(),
+  /**
+   * An addition to v1: the hub's store id, random per store. Cursors are only meaningful for one
+   * store, so a station that sees another id (a new hub at the same address) starts over.
+   */
+  hub: z.string().max(64).optional(),
 });
 export type PullResponse = z.infer<typeof pullResponseSchema>;
 

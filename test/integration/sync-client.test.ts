@@ -141,4 +141,26 @@ describe('station sync client', () => {
     expect(hub.store.cursor(hub.eventIds[0] ?? '')).toBe(30);
     expect(a.service.sync.status().waiting).toBe(0);
   });
+
+  it('starts over with a hub that lost its entries (a new hub at the same address) instead of missing them', async () => {
+    const first = await newHub();
+    const a = station('Door A');
+    const b = station('Door B');
+    await a.service.api.addAttendee({ name: 'A1' });
+    await pair(a, first);
+    await pair(b, first);
+    await a.service.sync.syncOnce();
+    await b.service.sync.syncOnce();
+    await b.service.api.addAttendee({ name: 'B1' });
+    await b.service.sync.syncOnce();
+    const port = Number(new URL(first.url).port);
+    await first.close();
+    hubs.length = 0;
+    const fresh = await startHub({ dataDir: path.join(tempDir(), 'fresh-hub'), keys: [KEY], port });
+    hubs.push(fresh);
+    await a.service.api.addAttendee({ name: 'A2' });
+    for (const s of [a, b, a]) await s.service.sync.syncOnce();
+    expect(fresh.store.db.prepare('SELECT count(*) AS n FROM entries').get()).toEqual({ n: 3 });
+    for (const s of [a, b]) expect((await s.service.api.getStatus()).expected).toBe(3);
+  });
 });

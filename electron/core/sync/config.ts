@@ -13,6 +13,7 @@ const KEYS = {
   eventId: 'sync.event_id',
   cursor: 'sync.cursor',
   pushedSeq: 'sync.pushed_seq',
+  hubStore: 'sync.hub_store',
 } as const;
 
 export interface SyncConfig {
@@ -62,6 +63,7 @@ export function writeSyncConfig(db: Db, config: SyncConfig): void {
     if (read(db, KEYS.hubUrl) !== config.hubUrl || read(db, KEYS.key) !== config.key) {
       write(db, KEYS.cursor, '0');
       write(db, KEYS.pushedSeq, '0');
+      remove(db, KEYS.hubStore);
     }
     write(db, KEYS.hubUrl, config.hubUrl);
     write(db, KEYS.key, config.key);
@@ -75,7 +77,17 @@ export function clearSyncConfig(db: Db): void {
     remove(db, KEYS.key);
     remove(db, KEYS.cursor);
     remove(db, KEYS.pushedSeq);
+    remove(db, KEYS.hubStore);
   })();
+}
+
+/** The store id of the hub the cursor belongs to. */
+export function readHubStore(db: Db): string | undefined {
+  return read(db, KEYS.hubStore);
+}
+
+export function writeHubStore(db: Db, storeId: string): void {
+  write(db, KEYS.hubStore, storeId);
 }
 
 export function readCursor(db: Db): number {

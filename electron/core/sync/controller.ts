@@ -172,7 +172,7 @@ export class SyncController {
     } catch {
       delay = backoffDelay(this.failures - 1, {
         baseMs: this.options.backoffBaseMs ?? 1000,
-        maxMs: this.options.backoffMaxMs ?? 60_000,
+        maxMs: this.options.backoffMaxMs ?? 15_000,
         random: this.options.random ?? Math.random,
       });
       this.nextAttemptAt = this.options.recorder.wallClock() + delay;

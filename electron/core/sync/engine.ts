@@ -5,7 +5,7 @@ import { MAX_BATCH } from '../../../shared/sync/protocol';
 import type { Db } from '../db/types';
 import { cachedStatement } from '../db/statements';
 import { appendEntries, entryFromRow } from '../log/append';
-import { readCursor, readPushedSeq, writeCursor, writePushedSeq } from './config';
+import { readCursor, readHubStore, readPushedSeq, writeCursor, writeHubStore, writePushedSeq } from './config';
 
 /**
  * One sync round against a hub (protocol v1): push every local entry the hub has not
@@ -92,7 +92,16 @@ export function applyPulled(db: Db, clock: HybridClock, entries: readonly Entry[
 export async function pullAvailable(deps: SyncRoundDeps): Promise<number> {
   const limit = deps.pullLimit ?? MAX_BATCH;
   let pulled = 0;
-  let page = await deps.client.pull(readCursor(deps.db), limit);
+  const after = readCursor(deps.db);
+  let page = await deps.client.pull(after, limit);
+  const known = readHubStore(deps.db);
+  if (page.cursor < after || (page.hub !== undefined && known !== undefined && page.hub !== known)) {
+    // Another store, or one with less than this station saw from it: start over from zero
+    // (pushes and pulls are idempotent, so nothing is lost or doubled).
+    resetProgress(deps.db, page.hub);
+    throw new HubForgotError();
+  }
+  if (page.hub !== undefined && known === undefined) writeHubStore(deps.db, page.hub);
   for (;;) {
     const next = page.more ? deps.client.pull(page.cursor, limit) : undefined;
     // A failed prefetch is reported by the await below, not as an unhandled rejection.
@@ -111,8 +120,24 @@ export async function pullAvailable(deps: SyncRoundDeps): Promise<number> {
   }
 }
 
+/** Thrown inside a round when the hub turned out to have forgotten entries; the round starts over. */
+class HubForgotError extends Error {}
+
+function resetProgress(db: Db, hubStore: string | undefined): void {
+  db.transaction(() => {
+    writeCursor(db, 0);
+    writePushedSeq(db, 0);
+    if (hubStore !== undefined) writeHubStore(db, hubStore);
+  })();
+}
+
 export async function syncRound(deps: SyncRoundDeps): Promise<SyncRoundResult> {
-  const pushed = await pushPending(deps);
-  const pulled = await pullAvailable(deps);
-  return { pushed, pulled };
+  let pushed = await pushPending(deps);
+  try {
+    return { pushed, pulled: await pullAvailable(deps) };
+  } catch (error) {
+    if (!(error instanceof HubForgotError)) throw error;
+    pushed += await pushPending(deps);
+    return { pushed, pulled: await pullAvailable(deps) };
+  }
 }

@@ -4,6 +4,11 @@ import type { Transport } from './client';
 
 /** Talks to `musubi station` over HTTP: POST api/<method>, server-sent events for pushes. */
 export function createHttpTransport(base: string): Transport {
+  // One event stream for every subscriber: a browser keeps at most six connections per station,
+  // and a stream per live query would starve the API calls themselves.
+  const listeners = new Set<(event: PushEvents['changed']) => void>();
+  let source: EventSource | undefined;
+
   return {
     async call(method: MethodName, input: unknown): Promise<Result<unknown>> {
       try {
@@ -18,10 +23,21 @@ export function createHttpTransport(base: string): Transport {
       }
     },
     onChanged(listener: (event: PushEvents['changed']) => void) {
-      const source = new EventSource(new URL('api/events', base));
-      const handler = (message: MessageEvent<string>): void => listener(JSON.parse(message.data) as PushEvents['changed']);
-      source.addEventListener('changed', handler);
-      return () => source.close();
+      listeners.add(listener);
+      if (!source) {
+        source = new EventSource(new URL('api/events', base));
+        source.addEventListener('changed', (message: MessageEvent<string>) => {
+          const event = JSON.parse(message.data) as PushEvents['changed'];
+          for (const each of [...listeners]) each(event);
+        });
+      }
+      return () => {
+        listeners.delete(listener);
+        if (listeners.size === 0) {
+          source?.close();
+          source = undefined;
+        }
+      };
     },
   };
 }

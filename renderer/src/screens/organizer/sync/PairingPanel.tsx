@@ -99,9 +99,9 @@ export function PairingPanel() {
           <p className="muted">{t('sync.pair.codeHelp')}</p>
           <div className="pairing">
             {qr && <img src={qr} alt={t('sync.pair.qrAlt')} />}
-            <label style={{ flex: 1, minWidth: '16rem' }}>
-              {t('sync.pair.codeLabel')}
-              <textarea readOnly value={pairing.code} onFocus={(event) => event.currentTarget.select()} />
+            <div className="pairing-text">
+              <label htmlFor="sync-pairing-code">{t('sync.pair.codeLabel')}</label>
+              <textarea id="sync-pairing-code" readOnly value={pairing.code} onFocus={(event) => event.currentTarget.select()} />
               <button
                 type="button"
                 className="secondary"
@@ -109,7 +109,7 @@ export function PairingPanel() {
               >
                 {t('sync.pair.copy')}
               </button>
-            </label>
+            </div>
           </div>
         </>
       )}
