@@ -112,6 +112,10 @@ function isConnectionReset(reason: string): boolean {
 function describeNetworkError(error: unknown): string {
   if (!(error instanceof Error)) return 'unknown error';
   if (error.name === 'TimeoutError' || error.name === 'AbortError') return 'timed out';
-  const cause = (error as { cause?: { code?: unknown } }).cause;
-  return typeof cause?.code === 'string' ? cause.code : error.message;
+  // fetch wraps the socket error: "fetch failed" with the code on its cause (or the cause's first error).
+  const cause = (error as { cause?: { code?: unknown; message?: unknown; errors?: { code?: unknown }[] } }).cause;
+  if (typeof cause?.code === 'string') return cause.code;
+  const first = cause?.errors?.[0]?.code;
+  if (typeof first === 'string') return first;
+  return typeof cause?.message === 'string' ? cause.message : error.message;
 }

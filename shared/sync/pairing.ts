@@ -13,8 +13,9 @@ export interface PairingInfo {
 
 const PREFIX = 'musubi:pair?';
 
+/** Written unencoded so people can read it: a hub URL has no query and keys hold no & = + or spaces. */
 export function formatPairingCode(info: PairingInfo): string {
-  return `${PREFIX}${new URLSearchParams({ hub: info.hubUrl, key: info.key }).toString()}`;
+  return `${PREFIX}hub=${info.hubUrl}&key=${info.key}`;
 }
 
 /** A hub URL people may type: http(s), no credentials, no query. Trailing slashes are dropped. */
