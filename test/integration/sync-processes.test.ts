@@ -135,7 +135,7 @@ describe('sync between real processes', () => {
       attendeeId: `01900000-0000-7000-b${node === 'hub' ? '000' : '001'}-${n.toString(16).padStart(12, '0')}`,
       data: { fields: { name: `n${n}`, ticketCode: `K-${node}-${n}` } },
     });
-    const onHub = Array.from({ length: 30_000 }, (_, i) => make(i + 1, 'hub'));
+    const onHub = Array.from({ length: 16_000 }, (_, i) => make(i + 1, 'hub'));
     for (let i = 0; i < onHub.length; i += 5000) await client.push(onHub.slice(i, i + 5000));
 
     // Pulling: killed after the first applied batch.
@@ -157,7 +157,7 @@ describe('sync between real processes', () => {
 
     // Pushing: a station with many local entries, killed after the first acknowledged batch.
     const pushing = path.join(dir, 'pushing.db');
-    const local = Array.from({ length: 20_000 }, (_, i) => make(i + 1, 'local'));
+    const local = Array.from({ length: 8_000 }, (_, i) => make(i + 1, 'local'));
     const db = openDatabase(pushing);
     for (let i = 0; i < local.length; i += 5000) appendEntries(db, local.slice(i, i + 5000));
     db.close();
