@@ -70,13 +70,14 @@ export async function pushPending(deps: SyncRoundDeps): Promise<number> {
  * lost with it. Local check-ins keep FULL: the pragma is restored before anything else can run.
  */
 export function applyPulled(db: Db, clock: HybridClock, entries: readonly Entry[], cursor: number): number {
-  const markPulled = cachedStatement(db, 'UPDATE entries SET pulled = 1 WHERE id = ?');
   db.pragma('synchronous = NORMAL');
   try {
     return db.transaction(() => {
       for (const entry of entries) clock.observe(entry.hlc);
+      // Inside this write transaction every new row is one of ours: mark them by seq in one go.
+      const before = (cachedStatement(db, 'SELECT coalesce(max(seq), 0) AS seq FROM entries').get() as { seq: number }).seq;
       const { applied } = appendEntries(db, entries);
-      for (const entry of applied) markPulled.run(entry.id);
+      cachedStatement(db, 'UPDATE entries SET pulled = 1 WHERE seq > ?').run(before);
       writeCursor(db, cursor);
       return applied.length;
     })();
