@@ -1,5 +1,6 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { MAX_CLOCK_DRIFT_MS, parseHlc } from '../shared/domain/hlc';
 import { MAX_BATCH, MAX_PUSH_BYTES, PROTOCOL_VERSION, pushRequestSchema, STATION_HEADER } from '../shared/sync/protocol';
 import type { HubStore } from './store';
 
@@ -106,6 +107,19 @@ async function pushEntries(events: HubEvents, eventId: string, req: IncomingMess
     const issue = parsed.error.issues[0];
     throw new HttpError(400, 'invalid-input', `${issue?.path.join('.') ?? 'body'}: ${issue?.message ?? 'invalid'}`);
   }
+  // A station with a broken clock must hear about it, and must not hand every other station an
+  // entry their clocks refuse (which would stop their sync): refuse it here, with the reason.
+  const now = Date.now();
+  parsed.data.entries.forEach((entry, index) => {
+    const ahead = parseHlc(entry.hlc).ms - now;
+    if (ahead > MAX_CLOCK_DRIFT_MS) {
+      throw new HttpError(
+        400,
+        'clock-drift',
+        `entries.${index}.hlc: the station's clock is ${Math.round(ahead / 1000)} s ahead of the hub's (limit ${MAX_CLOCK_DRIFT_MS / 1000} s). Check the date and time settings.`,
+      );
+    }
+  });
   const result = events.store.add(eventId, parsed.data.entries);
   const station = stationOf(req);
   if (station) events.store.seen(eventId, station, result.accepted, new Date().toISOString());

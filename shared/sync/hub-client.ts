@@ -93,6 +93,7 @@ export class HubClient {
     if (status < 200 || status >= 300) {
       const reason = hubErrorSchema.safeParse(body);
       const message = reason.success ? reason.data.error.message : `HTTP ${status}`;
+      if (reason.success && reason.data.error.code === 'clock-drift') throw new MusubiError('clock-drift', message, 'hub');
       if (status >= 500 || status === 429) throw new MusubiError('network', `The hub is not available right now: ${message}`, 'hub');
       throw new MusubiError('protocol', `The hub refused the request: ${message}`, 'hub');
     }

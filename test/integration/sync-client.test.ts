@@ -54,7 +54,7 @@ describe('station sync client', () => {
 
   it('flags the same attendee checked in at two stations offline, on both, with the earliest official', async () => {
     const hub = await newHub();
-    const clock = manualClock();
+    const clock = manualClock(Date.now() - 3_600_000);
     const a = station('Door A', clock.now);
     const b = station('Door B', clock.now);
     const guest = (await a.service.api.addAttendee({ name: '山田 太郎', ticketCode: 'T-2' })) as Attendee;
@@ -162,5 +162,16 @@ describe('station sync client', () => {
     for (const s of [a, b, a]) await s.service.sync.syncOnce();
     expect(fresh.store.db.prepare('SELECT count(*) AS n FROM entries').get()).toEqual({ n: 3 });
     for (const s of [a, b]) expect((await s.service.api.getStatus()).expected).toBe(3);
+  });
+
+  it('a station whose clock is far ahead is told so by the hub, and its entries do not reach the others', async () => {
+    const hub = await newHub();
+    const broken = station('Door Z', () => Date.now() + MAX_CLOCK_DRIFT_MS + 3_600_000);
+    const fine = station('Door A');
+    await pair(broken, hub);
+    await pair(fine, hub);
+    await broken.service.api.addAttendee({ name: 'Z' });
+    expect(await broken.service.api.syncNow()).toMatchObject({ waiting: 1, lastError: { reason: 'clock-drift' } });
+    expect(await fine.service.api.syncNow()).toMatchObject({ online: true, lastError: null });
   });
 });
