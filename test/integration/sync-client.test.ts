@@ -1,6 +1,8 @@
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { openDatabase } from '../../electron/core/db/open';
 import { appendEntries } from '../../electron/core/log/append';
+import { createService } from '../../electron/core/service/service';
 import { startHub, type RunningHub } from '../../server/hub';
 import type { Attendee } from '../../shared/domain/attendee';
 import { formatHlc, MAX_CLOCK_DRIFT_MS } from '../../shared/domain/hlc';
@@ -11,8 +13,10 @@ import { tempDir } from '../helpers/temp';
 
 const KEY = 'sync-client-key-0123456789';
 const open: { close(): void }[] = [];
+const cleanups: (() => Promise<void>)[] = [];
 const hubs: RunningHub[] = [];
 afterEach(async () => {
+  for (const fn of cleanups.splice(0)) await fn();
   for (const s of open.splice(0)) s.close();
   for (const h of hubs.splice(0)) await h.close();
 });
@@ -173,5 +177,28 @@ describe('station sync client', () => {
     await broken.service.api.addAttendee({ name: 'Z' });
     expect(await broken.service.api.syncNow()).toMatchObject({ waiting: 1, lastError: { reason: 'clock-drift' } });
     expect(await fine.service.api.syncNow()).toMatchObject({ online: true, lastError: null });
+  });
+
+  it('with the loop running, a local check-in reaches the hub right away (not at the next poll)', async () => {
+    const hub = await newHub();
+    const db = openDatabase(path.join(tempDir(), 'door.db'));
+    // Polls are an hour apart here: only the nudge after a local change can explain a quick push.
+    const service = createService({ db, stationName: 'Door A', sync: { pollMs: 3_600_000 } });
+    open.push({ close: () => db.close() });
+    cleanups.push(() => service.sync.stop());
+    const guest = (await service.api.addAttendee({ name: '林' })) as Attendee;
+    await service.api.pairStation({ hubUrl: hub.url, key: KEY });
+    service.sync.start();
+    const wait = async (done: () => boolean) => {
+      for (let i = 0; i < 250 && !done(); i++) await new Promise((r) => setTimeout(r, 20));
+    };
+    await wait(() => service.sync.status().lastSuccessAt !== null && service.sync.status().waiting === 0);
+    const checkins = () => (hub.store.db.prepare('SELECT count(*) AS n FROM entries').get() as { n: number }).n;
+    expect(checkins()).toBe(1);
+    await service.api.checkIn({ attendeeId: guest.id, source: 'qr' });
+    await wait(() => checkins() === 2);
+    expect(checkins()).toBe(2);
+    await wait(() => service.sync.status().waiting === 0);
+    expect(service.sync.status()).toMatchObject({ waiting: 0, online: true });
   });
 });
