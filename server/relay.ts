@@ -30,6 +30,7 @@ export function startRelay(options: RelayOptions): Relay {
   const client = new HubClient({ hubUrl: options.upstreamUrl, key: options.upstreamKey, eventId: options.upstreamEventId, station: `hub:${eventId}` });
   const pushedKey = `relay.pushed.${eventId}`;
   const cursorKey = `relay.cursor.${eventId}`;
+  const storeKey = `relay.store.${eventId}`;
   const pollMs = options.pollMs ?? 2000;
   let failures = 0;
   let timer: NodeJS.Timeout | undefined;
@@ -48,6 +49,17 @@ export function startRelay(options: RelayOptions): Relay {
     for (;;) {
       const cursor = Number(readHubMeta(store.db, cursorKey) ?? 0);
       const page = await client.pull(cursor, MAX_BATCH);
+      const known = readHubMeta(store.db, storeKey);
+      if (page.cursor < cursor || (page.hub !== undefined && known !== undefined && page.hub !== known)) {
+        // A new or restored upstream store: start over with it (pushes and pulls are idempotent).
+        store.db.transaction(() => {
+          writeHubMeta(store.db, pushedKey, '0');
+          writeHubMeta(store.db, cursorKey, '0');
+          if (page.hub !== undefined) writeHubMeta(store.db, storeKey, page.hub);
+        })();
+        return once();
+      }
+      if (page.hub !== undefined && known === undefined) writeHubMeta(store.db, storeKey, page.hub);
       store.db.transaction(() => {
         store.add(eventId, page.entries, true);
         writeHubMeta(store.db, cursorKey, String(page.cursor));
