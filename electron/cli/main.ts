@@ -4,7 +4,10 @@ import { registerBackupCommands } from './commands/backup';
 import { registerExportCommand } from './commands/export';
 import { registerImportCommand } from './commands/import';
 import { registerSearchCommand } from './commands/search';
+import { registerCheckinCommand } from './commands/checkin';
+import { registerHubCommand } from './commands/hub';
 import { registerStationCommand } from './commands/station';
+import { registerSyncCommand } from './commands/sync';
 
 export function buildProgram(): Command {
   const program = new Command()
@@ -17,6 +20,9 @@ export function buildProgram(): Command {
   registerBackupCommands(program);
   registerImportCommand(program);
   registerSearchCommand(program);
+  registerHubCommand(program);
+  registerSyncCommand(program);
+  registerCheckinCommand(program);
   return program;
 }
 

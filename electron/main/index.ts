@@ -28,6 +28,7 @@ if (!app.requestSingleInstanceLock()) {
     const dbFile = process.env.MUSUBI_DB ?? path.join(defaultDataDir(), 'musubi.db');
     const db = openDatabase(dbFile);
     const service = createService({ db });
+    service.sync.start();
     registerIpc(service, (url) => isTrustedSender(url, paths));
 
     const window = createMainWindow(paths);

@@ -3,6 +3,7 @@ import { checkinMethods } from './methods/checkin';
 import { dashboardMethods } from './methods/dashboard';
 import { exportMethods } from './methods/export';
 import { importMethods } from './methods/import';
+import { syncMethods } from './methods/sync';
 
 export type { CheckInOutcome, SearchResult, StatusSummary } from './methods/checkin';
 
@@ -17,6 +18,7 @@ export const contract = {
   ...dashboardMethods,
   ...exportMethods,
   ...importMethods,
+  ...syncMethods,
 };
 
 export type Contract = typeof contract;

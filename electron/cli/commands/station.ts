@@ -46,9 +46,11 @@ export function registerStationCommand(program: Command): void {
       console.log(`Musubi station "${service.identity.name}" is ready: ${station.url}`);
       console.log(`Database: ${dbPath}`);
       if (flags.backupEvery) console.log(`Backing up every ${flags.backupEvery} min to ${backupFolder(db)}`);
+      // Sync with the hub whenever this station is paired (pairing from the screen starts it too).
+      service.sync.start();
       const stop = (): void => {
         stopBackups();
-        void station.close().then(() => {
+        void Promise.all([station.close(), service.sync.stop()]).then(() => {
           db.close();
           process.exit(0);
         });

@@ -1,6 +1,7 @@
 import type { Entry } from '../../../shared/domain/entry';
 import type { Db } from '../db/types';
 import { applyEntry } from '../projection/apply';
+import { cachedStatement } from '../db/statements';
 
 export interface AppendResult {
   /** Entries that were new to this database and are now in the projection. */
@@ -14,7 +15,7 @@ export interface AppendResult {
  * transaction: either the whole batch is in the log and the tables, or none of it is.
  */
 export function appendEntries(db: Db, entries: readonly Entry[]): AppendResult {
-  const insert = db.prepare(
+  const insert = cachedStatement(db, 
     `INSERT OR IGNORE INTO entries (id, station, hlc, type, attendee_id, data)
      VALUES (@id, @station, @hlc, @type, @attendeeId, @data)`,
   );
@@ -63,6 +64,6 @@ export function readEntries(db: Db, afterSeq = 0, limit = Number.MAX_SAFE_INTEGE
 }
 
 export function latestHlc(db: Db): string | undefined {
-  const row = db.prepare('SELECT max(hlc) AS hlc FROM entries').get() as { hlc: string | null };
+  const row = cachedStatement(db, 'SELECT max(hlc) AS hlc FROM entries').get() as { hlc: string | null };
   return row.hlc ?? undefined;
 }

@@ -2,6 +2,7 @@ import type { Entry } from '../../../shared/domain/entry';
 import type { Db } from '../db/types';
 import { applyAttendeeUpsert, refreshAttendee } from './attendees';
 import { applySettingsUpsert } from './settings';
+import { cachedStatement } from '../db/statements';
 
 /**
  * Folds one new entry into the projection tables. Every rule here is order-independent (per-field
@@ -20,14 +21,14 @@ export function applyEntry(db: Db, entry: Entry): void {
       refreshAttendee(db, entry.attendeeId);
       return;
     case 'checkin':
-      db.prepare(
+      cachedStatement(db, 
         `INSERT OR IGNORE INTO checkins (id, attendee_id, station, hlc, source, scanned_at)
          VALUES (?, ?, ?, ?, ?, ?)`,
       ).run(entry.id, entry.attendeeId, entry.station, entry.hlc, entry.data.source, entry.data.scannedAt);
       refreshAttendee(db, entry.attendeeId);
       return;
     case 'checkin.undo':
-      db.prepare('INSERT OR IGNORE INTO checkin_undos (id, of_checkin, attendee_id) VALUES (?, ?, ?)').run(
+      cachedStatement(db, 'INSERT OR IGNORE INTO checkin_undos (id, of_checkin, attendee_id) VALUES (?, ?, ?)').run(
         entry.id,
         entry.data.of,
         entry.attendeeId,
@@ -35,7 +36,7 @@ export function applyEntry(db: Db, entry: Entry): void {
       refreshAttendee(db, entry.attendeeId);
       return;
     case 'badge.printed':
-      db.prepare(
+      cachedStatement(db, 
         'INSERT OR IGNORE INTO badge_prints (id, attendee_id, station, hlc, printer, copies) VALUES (?, ?, ?, ?, ?, ?)',
       ).run(entry.id, entry.attendeeId, entry.station, entry.hlc, entry.data.printer, entry.data.copies);
       refreshAttendee(db, entry.attendeeId);

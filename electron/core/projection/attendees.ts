@@ -4,12 +4,13 @@ import type { EntryOfType } from '../../../shared/domain/entry';
 import type { Db } from '../db/types';
 import { notifyAttendeeRefreshed } from './attendee-listeners';
 import { winsOver, type FieldStamp } from './lww';
+import { cachedStatement } from '../db/statements';
 import { PACKED, unpackFields } from './packed-fields';
 
 export function applyAttendeeUpsert(db: Db, entry: EntryOfType<'attendee.upsert'>): void {
   unpackFields(db, entry.attendeeId);
-  const read = db.prepare('SELECT hlc, entry_id FROM attendee_fields WHERE attendee_id = ? AND field = ?');
-  const write = db.prepare(
+  const read = cachedStatement(db, 'SELECT hlc, entry_id FROM attendee_fields WHERE attendee_id = ? AND field = ?');
+  const write = cachedStatement(db, 
     `INSERT INTO attendee_fields (attendee_id, field, value, hlc, entry_id) VALUES (?, ?, ?, ?, ?)
      ON CONFLICT (attendee_id, field) DO UPDATE
        SET value = excluded.value, hlc = excluded.hlc, entry_id = excluded.entry_id`,
@@ -38,7 +39,7 @@ interface CheckinRow {
  * row until the upsert arrives; then this picks the check-in up.
  */
 export function refreshAttendee(db: Db, attendeeId: string): void {
-  const fieldRows = db.prepare('SELECT field, value FROM attendee_fields WHERE attendee_id = ?').all(attendeeId) as {
+  const fieldRows = cachedStatement(db, 'SELECT field, value FROM attendee_fields WHERE attendee_id = ?').all(attendeeId) as {
     field: string;
     value: string;
   }[];
@@ -50,23 +51,21 @@ export function refreshAttendee(db: Db, attendeeId: string): void {
   if (packed) Object.assign(fields, JSON.parse(packed.value) as Partial<AttendeeFields>);
   for (const row of fieldRows) if (row.field !== PACKED) Object.assign(fields, { [row.field]: JSON.parse(row.value) as unknown });
 
-  const removed = db
-    .prepare("SELECT 1 FROM entries WHERE attendee_id = ? AND type = 'attendee.remove' LIMIT 1")
+  const removed = cachedStatement(db, "SELECT 1 FROM entries WHERE attendee_id = ? AND type = 'attendee.remove' LIMIT 1")
     .get(attendeeId);
-  const checkins = db
-    .prepare('SELECT id, hlc, station, source, scanned_at FROM checkins WHERE attendee_id = ?')
+  const checkins = cachedStatement(db, 'SELECT id, hlc, station, source, scanned_at FROM checkins WHERE attendee_id = ?')
     .all(attendeeId) as CheckinRow[];
   const undone = new Set(
-    (db.prepare('SELECT of_checkin FROM checkin_undos WHERE attendee_id = ?').all(attendeeId) as { of_checkin: string }[]).map(
+    (cachedStatement(db, 'SELECT of_checkin FROM checkin_undos WHERE attendee_id = ?').all(attendeeId) as { of_checkin: string }[]).map(
       (r) => r.of_checkin,
     ),
   );
   const { official, conflicts } = resolveCheckins(checkins, undone);
-  const prints = db.prepare('SELECT coalesce(sum(copies), 0) AS n FROM badge_prints WHERE attendee_id = ?').get(attendeeId) as {
+  const prints = cachedStatement(db, 'SELECT coalesce(sum(copies), 0) AS n FROM badge_prints WHERE attendee_id = ?').get(attendeeId) as {
     n: number;
   };
 
-  db.prepare(
+  cachedStatement(db, 
     `INSERT INTO attendees (id, ticket_code, name, name_kana, company, title, industry, goals, looking_for, email, phone,
        walk_in, vcard_opt_in, note, removed, checkin_id, checked_in_at, checked_in_station, checkin_source,
        conflict_count, badge_prints)

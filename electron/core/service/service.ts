@@ -2,11 +2,13 @@ import type { Db } from '../db/types';
 import { loadStationIdentity, type StationIdentity } from '../identity';
 import { LocalRecorder, type EntryDraft } from '../log/recorder';
 import { ChangeFeed } from './change-feed';
+import { SyncController, type SyncControllerOptions } from '../sync/controller';
 import { createCheckinApi } from './checkin-api';
 import { createDashboardApi } from './dashboard-api';
 import { createExportApi } from './export-api';
 import type { ServiceContext } from './context';
 import { createImportApi } from './import-api';
+import { createSyncApi } from './sync-api';
 import type { ServiceImpl } from './types';
 
 export interface ServiceOptions {
@@ -15,6 +17,8 @@ export interface ServiceOptions {
   stationName?: string;
   /** Injected so tests can drive time; defaults to Date.now. */
   wallClock?: () => number;
+  /** Sync loop tuning (tests make it fast and seeded). */
+  sync?: Partial<Omit<SyncControllerOptions, 'db' | 'identity' | 'recorder' | 'changes'>>;
 }
 
 export interface MusubiService {
@@ -24,6 +28,8 @@ export interface MusubiService {
   recorder: LocalRecorder;
   db: Db;
   context: ServiceContext;
+  /** The sync loop; dormant until `sync.start()` (station, desktop app, `musubi sync`). */
+  sync: SyncController;
 }
 
 /**
@@ -51,12 +57,14 @@ export function createService(options: ServiceOptions): MusubiService {
     },
   };
 
+  const sync = new SyncController({ ...options.sync, db, identity, recorder, changes });
   const api: ServiceImpl = {
     ...createCheckinApi(context),
     ...createDashboardApi(context),
     ...createExportApi(context),
     ...createImportApi(context),
+    ...createSyncApi(context, sync),
   };
 
-  return { api, changes, identity, recorder, db, context };
+  return { api, changes, identity, recorder, db, context, sync };
 }

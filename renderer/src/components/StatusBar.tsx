@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { useLiveQuery } from '../hooks/useLiveQuery';
+import { SyncIndicator } from './SyncIndicator';
 
 /** Live counts for the header: how many are in, of how many expected. */
 export function StatusBar() {
@@ -12,6 +13,7 @@ export function StatusBar() {
       {status.walkIns > 0 && <span>{t('status.walkIns', { count: status.walkIns })}</span>}
       {status.conflicts > 0 && <span className="warning">{t('status.conflicts', { count: status.conflicts })}</span>}
       <span className="muted">{t('status.station', { station: status.station })}</span>
+      <SyncIndicator />
     </div>
   );
 }

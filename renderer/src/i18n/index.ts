@@ -5,6 +5,7 @@ import { dashboard } from './topics/dashboard';
 import { exportTopic } from './topics/export';
 import { ja } from './ja';
 import { importMessages } from './topics/import';
+import { sync } from './topics/sync';
 
 export const LANGUAGES = [
   { code: 'ja', label: '日本語' },
@@ -16,7 +17,7 @@ export type LanguageCode = (typeof LANGUAGES)[number]['code'];
  * Topic message files (./topics/<topic>.ts, each `{ en, ja }`), mounted under their topic name.
  * Add a topic: one line in TOPICS.
  */
-const TOPICS: Record<string, { en: object; ja: object }> = { dashboard, export: exportTopic, import: importMessages };
+const TOPICS: Record<string, { en: object; ja: object }> = { dashboard, export: exportTopic, import: importMessages, sync };
 
 function topicMessages(language: 'en' | 'ja'): Record<string, object> {
   return Object.fromEntries(Object.entries(TOPICS).map(([name, messages]) => [name, messages[language]]));

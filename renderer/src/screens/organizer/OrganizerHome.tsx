@@ -4,12 +4,13 @@ import { DataSafetyPanel } from './export/DataSafetyPanel';
 import { ExportPanel } from './export/ExportPanel';
 import { EventForm } from './EventForm';
 import { ImportPanel } from './import/ImportPanel';
+import { SyncPanels } from './sync/SyncPanels';
 
 /**
  * The organizer's area: one panel per task. Add a task: a component in its own folder under
  * screens/organizer, one line in PANELS.
  */
-const PANELS = [DashboardPanel, EventForm, AddAttendeeForm, ImportPanel, ExportPanel, DataSafetyPanel];
+const PANELS = [DashboardPanel, EventForm, AddAttendeeForm, ImportPanel, SyncPanels, ExportPanel, DataSafetyPanel];
 
 export function OrganizerHome() {
   return (

@@ -6,7 +6,8 @@ interface Props {
   attendee: Attendee;
   busy: boolean;
   onCheckIn: () => void;
-  onUndo: () => void;
+  /** Undo the official check-in, or the one named by id (a flagged double check-in). */
+  onUndo: (checkinId?: string) => void;
 }
 
 /** The selected person: who they are, whether they are in, and the one action that matters now. */
@@ -48,14 +49,25 @@ export function AttendeeCard({ attendee, busy, onCheckIn, onUndo }: Props) {
           <strong>{t('staff.conflictTitle')}</strong>
           <ul>
             {attendee.conflicts.map((c) => (
-              <li key={c.checkinId}>{t('staff.conflictLine', { time: formatTime(c.at, i18n.language), station: c.station })}</li>
+              <li key={c.checkinId}>
+                {t('staff.conflictLine', { time: formatTime(c.at, i18n.language), station: c.station })}{' '}
+                <button
+                  type="button"
+                  className="link-button"
+                  disabled={busy}
+                  aria-label={t('sync.conflicts.undo', { time: formatTime(c.at, i18n.language), station: c.station })}
+                  onClick={() => onUndo(c.checkinId)}
+                >
+                  {t('staff.undo')}
+                </button>
+              </li>
             ))}
           </ul>
         </div>
       )}
       <div className="actions">
         {checkedIn ? (
-          <button type="button" className="secondary" onClick={onUndo} disabled={busy}>
+          <button type="button" className="secondary" onClick={() => onUndo()} disabled={busy}>
             {t('staff.undo')}
           </button>
         ) : (

@@ -59,9 +59,10 @@ export function StaffDesk() {
   const checkIn = (attendee: Attendee): Promise<void> =>
     act(async () => describeOutcome(await api.checkIn({ attendeeId: attendee.id, source: 'search' })));
 
-  const undo = (attendee: Attendee): Promise<void> =>
+  /** Undoes the official check-in, or the one named (a flagged double check-in). */
+  const undo = (attendee: Attendee, checkinId?: string): Promise<void> =>
     act(async () => {
-      await api.undoCheckIn({ attendeeId: attendee.id });
+      await api.undoCheckIn({ attendeeId: attendee.id, checkinId });
       return { kind: 'info', text: t('staff.undone', { name: attendee.name }) };
     });
 
@@ -120,7 +121,7 @@ export function StaffDesk() {
           </p>
         )}
         {current ? (
-          <AttendeeCard attendee={current} busy={busy} onCheckIn={() => void checkIn(current)} onUndo={() => void undo(current)} />
+          <AttendeeCard attendee={current} busy={busy} onCheckIn={() => void checkIn(current)} onUndo={(checkinId) => void undo(current, checkinId)} />
         ) : (
           <p className="muted">{t('staff.selectHint')}</p>
         )}

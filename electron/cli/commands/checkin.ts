@@ -1,0 +1,53 @@
+import type { Command } from 'commander';
+import { MusubiError } from '../../../shared/errors';
+import { normalizeTicketCode } from '../../../shared/text/ticket-code';
+import { findByTicketCode, getAttendee } from '../../core/attendees/queries';
+import { openDatabase } from '../../core/db/open';
+import { createService } from '../../core/service/service';
+import { DB_OPTION_HELP, resolveDbPath } from '../options';
+
+interface CheckinFlags {
+  db?: string;
+  station?: string;
+}
+
+/**
+ * `musubi checkin <ticket-code>`: a scripted check-in (source "cli"), with the same rule as the
+ * desk: someone already in is reported, not checked in twice. Prints the ticket code and station,
+ * never the attendee's name.
+ */
+export function registerCheckinCommand(program: Command): void {
+  program
+    .command('checkin <ticket-code>')
+    .description('check an attendee in by ticket code (for scripts)')
+    .option('--db <file>', DB_OPTION_HELP)
+    .option('--station <name>', 'name of this station, shown as "checked in at <name>"')
+    .action((ticket: string, flags: CheckinFlags) => {
+      const db = openDatabase(resolveDbPath(flags.db));
+      try {
+        const service = createService({ db, stationName: flags.station });
+        const code = normalizeTicketCode(ticket);
+        const outcome = db.transaction(() => {
+          const attendee = findByTicketCode(db, code);
+          if (!attendee) throw new MusubiError('not-found', `No attendee has the ticket code ${code}.`, 'ticket-code');
+          if (attendee.checkedIn) return { already: true, attendee };
+          service.context.record([
+            {
+              type: 'checkin',
+              attendeeId: attendee.id,
+              data: { source: 'cli', scannedAt: new Date(service.context.wallClock()).toISOString() },
+            },
+          ]);
+          return { already: false, attendee: getAttendee(db, attendee.id) };
+        })();
+        const where = outcome.attendee.checkedIn;
+        console.log(
+          outcome.already
+            ? `${code}: already checked in at ${where?.station ?? '?'} ${where?.at ?? ''}`
+            : `${code}: checked in at ${where?.station ?? service.identity.name}`,
+        );
+      } finally {
+        db.close();
+      }
+    });
+}

@@ -1,0 +1,46 @@
+import type { Command } from 'commander';
+import { MusubiError } from '../../../shared/errors';
+import { checkEventKey, normalizeHubUrl } from '../../../shared/sync/pairing';
+import { startHub } from '../../../server/hub';
+import { parsePort } from '../options';
+
+interface HubFlags {
+  data: string;
+  port: number;
+  host: string;
+  key: string[];
+  upstream?: string;
+  upstreamKey?: string;
+}
+
+function collect(value: string, previous: string[]): string[] {
+  return [...previous, value];
+}
+
+export function registerHubCommand(program: Command): void {
+  program
+    .command('hub')
+    .description('run the sync hub: stations push and pull the event log here (protocol v1)')
+    .requiredOption('--data <dir>', 'folder for the hub database (holds personal data: keep it private)')
+    .option('--port <port>', 'port to listen on (0 picks a free one)', parsePort, 4781)
+    .option('--host <address>', 'address to bind', '127.0.0.1')
+    .requiredOption('--key <event key>', 'the key of an event this hub serves (repeat for several events)', collect, [])
+    .option('--upstream <url>', 'relay the first event to this upstream hub when it is reachable')
+    .option('--upstream-key <key>', 'the event key on the upstream hub')
+    .action(async (flags: HubFlags) => {
+      const keys = flags.key.map((k) => checkEventKey(k));
+      if (keys.length === 0) throw new MusubiError('invalid-input', 'Give at least one --key.', '--key');
+      if (Boolean(flags.upstream) !== Boolean(flags.upstreamKey)) {
+        throw new MusubiError('invalid-input', '--upstream and --upstream-key go together.', '--upstream');
+      }
+      const upstream = flags.upstream && flags.upstreamKey ? { url: normalizeHubUrl(flags.upstream), key: checkEventKey(flags.upstreamKey) } : undefined;
+      const hub = await startHub({ dataDir: flags.data, keys, host: flags.host, port: flags.port, upstream });
+      console.log(`Musubi hub is ready: ${hub.url}`);
+      console.log(`Events: ${hub.eventIds.join(', ')}${upstream ? ` (relaying the first to ${upstream.url})` : ''}`);
+      const stop = (): void => {
+        void hub.close().then(() => process.exit(0));
+      };
+      process.once('SIGINT', stop);
+      process.once('SIGTERM', stop);
+    });
+}

@@ -1,0 +1,107 @@
+import { MusubiError } from '../../../shared/errors';
+import type { Db } from '../db/types';
+
+/**
+ * The station's sync settings, in `meta` (station-local, never synced): which hub, which key, and
+ * how far this station has got with that hub (pull cursor, highest local seq the hub acknowledged).
+ * The event id is kept even after unpairing: one database is one event, so it may never join
+ * another event's hub and mix two guest lists.
+ */
+const KEYS = {
+  hubUrl: 'sync.hub_url',
+  key: 'sync.key',
+  eventId: 'sync.event_id',
+  cursor: 'sync.cursor',
+  pushedSeq: 'sync.pushed_seq',
+  hubStore: 'sync.hub_store',
+} as const;
+
+export interface SyncConfig {
+  hubUrl: string;
+  key: string;
+  eventId: string;
+}
+
+function read(db: Db, key: string): string | undefined {
+  return (db.prepare('SELECT value FROM meta WHERE key = ?').get(key) as { value: string } | undefined)?.value;
+}
+
+function write(db: Db, key: string, value: string): void {
+  db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(key, value);
+}
+
+function remove(db: Db, key: string): void {
+  db.prepare('DELETE FROM meta WHERE key = ?').run(key);
+}
+
+export function readSyncConfig(db: Db): SyncConfig | undefined {
+  const hubUrl = read(db, KEYS.hubUrl);
+  const key = read(db, KEYS.key);
+  const eventId = read(db, KEYS.eventId);
+  return hubUrl && key && eventId ? { hubUrl, key, eventId } : undefined;
+}
+
+/** The event this database belongs to, once it has been paired. */
+export function boundEventId(db: Db): string | undefined {
+  return read(db, KEYS.eventId);
+}
+
+/**
+ * Pairs this database with a hub. A new hub URL starts its cursor and acknowledgements from zero
+ * (the hub dedupes whatever it already had). Refuses another event's key.
+ */
+export function writeSyncConfig(db: Db, config: SyncConfig): void {
+  db.transaction(() => {
+    const bound = read(db, KEYS.eventId);
+    if (bound && bound !== config.eventId) {
+      throw new MusubiError(
+        'conflict',
+        'This station database already belongs to another event. Use a new database file for this event.',
+        'key',
+      );
+    }
+    if (read(db, KEYS.hubUrl) !== config.hubUrl || read(db, KEYS.key) !== config.key) {
+      write(db, KEYS.cursor, '0');
+      write(db, KEYS.pushedSeq, '0');
+      remove(db, KEYS.hubStore);
+    }
+    write(db, KEYS.hubUrl, config.hubUrl);
+    write(db, KEYS.key, config.key);
+    write(db, KEYS.eventId, config.eventId);
+  })();
+}
+
+export function clearSyncConfig(db: Db): void {
+  db.transaction(() => {
+    remove(db, KEYS.hubUrl);
+    remove(db, KEYS.key);
+    remove(db, KEYS.cursor);
+    remove(db, KEYS.pushedSeq);
+    remove(db, KEYS.hubStore);
+  })();
+}
+
+/** The store id of the hub the cursor belongs to. */
+export function readHubStore(db: Db): string | undefined {
+  return read(db, KEYS.hubStore);
+}
+
+export function writeHubStore(db: Db, storeId: string): void {
+  write(db, KEYS.hubStore, storeId);
+}
+
+export function readCursor(db: Db): number {
+  return Number(read(db, KEYS.cursor) ?? 0);
+}
+
+export function writeCursor(db: Db, cursor: number): void {
+  write(db, KEYS.cursor, String(cursor));
+}
+
+export function readPushedSeq(db: Db): number {
+  return Number(read(db, KEYS.pushedSeq) ?? 0);
+}
+
+export function writePushedSeq(db: Db, seq: number): void {
+  write(db, KEYS.pushedSeq, String(seq));
+}

@@ -1,0 +1,122 @@
+import type { z } from 'zod';
+import type { Entry } from '../domain/entry';
+import { MusubiError } from '../errors';
+import {
+  healthResponseSchema,
+  hubErrorSchema,
+  pullResponseSchema,
+  pushResponseSchema,
+  STATION_HEADER,
+  stationsResponseSchema,
+  type HubStation,
+  type PullResponse,
+  type PushResponse,
+} from './protocol';
+
+/**
+ * A client for one event on one hub (protocol v1). Used by the station's sync loop and by a hub
+ * relaying to an upstream hub. Every failure becomes a MusubiError with a typed code the UI can
+ * explain: `unauthorized` (wrong key), `network` (hub unreachable, timeout, cut connection) or
+ * `protocol` (the hub answered something this version does not understand).
+ */
+export interface HubClientOptions {
+  hubUrl: string;
+  key: string;
+  eventId: string;
+  /** Sent so the hub can list the stations it has seen. */
+  station?: string;
+  timeoutMs?: number;
+  fetch?: typeof globalThis.fetch;
+}
+
+export class HubClient {
+  private readonly fetchImpl: typeof globalThis.fetch;
+  private readonly base: string;
+
+  constructor(private readonly options: HubClientOptions) {
+    this.fetchImpl = options.fetch ?? globalThis.fetch;
+    this.base = options.hubUrl.replace(/\/+$/, '');
+  }
+
+  private get eventPath(): string {
+    return `${this.base}/v1/events/${encodeURIComponent(this.options.eventId)}`;
+  }
+
+  async push(entries: readonly Entry[]): Promise<PushResponse> {
+    return this.request(`${this.eventPath}/entries`, pushResponseSchema, { method: 'POST', body: JSON.stringify({ entries }) });
+  }
+
+  async pull(after: number, limit: number): Promise<PullResponse> {
+    return this.request(`${this.eventPath}/entries?after=${after}&limit=${limit}`, pullResponseSchema, { method: 'GET' });
+  }
+
+  async stations(): Promise<HubStation[]> {
+    return (await this.request(`${this.eventPath}/stations`, stationsResponseSchema, { method: 'GET' })).stations;
+  }
+
+  async health(): Promise<{ ok: true; version: number }> {
+    return this.request(`${this.base}/v1/health`, healthResponseSchema, { method: 'GET' });
+  }
+
+  /**
+   * Every request of the protocol is idempotent (a push is deduped by entry id), so a connection
+   * reset by a keep-alive race is retried once at once; anything else waits for the backoff.
+   */
+  private async send(url: string, init: { method: string; body?: string; headers: Record<string, string> }): Promise<{ status: number; text: string }> {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        const response = await this.fetchImpl(url, { ...init, signal: AbortSignal.timeout(this.options.timeoutMs ?? 15_000) });
+        return { status: response.status, text: await response.text() };
+      } catch (error) {
+        const reason = describeNetworkError(error);
+        if (attempt === 0 && isConnectionReset(reason)) continue;
+        throw new MusubiError('network', `The hub cannot be reached (${reason}).`, 'hub');
+      }
+    }
+  }
+
+  private async request<S extends z.ZodType>(url: string, schema: S, init: { method: string; body?: string }): Promise<z.output<S>> {
+    const headers: Record<string, string> = { authorization: `Bearer ${this.options.key}` };
+    if (init.body !== undefined) headers['content-type'] = 'application/json';
+    if (this.options.station) headers[STATION_HEADER] = encodeURIComponent(this.options.station);
+    const { status, text } = await this.send(url, { ...init, headers });
+    let body: unknown;
+    try {
+      body = JSON.parse(text);
+    } catch {
+      // A cut-off answer is a network problem (retry), not a hub speaking another protocol.
+      throw new MusubiError('network', `The hub's answer was cut off or is not JSON (HTTP ${status}).`, 'hub');
+    }
+    if (status === 401 || status === 403) {
+      throw new MusubiError('unauthorized', 'The hub refused the event key. Pair this station again with the current code.', 'key');
+    }
+    if (status < 200 || status >= 300) {
+      const reason = hubErrorSchema.safeParse(body);
+      const message = reason.success ? reason.data.error.message : `HTTP ${status}`;
+      if (reason.success && reason.data.error.code === 'clock-drift') throw new MusubiError('clock-drift', message, 'hub');
+      if (status >= 500 || status === 429) throw new MusubiError('network', `The hub is not available right now: ${message}`, 'hub');
+      throw new MusubiError('protocol', `The hub refused the request: ${message}`, 'hub');
+    }
+    const parsed = schema.safeParse(body);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      throw new MusubiError('protocol', `The hub's answer is not protocol v1 (${issue?.path.join('.') ?? ''}: ${issue?.message ?? ''}).`, 'hub');
+    }
+    return parsed.data;
+  }
+}
+
+function isConnectionReset(reason: string): boolean {
+  return reason === 'ECONNRESET' || reason === 'EPIPE' || reason === 'UND_ERR_SOCKET';
+}
+
+function describeNetworkError(error: unknown): string {
+  if (!(error instanceof Error)) return 'unknown error';
+  if (error.name === 'TimeoutError' || error.name === 'AbortError') return 'timed out';
+  // fetch wraps the socket error: "fetch failed" with the code on its cause (or the cause's first error).
+  const cause = (error as { cause?: { code?: unknown; message?: unknown; errors?: { code?: unknown }[] } }).cause;
+  if (typeof cause?.code === 'string') return cause.code;
+  const first = cause?.errors?.[0]?.code;
+  if (typeof first === 'string') return first;
+  return typeof cause?.message === 'string' ? cause.message : error.message;
+}

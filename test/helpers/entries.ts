@@ -1,0 +1,101 @@
+import fc from 'fast-check';
+import type { Entry } from '../../shared/domain/entry';
+import { compareStamp } from '../../shared/domain/entry';
+import { formatHlc } from '../../shared/domain/hlc';
+import type { Db } from '../../electron/core/db/types';
+import { findAttendee } from '../../electron/core/attendees/queries';
+import { readSettings } from '../../electron/core/settings/queries';
+
+/** Builders and generators of log entries for sync and projection tests. */
+export const ATTENDEE_POOL = [
+  '01900000-0000-7000-8000-0000000000a1',
+  '01900000-0000-7000-8000-0000000000a2',
+  '01900000-0000-7000-8000-0000000000a3',
+] as const;
+const STATIONS = [
+  { name: 'Door A', node: 'na' },
+  { name: 'Door B', node: 'nb' },
+  { name: 'Door C', node: 'nc' },
+] as const;
+
+export function entryId(n: number): string {
+  return `01900000-0000-7000-9000-${n.toString(16).padStart(12, '0')}`;
+}
+
+type Op =
+  | { kind: 'upsert'; field: 'name' | 'company' | 'ticketCode'; value: string }
+  | { kind: 'remove' }
+  | { kind: 'checkin' }
+  | { kind: 'undo'; pick: number }
+  | { kind: 'print'; copies: number }
+  | { kind: 'settings'; value: string };
+
+const opArb: fc.Arbitrary<Op> = fc.oneof(
+  { weight: 4, arbitrary: fc.record({ kind: fc.constant('upsert' as const), field: fc.constantFrom('name' as const, 'company' as const, 'ticketCode' as const), value: fc.constantFrom('林', '山田', 'Acme', 'X-1', '') }) },
+  { weight: 1, arbitrary: fc.constant({ kind: 'remove' as const }) },
+  { weight: 4, arbitrary: fc.constant({ kind: 'checkin' as const }) },
+  { weight: 2, arbitrary: fc.record({ kind: fc.constant('undo' as const), pick: fc.nat(20) }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('print' as const), copies: fc.integer({ min: 1, max: 3 }) }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('settings' as const), value: fc.constantFrom('交流会', 'Meetup') }) },
+);
+
+/** A random log: ops on a few attendees from three stations, with colliding wall-clock times. */
+export const logArb: fc.Arbitrary<Entry[]> = fc
+  .array(fc.tuple(opArb, fc.nat(ATTENDEE_POOL.length - 1), fc.nat(STATIONS.length - 1), fc.integer({ min: 1, max: 30 })), {
+    minLength: 1,
+    maxLength: 40,
+  })
+  .map((ops) => {
+    const entries: Entry[] = [];
+    const checkinIds: { id: string; attendeeId: string }[] = [];
+    ops.forEach(([op, who, where, ms], i) => {
+      const station = STATIONS[where] ?? STATIONS[0];
+      const attendeeId = ATTENDEE_POOL[who] ?? ATTENDEE_POOL[0];
+      const base = { id: entryId(i + 1), station: station.name, hlc: formatHlc({ ms: 1_700_000_000_000 + ms, counter: 0, node: station.node }) };
+      switch (op.kind) {
+        case 'upsert':
+          entries.push({ ...base, type: 'attendee.upsert', attendeeId, data: { fields: { [op.field]: op.value } } });
+          break;
+        case 'remove':
+          entries.push({ ...base, type: 'attendee.remove', attendeeId, data: {} });
+          break;
+        case 'checkin':
+          checkinIds.push({ id: base.id, attendeeId });
+          entries.push({ ...base, type: 'checkin', attendeeId, data: { source: 'search', scannedAt: new Date(1_700_000_000_000 + ms).toISOString() } });
+          break;
+        case 'undo': {
+          // An undo names a check-in of the same attendee (what the service writes); one that names
+          // a check-in never seen stays harmless.
+          const target = checkinIds[op.pick % Math.max(1, checkinIds.length)] ?? { id: entryId(999_999), attendeeId };
+          entries.push({ ...base, type: 'checkin.undo', attendeeId: target.attendeeId, data: { of: target.id } });
+          break;
+        }
+        case 'print':
+          entries.push({ ...base, type: 'badge.printed', attendeeId, data: { printer: 'QL', copies: op.copies } });
+          break;
+        case 'settings':
+          entries.push({ ...base, type: 'settings.upsert', attendeeId: null, data: { fields: { eventName: op.value } } });
+          break;
+      }
+    });
+    return entries;
+  });
+
+/** The projection a database holds for the attendee pool, comparable with `foldEntries`. */
+export function projectionOf(db: Db, attendeeIds: readonly string[]) {
+  return {
+    settings: readSettings(db),
+    attendees: new Map(attendeeIds.flatMap((id) => {
+      const attendee = findAttendee(db, id);
+      return attendee ? [[id, attendee] as const] : [];
+    })),
+  };
+}
+
+/** The conflict rule, stated independently of the code under test. */
+export function expectedCheckins(entries: readonly Entry[], attendeeId: string): { official: string | null; conflicts: string[] } {
+  const undone = new Set(entries.flatMap((e) => (e.type === 'checkin.undo' ? [e.data.of] : [])));
+  const live = [...new Map(entries.filter((e) => e.type === 'checkin' && e.attendeeId === attendeeId && !undone.has(e.id)).map((e) => [e.id, e])).values()];
+  live.sort(compareStamp);
+  return { official: live[0]?.id ?? null, conflicts: live.slice(1).map((e) => e.id) };
+}
