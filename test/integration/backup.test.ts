@@ -164,6 +164,26 @@ describe('purge personal data', () => {
     expect(bytes.includes(Buffer.from('TK-001'))).toBe(true);
   });
 
+  it('also removes the personal data of people added by a bulk import', async () => {
+    const dbFile = path.join(tempDir(), 'event.db');
+    const station = openTestStation({ file: dbFile });
+    const { api } = station.service;
+    const csv = path.resolve(import.meta.dirname, '../fixtures/import/connpass-utf8.csv');
+    const summary = await api.commitImport({ fileName: 'connpass-utf8.csv', contentBase64: fs.readFileSync(csv).toString('base64') });
+    expect(summary.imported).toBeGreaterThan(0);
+    expect((await api.searchAttendees({ query: '山田', limit: 10 })).total).toBe(1);
+    await exportAttendance(station.db, exportOptionsSchema.parse({ format: 'csv' }));
+
+    await api.purgePersonalData({ confirm: true });
+    expect((await api.searchAttendees({ query: '山田', limit: 10 })).total).toBe(0);
+    expect((await api.searchAttendees({ query: 'ネットワークス', limit: 10 })).total).toBe(0);
+    station.close();
+    const bytes = Buffer.concat([dbFile, `${dbFile}-wal`].filter((f) => fs.existsSync(f)).map((f) => fs.readFileSync(f)));
+    for (const secret of ['山田 太郎', '株式会社ネットワークス', '津田 直樹']) {
+      expect(bytes.includes(Buffer.from(secret, 'utf8')), secret).toBe(false);
+    }
+  });
+
   it('musubi purge asks for confirmation and an export first', async () => {
     const dir = tempDir();
     const dbFile = path.join(dir, 'event.db');
