@@ -76,6 +76,8 @@ export function keysMatch(keys: SearchKeys, query: SearchQuery): boolean {
 /** 0: exact ticket code, 1: name or reading prefix, 2: any other match. */
 export function rankOf(keys: SearchKeys, query: SearchQuery): 0 | 1 | 2 {
   if (query.ticket !== '' && keys.ticket === query.ticket) return 0;
+  // An empty query (or only punctuation, e.g. "-") lists everyone in reading order: all rank alike.
+  if (query.text === '') return 1;
   if (keys.mainPrefixes.some((key) => key.startsWith(query.text))) return 1;
   const romaji = query.romaji;
   if (romaji !== null && keys.romajiPrefixes.some((key) => key.startsWith(romaji))) return 1;
