@@ -1,5 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { MusubiError } from '../../shared/errors';
+import { registerBadgeCommands } from './commands/badges';
 import { registerStationCommand } from './commands/station';
 
 export function buildProgram(): Command {
@@ -9,6 +10,7 @@ export function buildProgram(): Command {
     .showHelpAfterError()
     .exitOverride();
   registerStationCommand(program);
+  registerBadgeCommands(program);
   return program;
 }
 

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { badgeMethods } from './methods/badges';
 import { checkinMethods } from './methods/checkin';
 
 export type { CheckInOutcome, SearchResult, StatusSummary } from './methods/checkin';
@@ -11,6 +12,7 @@ export type { CheckInOutcome, SearchResult, StatusSummary } from './methods/chec
  */
 export const contract = {
   ...checkinMethods,
+  ...badgeMethods,
 };
 
 export type Contract = typeof contract;

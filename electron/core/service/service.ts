@@ -1,6 +1,7 @@
 import type { Db } from '../db/types';
 import { loadStationIdentity, type StationIdentity } from '../identity';
 import { LocalRecorder, type EntryDraft } from '../log/recorder';
+import { createBadgesApi } from './badges-api';
 import { ChangeFeed } from './change-feed';
 import { createCheckinApi } from './checkin-api';
 import type { ServiceContext } from './context';
@@ -50,6 +51,7 @@ export function createService(options: ServiceOptions): MusubiService {
 
   const api: ServiceImpl = {
     ...createCheckinApi(context),
+    ...createBadgesApi(context),
   };
 
   return { api, changes, identity, recorder, db, context };

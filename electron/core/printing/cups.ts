@@ -1,0 +1,64 @@
+import { execFile } from 'node:child_process';
+import { MusubiError } from '../../../shared/errors';
+import type { Printer, PrinterInfo, PrintJob, PrintResult } from './printer';
+
+interface RunResult {
+  stdout: string;
+  stderr: string;
+  code: number;
+}
+
+function run(command: string, args: string[]): Promise<RunResult> {
+  return new Promise((resolve) => {
+    // LANG=C: we read the output of lpstat and lp, so it must not be translated.
+    execFile(command, args, { env: { ...process.env, LANG: 'C', LC_ALL: 'C' }, timeout: 30_000 }, (error, stdout, stderr) => {
+      const code = error ? (typeof error.code === 'number' ? error.code : -1) : 0;
+      resolve({ stdout, stderr: stderr || (error && code === -1 ? error.message : ''), code });
+    });
+  });
+}
+
+/** Millimetres as CUPS media sizes want them: at most two decimals, no trailing zeros. */
+function mmText(value: number): string {
+  return String(Math.round(value * 100) / 100);
+}
+
+/** `lp` options for a job: exact custom media, no fit-to-page scaling. */
+export function lpArguments(file: string, job: PrintJob): string[] {
+  return [
+    '-d', job.printer,
+    '-n', String(job.copies),
+    '-t', job.title ?? 'Musubi badge',
+    '-o', `media=Custom.${mmText(job.media.widthMm)}x${mmText(job.media.heightMm)}mm`,
+    '-o', 'print-scaling=none',
+    '--', file,
+  ];
+}
+
+/** Printing through CUPS (Linux, macOS): `lpstat` lists queues, `lp` submits jobs. */
+export class CupsPrinter implements Printer {
+  async listPrinters(): Promise<PrinterInfo[]> {
+    const [printers, fallback] = await Promise.all([run('lpstat', ['-p']), run('lpstat', ['-d'])]);
+    if (printers.code !== 0 && !/No destinations/i.test(printers.stderr + printers.stdout)) {
+      if (printers.code === -1) throw new MusubiError('print-failed', `CUPS is not available: ${printers.stderr.trim()}`, 'lpstat');
+      throw new MusubiError('print-failed', `Could not list printers: ${(printers.stderr || printers.stdout).trim()}`, 'lpstat');
+    }
+    const defaultName = /destination:\s*(\S+)/.exec(fallback.stdout)?.[1];
+    const list: PrinterInfo[] = [];
+    for (const line of printers.stdout.split('\n')) {
+      const match = /^printer (\S+) (?:is )?(\S+)/.exec(line);
+      if (match) list.push({ name: match[1]!, state: match[2]!.replace(/\.$/, ''), isDefault: match[1] === defaultName });
+    }
+    return list;
+  }
+
+  async print(file: string, job: PrintJob): Promise<PrintResult> {
+    const result = await run('lp', lpArguments(file, job));
+    if (result.code !== 0) {
+      const reason = (result.stderr || result.stdout).trim().replace(/^lp:\s*/, '') || `lp exited with ${result.code}`;
+      throw new MusubiError('print-failed', reason, `printer ${job.printer}`);
+    }
+    const jobId = /request id is (\S+)/.exec(result.stdout)?.[1] ?? '';
+    return { jobId };
+  }
+}
