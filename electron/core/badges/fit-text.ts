@@ -71,8 +71,28 @@ function sizesFrom(max: number, min: number): number[] {
 /** Cuts `text` with "…" so it fits `width` at `size`. */
 function ellipsize(text: string, width: number, size: number, weight: FontWeight): string {
   const chars = [...text];
-  while (chars.length > 0 && textWidth(`${chars.join('').trimEnd()}…`, size, weight) > width) chars.pop();
-  return `${chars.join('').trimEnd()}…`;
+  const cut = (n: number): string => `${chars.slice(0, n).join('').trimEnd()}…`;
+  // The longest prefix that fits, by binary search (a 1,000-character field would be slow char by char).
+  let low = 0;
+  let high = chars.length;
+  while (low < high) {
+    const mid = Math.ceil((low + high) / 2);
+    if (textWidth(cut(mid), size, weight) <= width) low = mid;
+    else high = mid - 1;
+  }
+  return cut(low);
+}
+
+/** The longest prefix of `chars` that fits `width`, by binary search. */
+function fillLine(chars: string[], width: number, size: number, weight: FontWeight): number {
+  let low = 0;
+  let high = chars.length;
+  while (low < high) {
+    const mid = Math.ceil((low + high) / 2);
+    if (textWidth(chars.slice(0, mid).join(''), size, weight) <= width) low = mid;
+    else high = mid - 1;
+  }
+  return low;
 }
 
 /**
@@ -95,6 +115,8 @@ export function fitText(request: FitRequest): FittedText {
     const twoLines = (atSpacesOnly: boolean): FittedText | undefined => {
       for (const size of sizesFrom(Math.max(twoLineMax, minSize), minSize)) {
         if (single !== undefined && size <= single) return undefined;
+        // Two lines cannot hold more than twice the width (spaces at the break aside).
+        if (textWidth(text, size, weight) > 2.1 * width) continue;
         const split = splitInTwo(text, size, weight, atSpacesOnly);
         if (split && split.every((line) => textWidth(line, size, weight) <= width)) return { lines: split, size, truncated: false };
       }
@@ -113,8 +135,7 @@ export function fitText(request: FitRequest): FittedText {
   const size = Math.min(minSize, height / (maxLines * LINE_HEIGHT));
   if (maxLines === 1) return { lines: [ellipsize(text, width, size, weight)], size, truncated: true };
   const chars = [...text];
-  let first = '';
-  while (chars.length > 0 && textWidth(first + chars[0]!, size, weight) <= width) first += chars.shift()!;
+  let first = chars.splice(0, fillLine(chars, width, size, weight)).join('');
   // Kinsoku: keep "・", "ー", closing brackets… from starting the second line.
   while (chars.length > 0 && NO_LINE_START.has(chars[0]!) && first.length > 1) {
     const last = [...first].at(-1)!;
