@@ -8,6 +8,13 @@ export function pdfText(file: string): string {
   return execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
 }
 
+/** The text inside one rectangle of a page, in points from the top-left corner. */
+export function pdfTextIn(file: string, box: { x: number; y: number; w: number; h: number }, page = 1): string {
+  const args = ['-r', '72', '-f', String(page), '-l', String(page), '-x', String(Math.floor(box.x)), '-y', String(Math.floor(box.y))];
+  args.push('-W', String(Math.ceil(box.w)), '-H', String(Math.ceil(box.h)), file, '-');
+  return execFileSync('pdftotext', args, { encoding: 'utf8' });
+}
+
 export interface PdfFont {
   name: string;
   type: string;

@@ -1,0 +1,127 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_EVENT_SETTINGS } from '../../shared/domain/defaults';
+import { asAttendee, BADGE_PEOPLE } from '../fixtures/badges/people';
+import { hexColour, pdfFonts, pdfInfo, pdfText, pdfTextIn, renderPage } from '../helpers/pdf-tools';
+import { runMusubi } from '../helpers/processes';
+import { openTestStation, type TestStation } from '../helpers/service';
+import { tempDir } from '../helpers/temp';
+import { renderBadges } from '../../electron/core/badges/badge-pdf';
+import { SHEET } from '../../electron/core/badges/sizes';
+
+let station: TestStation;
+// One database and output folder for the whole file (tempDir() folders go after each test).
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'musubi-badges-'));
+
+beforeAll(() => {
+  station = openTestStation({ file: path.join(dir, 'event.db') });
+  for (const fields of Object.values(BADGE_PEOPLE)) station.service.api.addAttendee(fields);
+  station.close();
+});
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+const out = (name: string): string => path.join(dir, name);
+const db = (): string[] => ['--db', station.file];
+
+describe('musubi badge / badges / legend (PDFs read back with poppler)', () => {
+  it('writes a badge whose text reads back: name, furigana, company, industry and goals', async () => {
+    const result = await runMusubi(['badge', 'B-0001', ...db(), '--out', out('one.pdf')]);
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    const text = pdfText(out('one.pdf'));
+    for (const expected of ['山田 太郎', 'やまだ たろう', '株式会社むすび 営業部長', '製造', 'Manufacturing', 'アイデア創出', '人脈拡大', 'IT・通信', '金融・保険']) {
+      expect(text).toContain(expected);
+    }
+  });
+
+  it('embeds only subsets of the bundled font, and stays small', async () => {
+    await runMusubi(['badge', 'B-0001', ...db(), '--out', out('fonts.pdf')]);
+    const fonts = pdfFonts(out('fonts.pdf'));
+    expect(fonts.length).toBeGreaterThan(0);
+    for (const font of fonts) {
+      expect(font).toMatchObject({ embedded: true, subset: true });
+      expect(font.name).toMatch(/^[A-Z]{6}\+NotoSansJP/);
+    }
+    expect(fs.statSync(out('fonts.pdf')).size).toBeLessThan(30 * 1024);
+  });
+
+  it('prints at the exact card size with the industry band in its colour', async () => {
+    await runMusubi(['badge', 'B-0001', ...db(), '--out', out('card.pdf'), '--size', 'card']);
+    const info = pdfInfo(out('card.pdf'));
+    expect(info.widthPt).toBeCloseTo((91 * 72) / 25.4, 0);
+    expect(info.heightPt).toBeCloseTo((55 * 72) / 25.4, 0);
+    const page = renderPage(out('card.pdf'), 100);
+    const band = page.pixel(page.width - 10, 8); // top-right corner of the band, clear of any text
+    const expected = hexColour(DEFAULT_EVENT_SETTINGS.industries.find((i) => i.id === 'manufacturing')!.color);
+    band.forEach((channel, i) => expect(Math.abs(channel - expected[i]!)).toBeLessThanOrEqual(3));
+  });
+
+  it('warns about a character the font lacks, naming it, and still writes the badge', async () => {
+    const result = await runMusubi(['badge', 'B-0005', ...db(), '--out', out('glyph.pdf')]);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toContain('cannot print 🦄 in the name');
+    expect(pdfText(out('glyph.pdf'))).toContain('佐藤 〓 花子');
+  });
+
+  it('lays out A4 sheets sorted by reading (あいうえお), then Latin names', async () => {
+    const result = await runMusubi(['badges', ...db(), '--out', out('sheet.pdf')]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('5 badges on 1 pages');
+    const info = pdfInfo(out('sheet.pdf'));
+    expect([Math.round(info.widthPt), Math.round(info.heightPt)]).toEqual([595, 842]);
+    // Slots run left to right, top to bottom: read each badge's rectangle on its own.
+    const { page, badge, columns } = SHEET;
+    const left = (page.width - columns * badge.width) / 2;
+    const top = (page.height - SHEET.rows * badge.height) / 2;
+    const slot = (i: number): string =>
+      pdfTextIn(out('sheet.pdf'), { x: left + (i % columns) * badge.width, y: top + Math.floor(i / columns) * badge.height, w: badge.width, h: badge.height });
+    const expected = ['さとう', 'てしがわら', 'やまだ', 'Maximilian', '髙橋'];
+    expected.forEach((name, i) => expect(slot(i)).toContain(name));
+  });
+
+  it('writes one page per badge for the other sizes', async () => {
+    for (const [size, mm] of [['4x3', [101.6, 76.2]], ['a6', [148, 105]], ['62mm', [100, 62]]] as const) {
+      await runMusubi(['badges', ...db(), '--out', out(`${size}.pdf`), '--size', size]);
+      const info = pdfInfo(out(`${size}.pdf`));
+      expect(info.pages).toBe(5);
+      expect(info.widthPt).toBeCloseTo((mm[0] * 72) / 25.4, 0);
+      expect(info.heightPt).toBeCloseTo((mm[1] * 72) / 25.4, 0);
+    }
+  });
+
+  it('writes the legend poster in both languages, on A4 or A3', async () => {
+    for (const paper of ['a4', 'a3']) {
+      await runMusubi(['legend', ...db(), '--out', out(`legend-${paper}.pdf`), '--paper', paper]);
+      const text = pdfText(out(`legend-${paper}.pdf`));
+      for (const industry of DEFAULT_EVENT_SETTINGS.industries) {
+        expect(text).toContain(industry.ja);
+        expect(text).toContain(industry.en);
+      }
+      for (const goal of DEFAULT_EVENT_SETTINGS.goals) {
+        expect(text).toContain(goal.ja);
+        expect(text).toContain(goal.en);
+      }
+    }
+    expect(Math.round(pdfInfo(out('legend-a3.pdf')).widthPt)).toBe(842);
+  });
+
+  it('says clearly when the ticket code is unknown, and writes nothing', async () => {
+    const result = await runMusubi(['badge', 'NOPE-1', ...db(), '--out', out('none.pdf')]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('No attendee has the ticket code NOPE-1');
+    expect(fs.existsSync(out('none.pdf'))).toBe(false);
+  });
+});
+
+describe('badge sheets in memory', () => {
+  it('puts ten badges on each A4 page', async () => {
+    const people = Array.from({ length: 23 }, (_, i) => asAttendee({ ...BADGE_PEOPLE.ordinary, ticketCode: `S-${i}` }, `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`));
+    const { pdf, pages } = await renderBadges(people, DEFAULT_EVENT_SETTINGS, 'a4-sheet');
+    expect(pages).toBe(3);
+    const file = path.join(tempDir(), 'sheets.pdf');
+    fs.writeFileSync(file, pdf);
+    expect(pdfInfo(file).pages).toBe(3);
+  });
+});
