@@ -32,7 +32,7 @@ export function pdfFonts(file: string): PdfFont[] {
 }
 
 export function pdfInfo(file: string): { pages: number; widthPt: number; heightPt: number } {
-  const info = execFileSync('pdfinfo', [file], { encoding: 'utf8' });
+  const info = execFileSync('pdfinfo', [file], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
   const size = /Page size:\s+([\d.]+) x ([\d.]+) pts/.exec(info);
   return { pages: Number(/Pages:\s+(\d+)/.exec(info)?.[1]), widthPt: Number(size?.[1]), heightPt: Number(size?.[2]) };
 }

@@ -1,0 +1,137 @@
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { lpArguments } from '../../electron/core/printing/cups';
+import { dispatch } from '../../electron/core/service/dispatch';
+import { DEFAULT_EVENT_SETTINGS } from '../../shared/domain/defaults';
+import { BADGE_PEOPLE } from '../fixtures/badges/people';
+import { hexColour, meanDifference, pdfInfo, renderPage } from '../helpers/pdf-tools';
+import { openTestStation, type TestStation } from '../helpers/service';
+import { tempDir } from '../helpers/temp';
+
+/**
+ * A real print: the badge goes through `lp` to a CUPS queue backed by cups-pdf, exactly as the
+ * staff desk sends it, and we read the PDF that comes out. .ci/setup.d/cups-pdf.sh makes the queue.
+ */
+const QUEUE = process.env.MUSUBI_TEST_PRINTER ?? 'MusubiPDF';
+const OUT_DIR = process.env.MUSUBI_CUPS_PDF_DIR ?? path.join('/var/spool/cups-pdf', os.userInfo().username);
+
+beforeAll(() => {
+  try {
+    execFileSync('lpstat', ['-p', QUEUE], { stdio: 'pipe' });
+  } catch {
+    throw new Error(`The CUPS queue "${QUEUE}" is missing. Create it with: sudo bash .ci/setup.d/cups-pdf.sh`);
+  }
+});
+
+/** Waits for cups-pdf to write the job's PDF (it names files "<title>-job_<n>.pdf"). */
+async function printedFile(jobId: string, timeoutMs = 60_000): Promise<string> {
+  const job = /-(\d+)$/.exec(jobId)?.[1];
+  expect(job, `job id ${jobId}`).toBeDefined();
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const name = fs.existsSync(OUT_DIR) ? fs.readdirSync(OUT_DIR).find((f) => f.endsWith(`-job_${job}.pdf`)) : undefined;
+    if (name) {
+      const file = path.join(OUT_DIR, name);
+      // cups-pdf writes the file, then finishes it: wait until poppler can read it.
+      try {
+        pdfInfo(file);
+        return file;
+      } catch {
+        /* still being written */
+      }
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error(`cups-pdf wrote no PDF for job ${jobId} in ${OUT_DIR} (see /var/log/cups/error_log)`);
+}
+
+let station: TestStation;
+afterEach(() => station?.close());
+
+describe('printing badges on a real CUPS queue (cups-pdf)', () => {
+  it('lists the OS printers, including the test queue', async () => {
+    station = openTestStation();
+    const printers = await station.service.api.listPrinters();
+    expect(printers.map((p) => p.name)).toContain(QUEUE);
+  });
+
+  it('prints the badge at its exact size after a check-in, and records badge.printed', async () => {
+    station = openTestStation();
+    const { api } = station.service;
+    const attendee = await api.addAttendee(BADGE_PEOPLE.ordinary);
+    await api.updatePrintSettings({ printer: QUEUE, badgeSize: 'card' });
+    await api.checkIn({ attendeeId: attendee.id, source: 'search' });
+
+    const outcome = await api.printBadge({ attendeeId: attendee.id, copies: 1 });
+    expect(outcome).toMatchObject({ printer: QUEUE, copies: 1, attendee: { badgePrints: 1 } });
+    expect(outcome.attendee.checkedIn).not.toBeNull();
+    const entries = station.db.prepare("SELECT data FROM entries WHERE type = 'badge.printed' AND attendee_id = ?").all(attendee.id) as { data: string }[];
+    expect(entries.map((e) => JSON.parse(e.data))).toEqual([{ printer: QUEUE, copies: 1 }]);
+
+    // What came out of the printer: one card-size page that looks like the badge we sent.
+    const printed = await printedFile(outcome.jobId);
+    const info = pdfInfo(printed);
+    expect(info.pages).toBe(1);
+    expect(info.widthPt).toBeCloseTo((91 * 72) / 25.4, -0.5);
+    expect(info.heightPt).toBeCloseTo((55 * 72) / 25.4, -0.5);
+    const preview = async (id: string): Promise<string> => {
+      const file = path.join(tempDir(), `${id}.pdf`);
+      fs.writeFileSync(file, Buffer.from((await api.badgePreview({ attendeeId: id })).pdfBase64, 'base64'));
+      return file;
+    };
+    const someoneElse = await api.addAttendee({ ...BADGE_PEOPLE.ordinary, ticketCode: 'B-9999', name: '鈴木 次郎', nameKana: 'すずき じろう', industry: 'it' });
+    const page = renderPage(printed, 50);
+    const fromSent = meanDifference(page, renderPage(await preview(attendee.id), 50));
+    const fromOther = meanDifference(page, renderPage(await preview(someoneElse.id), 50));
+    expect(fromSent, `difference from the sent badge ${fromSent.toFixed(1)}, from another ${fromOther.toFixed(1)}`).toBeLessThan(fromOther / 3);
+    const band = page.pixel(page.width - 6, 5);
+    const orange = hexColour(DEFAULT_EVENT_SETTINGS.industries.find((i) => i.id === 'manufacturing')!.color);
+    band.forEach((channel, i) => expect(Math.abs(channel - orange[i]!)).toBeLessThanOrEqual(12));
+
+    // A reprint counts too, so staff see "already printed 2 times".
+    const again = await api.printBadge({ attendeeId: attendee.id, copies: 1 });
+    expect(again.attendee.badgePrints).toBe(2);
+  });
+
+  it('reports why a print failed, keeps the check-in, and records nothing', async () => {
+    station = openTestStation();
+    const { api } = station.service;
+    const attendee = await api.addAttendee(BADGE_PEOPLE.latin);
+    await api.checkIn({ attendeeId: attendee.id, source: 'search' });
+    await api.updatePrintSettings({ printer: 'NoSuchPrinter' });
+
+    const result = await dispatch(station.service.api, 'printBadge', { attendeeId: attendee.id });
+    expect(result).toMatchObject({ ok: false, error: { code: 'print-failed', message: expect.stringMatching(/does not exist/i) } });
+    const after = await api.getAttendee({ id: attendee.id });
+    expect(after.checkedIn).not.toBeNull();
+    expect(after.badgePrints).toBe(0);
+    expect(station.db.prepare("SELECT count(*) AS n FROM entries WHERE type = 'badge.printed'").get()).toEqual({ n: 0 });
+  });
+
+  it('asks for a printer when the station has none yet', async () => {
+    station = openTestStation();
+    const attendee = await station.service.api.addAttendee(BADGE_PEOPLE.ordinary);
+    const result = await dispatch(station.service.api, 'printBadge', { attendeeId: attendee.id });
+    expect(result).toMatchObject({ ok: false, error: { code: 'print-failed', message: expect.stringContaining('No printer is chosen') } });
+  });
+
+  it('prints a test badge on the chosen printer without recording anything', async () => {
+    station = openTestStation();
+    await station.service.api.updatePrintSettings({ printer: QUEUE, badgeSize: '62mm' });
+    const { jobId } = await station.service.api.printTestBadge();
+    const info = pdfInfo(await printedFile(jobId));
+    expect([Math.round(info.widthPt / (72 / 25.4)), Math.round(info.heightPt / (72 / 25.4))]).toEqual([100, 62]);
+    expect(station.db.prepare("SELECT count(*) AS n FROM entries WHERE type = 'badge.printed'").get()).toEqual({ n: 0 });
+  });
+});
+
+describe('lp options', () => {
+  it('asks for the exact media size and no scaling', () => {
+    expect(lpArguments('/tmp/b.pdf', { printer: 'QL-820NWB', copies: 2, media: { widthMm: 101.6, heightMm: 76.2 } })).toEqual([
+      '-d', 'QL-820NWB', '-n', '2', '-t', 'Musubi badge', '-o', 'media=Custom.101.6x76.2mm', '-o', 'print-scaling=none', '--', '/tmp/b.pdf',
+    ]);
+  });
+});
