@@ -2,6 +2,7 @@ import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { en } from './en';
 import { ja } from './ja';
+import { badges } from './topics/badges';
 
 export const LANGUAGES = [
   { code: 'ja', label: '日本語' },
@@ -13,7 +14,9 @@ export type LanguageCode = (typeof LANGUAGES)[number]['code'];
  * Topic message files (./topics/<topic>.ts, each `{ en, ja }`), mounted under their topic name.
  * Add a topic: one line in TOPICS.
  */
-const TOPICS: Record<string, { en: object; ja: object }> = {};
+const TOPICS: Record<string, { en: object; ja: object }> = {
+  badges,
+};
 
 function topicMessages(language: 'en' | 'ja'): Record<string, object> {
   return Object.fromEntries(Object.entries(TOPICS).map(([name, messages]) => [name, messages[language]]));

@@ -1,11 +1,12 @@
 import { AddAttendeeForm } from './AddAttendeeForm';
+import { BadgePanel } from './badges/BadgePanel';
 import { EventForm } from './EventForm';
 
 /**
  * The organizer's area: one panel per task. Add a task: a component in its own folder under
  * screens/organizer, one line in PANELS.
  */
-const PANELS = [EventForm, AddAttendeeForm];
+const PANELS = [EventForm, AddAttendeeForm, BadgePanel];
 
 export function OrganizerHome() {
   return (

@@ -4,11 +4,14 @@ import type { CheckInOutcome } from '../../../../shared/api/contract';
 import type { Attendee } from '../../../../shared/domain/attendee';
 import { useApi } from '../../api/context';
 import { formatTime } from '../../format';
+import { openPdf } from '../../pdf-file';
 import { useErrorMessage } from '../../hooks/useErrorMessage';
 import { useLiveQuery } from '../../hooks/useLiveQuery';
 import { AttendeeCard } from './AttendeeCard';
+import { PrintStatus } from './PrintStatus';
 import { ResultList } from './ResultList';
 import { moveSelection } from './selection';
+import { useBadgePrinting } from './useBadgePrinting';
 
 interface Notice {
   kind: 'success' | 'info' | 'error';
@@ -25,6 +28,7 @@ export function StaffDesk() {
   const [busy, setBusy] = useState(false);
   const [notice, setNotice] = useState<Notice | null>(null);
   const searchBox = useRef<HTMLInputElement>(null);
+  const printing = useBadgePrinting();
   const { data: result } = useLiveQuery((client) => client.searchAttendees({ query, limit: 50 }), query);
   const items = result?.items ?? [];
   const current: Attendee | undefined = items[Math.min(selected, items.length - 1)];
@@ -57,7 +61,19 @@ export function StaffDesk() {
   }
 
   const checkIn = (attendee: Attendee): Promise<void> =>
-    act(async () => describeOutcome(await api.checkIn({ attendeeId: attendee.id, source: 'search' })));
+    act(async () => {
+      const outcome = await api.checkIn({ attendeeId: attendee.id, source: 'search' });
+      // The check-in is saved; the badge prints separately and cannot undo it.
+      if (outcome.status === 'checked-in') void printing.printIfAutomatic(outcome.attendee);
+      return describeOutcome(outcome);
+    });
+
+  const preview = (attendee: Attendee): void => {
+    api.badgePreview({ attendeeId: attendee.id }).then(
+      (badge) => openPdf(badge.pdfBase64),
+      (error: unknown) => setNotice({ kind: 'error', text: errorMessage(error) }),
+    );
+  };
 
   const undo = (attendee: Attendee): Promise<void> =>
     act(async () => {
@@ -119,8 +135,17 @@ export function StaffDesk() {
             {notice.text}
           </p>
         )}
+        {printing.state && <PrintStatus state={printing.state} onRetry={() => void printing.print(printing.state!.attendee)} />}
         {current ? (
-          <AttendeeCard attendee={current} busy={busy} onCheckIn={() => void checkIn(current)} onUndo={() => void undo(current)} />
+          <AttendeeCard
+            attendee={current}
+            busy={busy}
+            onCheckIn={() => void checkIn(current)}
+            onUndo={() => void undo(current)}
+            onPrint={() => void printing.print(current)}
+            onPreview={() => preview(current)}
+            printing={printing.state?.status === 'printing'}
+          />
         ) : (
           <p className="muted">{t('staff.selectHint')}</p>
         )}
