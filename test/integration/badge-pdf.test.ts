@@ -10,6 +10,7 @@ import { openTestStation, type TestStation } from '../helpers/service';
 import { tempDir } from '../helpers/temp';
 import { renderBadges } from '../../electron/core/badges/badge-pdf';
 import { SHEET } from '../../electron/core/badges/sizes';
+import jsQR from 'jsqr';
 
 let station: TestStation;
 // One database and output folder for the whole file (tempDir() folders go after each test).
@@ -123,5 +124,34 @@ describe('badge sheets in memory', () => {
     const file = path.join(tempDir(), 'sheets.pdf');
     fs.writeFileSync(file, pdf);
     expect(pdfInfo(file).pages).toBe(3);
+  });
+});
+
+describe('QR codes on the badge (rendered, then decoded like a phone camera would)', () => {
+  function decodeQr(file: string): string | null {
+    const page = renderPage(file, 300);
+    const rgba = new Uint8ClampedArray(page.width * page.height * 4);
+    for (let i = 0; i < page.width * page.height; i++) {
+      rgba.set([page.data[i * 3]!, page.data[i * 3 + 1]!, page.data[i * 3 + 2]!, 255], i * 4);
+    }
+    const code = jsQR(rgba, page.width, page.height);
+    return code ? new TextDecoder('utf-8').decode(Uint8Array.from(code.binaryData)) : null;
+  }
+
+  it('carries an opted-in vCard in UTF-8, kanji intact', async () => {
+    const file = path.join(tempDir(), 'vcard.pdf');
+    const { pdf } = await renderBadges([asAttendee(BADGE_PEOPLE.longJapanese)], DEFAULT_EVENT_SETTINGS, 'card');
+    fs.writeFileSync(file, pdf);
+    const text = decodeQr(file);
+    expect(text).toContain('FN;CHARSET=UTF-8:勅使河原 小百合子右衛門之助');
+    expect(text).toContain('EMAIL;TYPE=INTERNET:sayuri@example.jp');
+  });
+
+  it('carries the ticket code when the station asks for it, and no QR otherwise', async () => {
+    const file = path.join(tempDir(), 'ticket.pdf');
+    fs.writeFileSync(file, (await renderBadges([asAttendee(BADGE_PEOPLE.ordinary)], DEFAULT_EVENT_SETTINGS, 'card', { ticketQr: true })).pdf);
+    expect(decodeQr(file)).toBe('B-0001');
+    fs.writeFileSync(file, (await renderBadges([asAttendee(BADGE_PEOPLE.ordinary)], DEFAULT_EVENT_SETTINGS, 'card')).pdf);
+    expect(decodeQr(file)).toBeNull();
   });
 });

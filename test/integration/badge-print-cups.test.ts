@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { systemPrinter } from '../../electron/core/printing';
 import { lpArguments } from '../../electron/core/printing/cups';
 import { dispatch } from '../../electron/core/service/dispatch';
 import { DEFAULT_EVENT_SETTINGS } from '../../shared/domain/defaults';
@@ -125,6 +126,16 @@ describe('printing badges on a real CUPS queue (cups-pdf)', () => {
     const info = pdfInfo(await printedFile(jobId));
     expect([Math.round(info.widthPt / (72 / 25.4)), Math.round(info.heightPt / (72 / 25.4))]).toEqual([100, 62]);
     expect(station.db.prepare("SELECT count(*) AS n FROM entries WHERE type = 'badge.printed'").get()).toEqual({ n: 0 });
+  });
+});
+
+describe('printing on Windows', () => {
+  it('is not supported yet and says so, instead of failing silently', async () => {
+    const printer = systemPrinter('win32');
+    await expect(printer.print('/tmp/b.pdf', { printer: 'Brother', copies: 1, media: { widthMm: 91, heightMm: 55 } })).rejects.toMatchObject({
+      code: 'print-failed',
+      message: 'Printing is not supported yet on Windows.',
+    });
   });
 });
 

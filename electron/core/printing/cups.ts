@@ -55,7 +55,7 @@ export class CupsPrinter implements Printer {
   async print(file: string, job: PrintJob): Promise<PrintResult> {
     const result = await run('lp', lpArguments(file, job));
     if (result.code !== 0) {
-      const reason = (result.stderr || result.stdout).trim().replace(/^lp:\s*/, '') || `lp exited with ${result.code}`;
+      const reason = (result.stderr || result.stdout).trim().replace(/^lp:\s*(Error\s*-\s*)?/i, '') || `lp exited with ${result.code}`;
       throw new MusubiError('print-failed', reason, `printer ${job.printer}`);
     }
     const jobId = /request id is (\S+)/.exec(result.stdout)?.[1] ?? '';
