@@ -105,6 +105,7 @@ export function layoutBadge(attendee: Attendee, settings: EventSettings, page: P
   }
 
   // Reading, name and company share what is left; the name gets the most.
+  const firstOfBlock = ops.length;
   let y = top;
   const reading = attendee.nameKana.trim() && attendee.nameKana.trim() !== attendee.name.trim() ? attendee.nameKana.trim() : '';
   if (reading) {
@@ -118,7 +119,13 @@ export function layoutBadge(attendee: Attendee, settings: EventSettings, page: P
   const name = addText('name', printable(attendee.name.trim(), 'name'), { x: pad, y, w: contentW, h: nameRoom }, mm(9), mm(3.4), 'bold');
   y += name.h + mm(0.6);
   if (companyLine) {
-    addText('company', printable(companyLine, 'company'), { x: pad, y, w: contentW, h: Math.max(bottom - y, companyMax * LINE_HEIGHT) }, companyMax, mm(2.2), 'regular', INK);
+    const company = addText('company', printable(companyLine, 'company'), { x: pad, y, w: contentW, h: Math.max(bottom - y, companyMax * LINE_HEIGHT) }, companyMax, mm(2.2), 'regular', INK);
+    y = company.y + company.h;
+  }
+  // On roomy badges (A6, 4×3) the name block moves down a little instead of leaving a gap below.
+  const spare = bottom - mm(1) - y;
+  if (spare > 0) {
+    for (const op of ops.slice(firstOfBlock)) if (op.kind === 'text') op.box.y += spare * 0.35;
   }
   return { width: W, height: H, ops, warnings };
 
