@@ -52,7 +52,7 @@ describe('badge printing at the staff desk', () => {
     const printer = page.getByLabel("This station's printer");
     await expect.poll(() => printer.locator('option').allInnerTexts()).toContain(QUEUE);
     await printer.selectOption(QUEUE);
-    await page.getByLabel('Badge size').selectOption('card');
+    await page.getByLabel('Size this station prints').selectOption('card');
     await page.getByLabel('Print the badge on check-in').check();
     await page.getByRole('button', { name: 'Save', exact: true }).last().click();
     await expect.poll(() => page.getByRole('status').filter({ hasText: 'Saved.' }).count()).toBe(1);

@@ -112,6 +112,17 @@ describe('printing badges on a real CUPS queue (cups-pdf)', () => {
     expect(station.db.prepare("SELECT count(*) AS n FROM entries WHERE type = 'badge.printed'").get()).toEqual({ n: 0 });
   });
 
+  it("keeps the station's print settings to itself: nothing enters the synced log", async () => {
+    station = openTestStation();
+    const before = station.db.prepare('SELECT count(*) AS n FROM entries').get();
+    const saved = await station.service.api.updatePrintSettings({ printer: QUEUE, autoPrint: true, badgeSize: 'a6', ticketQr: true });
+    expect(saved).toEqual({ printer: QUEUE, autoPrint: true, badgeSize: 'a6', ticketQr: true, effectiveSize: 'a6' });
+    expect(station.db.prepare('SELECT count(*) AS n FROM entries').get()).toEqual(before);
+    // Without its own size, the station prints the event's.
+    await station.service.api.updateEvent({ badgeSize: '4x3' });
+    expect(await station.service.api.updatePrintSettings({ badgeSize: '' })).toMatchObject({ badgeSize: '', effectiveSize: '4x3' });
+  });
+
   it('asks for a printer when the station has none yet', async () => {
     station = openTestStation();
     const attendee = await station.service.api.addAttendee(BADGE_PEOPLE.ordinary);

@@ -17,8 +17,9 @@ export const badges = {
     choosePrinter: '選択してください',
     noPrinters: 'プリンターが見つかりません。OS にプリンターを追加してください。',
     defaultPrinter: '（既定）',
-    size: 'バッジのサイズ',
-    eventSize: 'イベントの設定に合わせる（{{size}}）',
+    eventSizeLabel: 'イベント全体のバッジサイズ',
+    size: 'この端末で印刷するサイズ',
+    eventSize: 'イベント全体の設定と同じ（{{size}}）',
     sizes: {
       card: '名刺サイズ 91×55mm',
       '4x3': '4×3 インチ',
@@ -56,8 +57,9 @@ export const badges = {
     choosePrinter: 'Choose a printer',
     noPrinters: 'No printers found. Add a printer to the operating system.',
     defaultPrinter: ' (default)',
-    size: 'Badge size',
-    eventSize: "Same as the event's ({{size}})",
+    eventSizeLabel: 'Badge size for the event',
+    size: 'Size this station prints',
+    eventSize: "Same as the event ({{size}})",
     sizes: {
       card: 'Business card 91×55 mm',
       '4x3': '4×3 in',

@@ -86,6 +86,26 @@ function BadgePanelFields({ initial, printers }: { initial: PrintSettings; print
       </label>
       {printers.length === 0 && <p className="muted">{t('badges.noPrinters')}</p>}
       <label>
+        {t('badges.eventSizeLabel')}
+        <select
+          value={eventSize}
+          onChange={(event) => {
+            const size = event.target.value as BadgeSize;
+            setEventSize(size);
+            void run(async () => {
+              await api.updateEvent({ badgeSize: size });
+              return t('badges.saved');
+            });
+          }}
+        >
+          {BADGE_SIZES.map((size) => (
+            <option key={size} value={size}>
+              {t(`badges.sizes.${size}`)}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
         {t('badges.size')}
         <select value={badgeSize} onChange={(event) => setBadgeSize(event.target.value as BadgeSize | '')}>
           <option value="">{t('badges.eventSize', { size: t(`badges.sizes.${eventSize}`) })}</option>
