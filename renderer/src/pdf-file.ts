@@ -1,14 +1,12 @@
-/** PDFs that arrive from the API as base64: show them in a new tab, or save them as a file. */
+/** PDFs that arrive from the API as base64: show them in the page, or save them as a file. */
 function pdfBlob(base64: string): Blob {
   const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
   return new Blob([bytes], { type: 'application/pdf' });
 }
 
-export function openPdf(base64: string): void {
-  const url = URL.createObjectURL(pdfBlob(base64));
-  window.open(url, '_blank', 'noopener');
-  // The new tab has loaded the PDF long before this.
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+/** A blob: URL for showing the PDF in an iframe; revoke it when the view goes away. */
+export function pdfObjectUrl(base64: string): string {
+  return URL.createObjectURL(pdfBlob(base64));
 }
 
 export function savePdf(base64: string, fileName: string): void {

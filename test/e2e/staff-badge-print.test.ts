@@ -12,6 +12,8 @@ import { tempDir } from '../helpers/temp';
  * reason and Retry, and the check-in surviving the failure.
  */
 const QUEUE = process.env.MUSUBI_TEST_PRINTER ?? 'MusubiPDF';
+/** Handing a job to CUPS takes a moment on a busy machine. */
+const PRINTING = { timeout: 20_000 };
 
 let browser: Browser;
 let station: RunningProcess & { url: string };
@@ -57,7 +59,7 @@ describe('badge printing at the staff desk', () => {
     await page.getByRole('button', { name: 'Save', exact: true }).last().click();
     await expect.poll(() => page.getByRole('status').filter({ hasText: 'Saved.' }).count()).toBe(1);
     await page.getByRole('button', { name: 'Print a test badge' }).click();
-    await expect.poll(() => page.getByRole('status').filter({ hasText: `Sent a test badge to ${QUEUE}` }).count()).toBe(1);
+    await expect.poll(() => page.getByRole('status').filter({ hasText: `Sent a test badge to ${QUEUE}` }).count(), PRINTING).toBe(1);
   });
 
   it('prints the badge by itself on check-in and then warns before a reprint', async () => {
@@ -66,7 +68,7 @@ describe('badge printing at the staff desk', () => {
     await search.fill('やまだ');
     await expect.poll(() => page.getByRole('option').count()).toBe(1);
     await search.press('Enter');
-    await expect.poll(() => page.getByTestId('print-status').innerText()).toContain(`Sent 山田 太郎's badge to ${QUEUE}`);
+    await expect.poll(() => page.getByTestId('print-status').innerText(), PRINTING).toContain(`Sent 山田 太郎's badge to ${QUEUE}`);
     await expect.poll(() => page.getByTestId('print-count').innerText()).toBe('This badge has already been printed once.');
     await expect.poll(() => page.getByRole('button', { name: 'Reprint' }).count()).toBe(1);
   });
@@ -76,14 +78,29 @@ describe('badge printing at the staff desk', () => {
     await call('updatePrintSettings', { printer: 'UnpluggedPrinter' });
     await page.getByRole('button', { name: 'Reprint' }).click();
     const alert = page.getByRole('alert');
-    await expect.poll(() => alert.innerText()).toMatch(/The badge did not print: .*does not exist.*the check-in is saved/i);
+    await expect.poll(() => alert.innerText(), PRINTING).toMatch(/The badge did not print: .*does not exist.*the check-in is saved/i);
     await expect.poll(() => page.getByTestId('checkin-state').innerText()).toMatch(/Checked in \d\d:\d\d at Door B/);
     await expect.poll(() => page.getByTestId('print-count').innerText()).toBe('This badge has already been printed once.');
 
     await call('updatePrintSettings', { printer: QUEUE });
     await page.getByRole('button', { name: 'Try printing again' }).click();
-    await expect.poll(() => page.getByTestId('print-status').innerText()).toContain(`Sent 山田 太郎's badge to ${QUEUE}`);
+    await expect.poll(() => page.getByTestId('print-status').innerText(), PRINTING).toContain(`Sent 山田 太郎's badge to ${QUEUE}`);
     await expect.poll(() => page.getByTestId('print-count').innerText()).toBe('This badge has already been printed 2 times.');
+  });
+
+  it('shows the badge PDF itself inside the page', async () => {
+    const refused: string[] = [];
+    page.on('console', (message) => {
+      if (/Refused to (frame|load)/.test(message.text())) refused.push(message.text());
+    });
+    await page.getByRole('button', { name: 'Show badge' }).click();
+    const frame = page.getByRole('dialog', { name: "山田 太郎's badge" }).locator('iframe');
+    await expect.poll(() => frame.getAttribute('src')).toMatch(/^blob:.*#navpanes=0/);
+    // Chromium's PDF viewer opens the badge inside the frame (the page's CSP allows blob: frames).
+    await expect.poll(() => page.frames().some((f) => f.url().startsWith('blob:'))).toBe(true);
+    expect(refused).toEqual([]);
+    await page.getByRole('button', { name: 'Close' }).click();
+    await expect.poll(() => page.getByRole('dialog').count()).toBe(0);
   });
 
   it('reads naturally in Japanese', async () => {

@@ -4,10 +4,10 @@ import type { CheckInOutcome } from '../../../../shared/api/contract';
 import type { Attendee } from '../../../../shared/domain/attendee';
 import { useApi } from '../../api/context';
 import { formatTime } from '../../format';
-import { openPdf } from '../../pdf-file';
 import { useErrorMessage } from '../../hooks/useErrorMessage';
 import { useLiveQuery } from '../../hooks/useLiveQuery';
 import { AttendeeCard } from './AttendeeCard';
+import { BadgePreview } from './BadgePreview';
 import { PrintStatus } from './PrintStatus';
 import { ResultList } from './ResultList';
 import { moveSelection } from './selection';
@@ -29,6 +29,7 @@ export function StaffDesk() {
   const [notice, setNotice] = useState<Notice | null>(null);
   const searchBox = useRef<HTMLInputElement>(null);
   const printing = useBadgePrinting();
+  const [previewing, setPreviewing] = useState(false);
   const { data: result } = useLiveQuery((client) => client.searchAttendees({ query, limit: 50 }), query);
   const items = result?.items ?? [];
   const current: Attendee | undefined = items[Math.min(selected, items.length - 1)];
@@ -68,12 +69,6 @@ export function StaffDesk() {
       return describeOutcome(outcome);
     });
 
-  const preview = (attendee: Attendee): void => {
-    api.badgePreview({ attendeeId: attendee.id }).then(
-      (badge) => openPdf(badge.pdfBase64),
-      (error: unknown) => setNotice({ kind: 'error', text: errorMessage(error) }),
-    );
-  };
 
   const undo = (attendee: Attendee): Promise<void> =>
     act(async () => {
@@ -143,12 +138,13 @@ export function StaffDesk() {
             onCheckIn={() => void checkIn(current)}
             onUndo={() => void undo(current)}
             onPrint={() => void printing.print(current)}
-            onPreview={() => preview(current)}
+            onPreview={() => setPreviewing(true)}
             printing={printing.state?.status === 'printing'}
           />
         ) : (
           <p className="muted">{t('staff.selectHint')}</p>
         )}
+        {previewing && current && <BadgePreview attendee={current} onClose={() => setPreviewing(false)} />}
       </div>
     </section>
   );
