@@ -52,7 +52,8 @@ async function printedFile(jobId: string, timeoutMs = 60_000): Promise<string> {
 let station: TestStation;
 afterEach(() => station?.close());
 
-describe('printing badges on a real CUPS queue (cups-pdf)', () => {
+// cups-pdf runs Ghostscript per job: on a busy machine a job can take a while.
+describe('printing badges on a real CUPS queue (cups-pdf)', { timeout: 90_000 }, () => {
   it('lists the OS printers, including the test queue', async () => {
     station = openTestStation();
     const printers = await station.service.api.listPrinters();

@@ -12,6 +12,11 @@ export const badges = {
     printFailed: 'バッジを印刷できませんでした：{{reason}}（受付は完了しています）',
     noPrinter: 'この端末のプリンターが未設定です。主催者画面の「バッジと印刷」で選んでください。',
     retry: 'もう一度印刷',
+    reasons: {
+      missing: 'プリンターが見つかりません。電源と接続を確認するか、主催者画面でプリンターを選び直してください',
+      notAccepting: 'プリンターが印刷を受け付けていません。プリンターの状態を確認してください',
+      noSpooler: 'この端末の印刷サービス（CUPS）に接続できません',
+    },
     glyphWarning: '印刷できない文字があります（{{chars}}）。〓 で印刷されます。',
     truncatedWarning: '長すぎるため一部を省略して印刷しました。',
     panelTitle: 'バッジと印刷',
@@ -54,6 +59,11 @@ export const badges = {
     printFailed: 'The badge did not print: {{reason}} (the check-in is saved)',
     noPrinter: 'No printer is set for this station. Choose one under "Badges and printing" in the Organizer screen.',
     retry: 'Try printing again',
+    reasons: {
+      missing: 'the printer cannot be found. Check that it is on and connected, or choose it again in the Organizer screen',
+      notAccepting: 'the printer is not accepting jobs. Check its status',
+      noSpooler: "cannot reach this computer's print service (CUPS)",
+    },
     glyphWarning: 'Some characters cannot be printed ({{chars}}); they print as 〓.',
     truncatedWarning: 'Some text was too long and was shortened.',
     panelTitle: 'Badges and printing',

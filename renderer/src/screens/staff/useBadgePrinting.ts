@@ -6,6 +6,14 @@ import { MusubiError } from '../../../../shared/errors';
 import { useApi } from '../../api/context';
 import { useErrorMessage } from '../../hooks/useErrorMessage';
 
+/** The spooler's most common refusals, said in the UI language; anything else as the OS said it. */
+export function printerReason(message: string, t: (key: string) => string): string {
+  if (/does not exist/i.test(message)) return t('badges.reasons.missing');
+  if (/not accepting jobs/i.test(message)) return t('badges.reasons.notAccepting');
+  if (/unable to connect|scheduler is not running|CUPS is not available/i.test(message)) return t('badges.reasons.noSpooler');
+  return message;
+}
+
 export interface PrintState {
   attendee: Attendee;
   status: 'printing' | 'printed' | 'failed';
@@ -45,7 +53,7 @@ export function useBadgePrinting() {
       const text =
         error instanceof MusubiError && error.where === 'station-printer'
           ? t('badges.noPrinter')
-          : t('badges.printFailed', { reason: error instanceof MusubiError ? error.message : errorMessage(error) });
+          : t('badges.printFailed', { reason: error instanceof MusubiError ? printerReason(error.message, t) : errorMessage(error) });
       setState({ attendee, status: 'failed', text, warnings: [] });
     }
   }

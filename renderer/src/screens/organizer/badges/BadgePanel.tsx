@@ -6,6 +6,7 @@ import { MusubiError } from '../../../../../shared/errors';
 import { useApi } from '../../../api/context';
 import { useErrorMessage } from '../../../hooks/useErrorMessage';
 import { savePdf } from '../../../pdf-file';
+import { printerReason } from '../../staff/useBadgePrinting';
 
 /**
  * This station's printer, badge size and auto-print (kept on this station only), a test print,
@@ -43,7 +44,7 @@ function BadgePanelFields({ initial, printers }: { initial: PrintSettings; print
     error instanceof MusubiError && error.where === 'station-printer'
       ? t('badges.noPrinter')
       : error instanceof MusubiError && error.code === 'print-failed'
-        ? t('badges.printFailed', { reason: error.message })
+        ? t('badges.printFailed', { reason: printerReason(error.message, t) })
         : errorMessage(error);
 
   async function run(action: () => Promise<string>): Promise<void> {
