@@ -1,7 +1,8 @@
-import { differenceCiede2000, filterDeficiencyDeuter, filterDeficiencyProt, filterDeficiencyTrit, parse, type Color } from 'culori';
+import { differenceCiede2000, filterDeficiencyDeuter, filterDeficiencyProt, filterDeficiencyTrit, formatHex, parse, type Color } from 'culori';
 import { describe, expect, it } from 'vitest';
 import { contrastRatio, textColourOn } from '../../shared/domain/colour';
 import { DEFAULT_GOALS, DEFAULT_INDUSTRIES } from '../../shared/domain/defaults';
+import { tooSimilarColours } from '../../shared/domain/palette-check';
 
 /**
  * Thresholds (CIEDE2000): ΔE00 ≈ 2 is a just-noticeable difference side by side; printing on
@@ -50,5 +51,24 @@ describe('default badge palette', () => {
     expect(new Set(DEFAULT_GOALS.map((g) => g.mark)).size).toBe(DEFAULT_GOALS.length);
     expect(new Set(DEFAULT_INDUSTRIES.map((i) => i.ja)).size).toBe(DEFAULT_INDUSTRIES.length);
     expect(new Set(DEFAULT_INDUSTRIES.map((i) => i.en)).size).toBe(DEFAULT_INDUSTRIES.length);
+  });
+});
+
+describe('warning organizers about colours people will confuse', () => {
+  it('finds no pair in the defaults, and flags a near-duplicate an organizer picked', () => {
+    expect(tooSimilarColours(DEFAULT_INDUSTRIES)).toEqual([]);
+    const edited = [...DEFAULT_INDUSTRIES, { id: 'startup', ja: 'スタートアップ', en: 'Startups', color: '#0A78B5' }];
+    expect(tooSimilarColours(edited).map((pair) => [pair.a.id, pair.b.id])).toEqual([['it', 'startup']]);
+  });
+
+  it('flags two colours that differ for most people but look the same to someone with deuteranopia', () => {
+    const red = '#D62728';
+    const asSeenWithDeuteranopia = formatHex(filterDeficiencyDeuter(1)(parse(red)!));
+    expect(deltaE(parse(red)!, parse(asSeenWithDeuteranopia)!)).toBeGreaterThan(NORMAL_MIN);
+    const pairs = tooSimilarColours([
+      { id: 'red', color: red },
+      { id: 'olive', color: asSeenWithDeuteranopia },
+    ]);
+    expect(pairs.map((pair) => [pair.a.id, pair.b.id])).toEqual([['red', 'olive']]);
   });
 });
