@@ -14,6 +14,22 @@ export interface BadgeOptions {
   ticketQr?: boolean;
 }
 
+interface TextSpec {
+  role: TextRole;
+  text: string;
+  box: Box;
+  maxSize: number;
+  minSize: number;
+  weight?: 'regular' | 'bold';
+  color?: string;
+  maxLines?: 1 | 2;
+}
+
+/** One line of text whose position and size are already decided. */
+function lineOp(role: TextRole, at: { x: number; y: number; w: number }, text: string, size: number, weight: 'regular' | 'bold', color: string): BadgeOp {
+  return { kind: 'text', role, box: { ...at, h: size * LINE_HEIGHT }, lines: [text], size, weight, color };
+}
+
 /** Printed in place of a character the font lacks; the traditional Japanese "geta" mark. */
 export const MISSING_GLYPH = '〓';
 const INK = '#1A1A1A';
@@ -49,7 +65,9 @@ export function layoutBadge(attendee: Attendee, settings: EventSettings, page: P
     return out;
   }
 
-  function addText(role: TextRole, text: string, box: Box, maxSize: number, minSize: number, weight: 'regular' | 'bold', color = INK, maxLines: 1 | 2 = 2): Box {
+  /** Fits text into `box` (shrink, then wrap) and returns the part of the box it uses. */
+  function addText(spec: TextSpec): Box {
+    const { role, text, box, maxSize, minSize, weight = 'regular', color = INK, maxLines = 2 } = spec;
     const fitted = fitText({ text, width: box.w, height: box.h, maxSize, minSize, weight, maxLines });
     if (fitted.truncated) warnings.push({ kind: 'truncated', field: role });
     const used = { x: box.x, y: box.y, w: box.w, h: fitted.lines.length * fitted.size * LINE_HEIGHT };
@@ -67,7 +85,7 @@ export function layoutBadge(attendee: Attendee, settings: EventSettings, page: P
   if (industry) {
     const ink = textColourOn(industry.color);
     const labelBox = { x: pad, y: mm(1.2), w: W - 2 * pad, h: bandH - mm(2.4) };
-    const ja = addText('industry', printable(industry.ja, 'industry'), labelBox, mm(5), mm(2.4), 'bold', ink, 1);
+    const ja = addText({ role: 'industry', text: printable(industry.ja, 'industry'), box: labelBox, maxSize: mm(5), minSize: mm(2.4), weight: 'bold', color: ink, maxLines: 1 });
     const jaOp = ops.at(-1) as Extract<BadgeOp, { kind: 'text' }>;
     const jaWidth = textWidth(jaOp.lines[0]!, jaOp.size, 'bold');
     const enSize = Math.min(jaOp.size * 0.62, mm(3));
@@ -75,7 +93,7 @@ export function layoutBadge(attendee: Attendee, settings: EventSettings, page: P
     const en = printable(industry.en, 'industry');
     if (industry.en !== industry.ja && enX + textWidth(en, enSize, 'regular') <= W - pad) {
       const enY = ja.y + (jaOp.size - enSize) * BASELINE;
-      ops.push({ kind: 'text', role: 'industry', box: { x: enX, y: enY, w: W - pad - enX, h: enSize * LINE_HEIGHT }, lines: [en], size: enSize, weight: 'regular', color: ink });
+      ops.push(lineOp('industry', { x: enX, y: enY, w: W - pad - enX }, en, enSize, 'regular', ink));
     }
   }
 
@@ -85,7 +103,8 @@ export function layoutBadge(attendee: Attendee, settings: EventSettings, page: P
   let contentW = W - 2 * pad;
   if (qrText) {
     const size = Math.min(W * 0.3, H - top - pad);
-    ops.push({ kind: 'qr', box: { x: W - pad - size, y: top, w: size, h: size }, matrix: qrMatrix(qrText), purpose: attendee.vcardOptIn ? 'vcard' : 'ticket' });
+    const box = { x: W - pad - size, y: top, w: size, h: size };
+    ops.push({ kind: 'qr', box, matrix: qrMatrix(qrText), purpose: attendee.vcardOptIn ? 'vcard' : 'ticket' });
     contentW -= size + mm(2.5);
   }
 
@@ -109,17 +128,20 @@ export function layoutBadge(attendee: Attendee, settings: EventSettings, page: P
   let y = top;
   const reading = attendee.nameKana.trim() && attendee.nameKana.trim() !== attendee.name.trim() ? attendee.nameKana.trim() : '';
   if (reading) {
-    const used = addText('reading', printable(reading, 'reading'), { x: pad, y, w: contentW, h: mm(2.8) * LINE_HEIGHT }, mm(2.8), mm(1.8), 'regular', MUTED, 1);
+    const box = { x: pad, y, w: contentW, h: mm(2.8) * LINE_HEIGHT };
+    const used = addText({ role: 'reading', text: printable(reading, 'reading'), box, maxSize: mm(2.8), minSize: mm(1.8), color: MUTED, maxLines: 1 });
     y += used.h;
   }
   const companyLine = [attendee.company, attendee.title].map((s) => s.trim()).filter(Boolean).join(' ');
   const companyMax = mm(3.4);
   const companyRoom = companyLine ? 2 * mm(2.6) * LINE_HEIGHT : 0;
   const nameRoom = Math.max(bottom - y - companyRoom - mm(1), mm(3.4) * LINE_HEIGHT);
-  const name = addText('name', printable(attendee.name.trim(), 'name'), { x: pad, y, w: contentW, h: nameRoom }, mm(9), mm(3.4), 'bold');
+  const nameBox = { x: pad, y, w: contentW, h: nameRoom };
+  const name = addText({ role: 'name', text: printable(attendee.name.trim(), 'name'), box: nameBox, maxSize: mm(9), minSize: mm(3.4), weight: 'bold' });
   y += name.h + mm(0.6);
   if (companyLine) {
-    const company = addText('company', printable(companyLine, 'company'), { x: pad, y, w: contentW, h: Math.max(bottom - y, companyMax * LINE_HEIGHT) }, companyMax, mm(2.2), 'regular', INK);
+    const box = { x: pad, y, w: contentW, h: Math.max(bottom - y, companyMax * LINE_HEIGHT) };
+    const company = addText({ role: 'company', text: printable(companyLine, 'company'), box, maxSize: companyMax, minSize: mm(2.2) });
     y = company.y + company.h;
   }
   // On roomy badges (A6, 4×3) the name block moves down a little instead of leaving a gap below.
@@ -154,14 +176,14 @@ export function layoutBadge(attendee: Attendee, settings: EventSettings, page: P
       ops.push({ kind: 'mark', box: { x, y: textY + size * (BASELINE - 0.86), w: markSize, h: markSize }, mark: list[i]!.mark, color: INK });
       x += markSize + markGap;
       const w = Math.min(textWidth(words[i]!, size, 'bold'), row.x + row.w - x);
-      ops.push({ kind: 'text', role: 'goal', box: { x, y: textY, w, h: size * LINE_HEIGHT }, lines: [words[i]!], size, weight: 'bold', color: INK });
+      ops.push(lineOp('goal', { x, y: textY, w }, words[i]!, size, 'bold', INK));
       x += w + gap;
     }
     if (count < words.length) {
       const text = more(count);
       const textY = row.y + (row.h - size * LINE_HEIGHT) / 2;
       const w = Math.min(textWidth(text, size, 'bold'), Math.max(row.x + row.w - x, 0));
-      ops.push({ kind: 'text', role: 'goal', box: { x, y: textY, w, h: size * LINE_HEIGHT }, lines: [text], size, weight: 'bold', color: MUTED });
+      ops.push(lineOp('goal', { x, y: textY, w }, text, size, 'bold', MUTED));
     }
   }
 
@@ -187,20 +209,21 @@ export function layoutBadge(attendee: Attendee, settings: EventSettings, page: P
     if (count < labels.length) warnings.push({ kind: 'truncated', field: 'chip' });
     const textY = row.y + (row.h - size * LINE_HEIGHT) / 2;
     const labelW = textWidth(label, size, 'regular');
-    ops.push({ kind: 'text', role: 'looking-for', box: { x: row.x, y: textY, w: labelW, h: size * LINE_HEIGHT }, lines: [label], size, weight: 'regular', color: MUTED });
+    ops.push(lineOp('looking-for', { x: row.x, y: textY, w: labelW }, label, size, 'regular', MUTED));
     let x = row.x + labelW + gap;
     for (let i = 0; i < count; i++) {
       const w = Math.min(textWidth(labels[i]!, size, 'regular') + 2 * chipPad, row.x + row.w - x);
       if (w <= 2 * chipPad) break;
       ops.push({ kind: 'rect', box: { x, y: row.y, w, h: row.h }, fill: sectors[i]!.color, radius: row.h * 0.3 });
-      ops.push({ kind: 'text', role: 'chip', box: { x: x + chipPad, y: textY, w: w - 2 * chipPad, h: size * LINE_HEIGHT }, lines: [labels[i]!], size, weight: 'regular', color: textColourOn(sectors[i]!.color) });
+      const ink = textColourOn(sectors[i]!.color);
+      ops.push(lineOp('chip', { x: x + chipPad, y: textY, w: w - 2 * chipPad }, labels[i]!, size, 'regular', ink));
       x += w + gap;
     }
     // Sectors that did not fit are counted, not silently dropped.
     if (count < labels.length) {
       const text = more(count);
       const w = Math.min(textWidth(text, size, 'bold'), row.x + row.w - x);
-      ops.push({ kind: 'text', role: 'chip', box: { x, y: textY, w, h: size * LINE_HEIGHT }, lines: [text], size, weight: 'bold', color: MUTED });
+      ops.push(lineOp('chip', { x, y: textY, w }, text, size, 'bold', MUTED));
     }
   }
 }

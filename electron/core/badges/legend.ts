@@ -7,6 +7,9 @@ import { finishPdf, newPdf, type Doc } from './pdf-document';
 import { A3, A4, MM } from './sizes';
 
 const INK = '#1A1A1A';
+const LOOKING_FOR_JA = '「会いたい」の後の色札は、その人が話したい業種です。同じ色の帯の人に声をかけてみましょう。';
+const LOOKING_FOR_EN =
+  'The chips after "会いたい" are the industries that person wants to meet. Look for badges with that band colour and say hello.';
 const MUTED = '#555555';
 
 function printable(text: string): string {
@@ -41,7 +44,8 @@ export async function renderLegend(settings: EventSettings, paper: 'a4' | 'a3' =
 
   boxText(doc, 'バッジの見かた', margin, y, innerW, mm(12), mm(9), 'bold');
   y += mm(12);
-  boxText(doc, settings.eventName ? `How to read the badges — ${settings.eventName}` : 'How to read the badges', margin, y, innerW, mm(7), mm(5), 'regular', MUTED);
+  const subtitle = settings.eventName ? `How to read the badges — ${settings.eventName}` : 'How to read the badges';
+  boxText(doc, subtitle, margin, y, innerW, mm(7), mm(5), 'regular', MUTED);
   y += mm(11);
 
   const columnGap = mm(6);
@@ -80,8 +84,8 @@ export async function renderLegend(settings: EventSettings, paper: 'a4' | 'a3' =
   y += Math.ceil(settings.goals.length / 2) * rowH + mm(6);
 
   section('会いたい業種', 'Looking for');
-  boxText(doc, '「会いたい」の後の色札は、その人が話したい業種です。同じ色の帯の人に声をかけてみましょう。', margin, y, innerW, mm(14), mm(4.2), 'regular');
+  boxText(doc, LOOKING_FOR_JA, margin, y, innerW, mm(14), mm(4.2), 'regular');
   y += mm(14);
-  boxText(doc, 'The chips after "会いたい" are the industries that person wants to meet. Look for badges with that band colour and say hello.', margin, y, innerW, mm(14), mm(3.8), 'regular', MUTED);
+  boxText(doc, LOOKING_FOR_EN, margin, y, innerW, mm(14), mm(3.8), 'regular', MUTED);
   return finishPdf(doc);
 }
