@@ -52,7 +52,7 @@ describe('badge printing at the staff desk', { timeout: 60_000 }, () => {
   it('lets the organizer pick an OS printer and turn on printing at check-in', async () => {
     await page.getByRole('button', { name: 'Organizer' }).click();
     const printer = page.getByLabel("This station's printer");
-    await expect.poll(() => printer.locator('option').allInnerTexts()).toContain(QUEUE);
+    await expect.poll(() => printer.locator('option').allInnerTexts(), PRINTING).toContain(QUEUE);
     await printer.selectOption(QUEUE);
     await page.getByLabel('Size this station prints').selectOption('card');
     await page.getByLabel('Print the badge on check-in').check();
