@@ -136,7 +136,8 @@ describe('printing badges on a real CUPS queue (cups-pdf)', { timeout: 90_000 },
     await station.service.api.updatePrintSettings({ printer: QUEUE, badgeSize: '62mm' });
     const { jobId } = await station.service.api.printTestBadge();
     const info = pdfInfo(await printedFile(jobId));
-    expect([Math.round(info.widthPt / (72 / 25.4)), Math.round(info.heightPt / (72 / 25.4))]).toEqual([100, 62]);
+    // The 62 mm roll is fed 62 mm across: CUPS turns the 100×62 mm badge onto 62×100 mm media.
+    expect([Math.round(info.widthPt / (72 / 25.4)), Math.round(info.heightPt / (72 / 25.4))]).toEqual([62, 100]);
     expect(station.db.prepare("SELECT count(*) AS n FROM entries WHERE type = 'badge.printed'").get()).toEqual({ n: 0 });
   });
 });

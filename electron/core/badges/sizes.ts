@@ -46,3 +46,13 @@ export const SHEET = {
 export function singleBadgePage(size: BadgeSize): PageSize {
   return size === 'a4-sheet' ? BADGE_PAGES.card : BADGE_PAGES[size];
 }
+
+/**
+ * The media to ask the printer for, in its feed orientation. A 62 mm Brother QL roll is 62 mm
+ * across the print head and 100 mm along the feed, which is how its driver names the media; CUPS
+ * turns the landscape badge page onto it. Every other size is asked for exactly as the page is.
+ */
+export function printMedia(size: BadgeSize): { widthMm: number; heightMm: number } {
+  const page = singleBadgePage(size);
+  return size === '62mm' ? { widthMm: page.heightMm, heightMm: page.widthMm } : { widthMm: page.widthMm, heightMm: page.heightMm };
+}

@@ -11,7 +11,7 @@ import { getAttendee } from '../attendees/queries';
 import { listAttendeesForBadges } from '../badges/attendees-to-print';
 import { renderBadge, renderBadges } from '../badges/badge-pdf';
 import { renderLegend } from '../badges/legend';
-import { singleBadgePage } from '../badges/sizes';
+import { printMedia } from '../badges/sizes';
 import { systemPrinter, type Printer } from '../printing';
 import { readPrintSettings, writePrintSettings } from '../printing/station-print-settings';
 import { readSettings } from '../settings/queries';
@@ -59,9 +59,8 @@ export function createBadgesApi(ctx: ServiceContext, printer: Printer = systemPr
 
   async function printPdf(pdf: Buffer, size: BadgeSize, copies: number, title: string, override?: string): Promise<{ printer: string; jobId: string }> {
     const name = chosenPrinter(override);
-    const page = singleBadgePage(size);
     const { jobId } = await withTempPdf(pdf, (file) =>
-      printer.print(file, { printer: name, copies, title, media: { widthMm: page.widthMm, heightMm: page.heightMm } }),
+      printer.print(file, { printer: name, copies, title, media: printMedia(size) }),
     );
     return { printer: name, jobId };
   }
