@@ -26,7 +26,8 @@ afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 const out = (name: string): string => path.join(dir, name);
 const db = (): string[] => ['--db', station.file];
 
-describe('musubi badge / badges / legend (PDFs read back with poppler)', () => {
+// Each case starts real `musubi` processes; on a busy machine a few of them take a while.
+describe('musubi badge / badges / legend (PDFs read back with poppler)', { timeout: 120_000 }, () => {
   it('writes a badge whose text reads back: name, furigana, company, industry and goals', async () => {
     const result = await runMusubi(['badge', 'B-0001', ...db(), '--out', out('one.pdf')]);
     expect(result.stderr).toBe('');
