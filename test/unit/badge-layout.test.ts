@@ -4,7 +4,8 @@ import { layoutBadge, MISSING_GLYPH } from '../../electron/core/badges/layout';
 import type { BadgeLayout, BadgeOp, Box } from '../../electron/core/badges/layout-types';
 import { qrMatrix, vcardFor } from '../../electron/core/badges/qr';
 import { BADGE_PAGES } from '../../electron/core/badges/sizes';
-import { textWidth } from '../../electron/core/pdf/japanese-font';
+import { FONT_NAMES, textWidth } from '../../electron/core/pdf/japanese-font';
+import { newPdf } from '../../electron/core/badges/pdf-document';
 import { DEFAULT_EVENT_SETTINGS } from '../../shared/domain/defaults';
 import { asAttendee, BADGE_PEOPLE } from '../fixtures/badges/people';
 
@@ -106,6 +107,17 @@ describe('badge layout', () => {
 });
 
 describe('fitting text', () => {
+  it('measures text exactly as pdfkit will set it (so "fits" on paper means fits)', () => {
+    const doc = newPdf('measure');
+    doc.addPage();
+    for (const weight of ['regular', 'bold'] as const) {
+      doc.font(FONT_NAMES[weight]).fontSize(20);
+      for (const text of ['山田 太郎', 'AVATAR Wave office', '株式会社・ホールディングス', 'Zoë Müller']) {
+        expect(textWidth(text, 20, weight)).toBeCloseTo(doc.widthOfString(text), 3);
+      }
+    }
+  });
+
   it('never returns lines wider than the box, down to absurd lengths', () => {
     for (const text of ['株式会社'.repeat(60), 'W'.repeat(300), 'a b '.repeat(200)]) {
       const fitted = fitText({ text, width: 120, height: 30, maxSize: 20, minSize: 6, weight: 'bold' });

@@ -83,12 +83,6 @@ export function textWidth(text: string, size: number, weight: FontWeight = 'regu
   return unit * size;
 }
 
-/** The font's ascent and descent (positive) as a fraction of the font size. */
-export function fontMetrics(weight: FontWeight = 'regular'): { ascent: number; descent: number } {
-  const font = parsedFont(weight);
-  return { ascent: font.ascent / font.unitsPerEm, descent: -font.descent / font.unitsPerEm };
-}
-
 /**
  * Like registerJapaneseFonts, but hands pdfkit the already-parsed fontkit fonts shared by the
  * whole process. Registering a Buffer makes pdfkit parse the 5 MB font again (tables, glyph
