@@ -118,6 +118,20 @@ describe('musubi badge / badges / legend (PDFs read back with poppler)', { timeo
 });
 
 describe('badge sheets in memory', () => {
+  it("paints the band in the organizer's own colour for the industry", async () => {
+    const settings = {
+      ...DEFAULT_EVENT_SETTINGS,
+      industries: DEFAULT_EVENT_SETTINGS.industries.map((i) => (i.id === 'manufacturing' ? { ...i, color: '#7B2D8E' } : i)),
+    };
+    const file = path.join(tempDir(), 'custom.pdf');
+    fs.writeFileSync(file, (await renderBadges([asAttendee(BADGE_PEOPLE.ordinary)], settings, 'card')).pdf);
+    const page = renderPage(file, 100);
+    const band = page.pixel(page.width - 10, 8);
+    hexColour('#7B2D8E').forEach((channel, i) => expect(Math.abs(channel - band[i]!)).toBeLessThanOrEqual(3));
+    // Colour is never the only cue: the label is on the band too.
+    expect(pdfText(file)).toContain('製造');
+  });
+
   it('puts ten badges on each A4 page', async () => {
     const people = Array.from({ length: 23 }, (_, i) => asAttendee({ ...BADGE_PEOPLE.ordinary, ticketCode: `S-${i}` }, `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`));
     const { pdf, pages } = await renderBadges(people, DEFAULT_EVENT_SETTINGS, 'a4-sheet');
