@@ -109,6 +109,16 @@ describe('musubi badge / badges / legend (PDFs read back with poppler)', { timeo
     expect(Math.round(pdfInfo(out('legend-a3.pdf')).widthPt)).toBe(842);
   });
 
+  it("names characters of the organizer's labels that the poster cannot print", async () => {
+    const own = openTestStation();
+    await own.service.api.updateEvent({ industries: [...DEFAULT_EVENT_SETTINGS.industries, { id: 'games', ja: 'ゲーム 🎮', en: 'Games', color: '#123456' }] });
+    own.close();
+    const result = await runMusubi(['legend', '--db', own.file, '--out', out('legend-glyph.pdf')]);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toContain('the font cannot print 🎮');
+    expect(pdfText(out('legend-glyph.pdf'))).toContain('ゲーム 〓');
+  });
+
   it('says clearly when the ticket code is unknown, and writes nothing', async () => {
     const result = await runMusubi(['badge', 'NOPE-1', ...db(), '--out', out('none.pdf')]);
     expect(result.code).toBe(1);

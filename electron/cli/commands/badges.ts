@@ -8,7 +8,7 @@ import { normalizeTicketCode } from '../../../shared/text/ticket-code';
 import { findByTicketCode } from '../../core/attendees/queries';
 import { listAttendeesForBadges } from '../../core/badges/attendees-to-print';
 import { renderBadge, renderBadges } from '../../core/badges/badge-pdf';
-import { renderLegend } from '../../core/badges/legend';
+import { legendMissingCharacters, renderLegend } from '../../core/badges/legend';
 import { openDatabase } from '../../core/db/open';
 import type { Db } from '../../core/db/types';
 import { readPrintSettings } from '../../core/printing/station-print-settings';
@@ -115,7 +115,10 @@ export function registerBadgeCommands(program: Command): void {
     }, 'a4')
     .action((flags: { db?: string; out: string; paper: 'a4' | 'a3' }) =>
       withDb(flags.db, async (db) => {
-        writePdf(flags.out, await renderLegend(readSettings(db), flags.paper));
+        const settings = readSettings(db);
+        writePdf(flags.out, await renderLegend(settings, flags.paper));
+        const missing = legendMissingCharacters(settings);
+        if (missing.length > 0) console.error(`warning: legend: the font cannot print ${missing.join(' ')}; printed as 〓`);
         console.log(`Wrote ${flags.out}`);
       }),
     );

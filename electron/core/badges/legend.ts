@@ -89,3 +89,9 @@ export async function renderLegend(settings: EventSettings, paper: 'a4' | 'a3' =
   boxText(doc, LOOKING_FOR_EN, margin, y, innerW, mm(14), mm(3.8), 'regular', MUTED);
   return finishPdf(doc);
 }
+
+/** Characters in the organizer's labels that the font lacks (the poster prints them as 〓). */
+export function legendMissingCharacters(settings: EventSettings): string[] {
+  const labels = [...settings.industries, ...settings.goals].flatMap((item) => [item.ja, item.en]);
+  return [...new Set(missingCharacters([settings.eventName, ...labels].join(' ')))];
+}
