@@ -53,7 +53,7 @@ export function createBadgesApi(ctx: ServiceContext, printer: Printer = systemPr
 
   function chosenPrinter(override?: string): string {
     const name = override ?? settings().printer;
-    if (!name) throw new MusubiError('print-failed', 'No printer is chosen for this station yet (Organizer → Badges).', 'station-printer');
+    if (!name) throw new MusubiError('print-failed', 'No printer is chosen for this station yet (Organizer → Badges and printing).', 'station-printer');
     return name;
   }
 
