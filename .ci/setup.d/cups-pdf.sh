@@ -41,4 +41,13 @@ if ! lpstat -p "$QUEUE" >/dev/null 2>&1; then
 fi
 cupsenable "$QUEUE"
 cupsaccept "$QUEUE"
-echo "cups-pdf.sh: queue $QUEUE ready; PDFs go to $OUT_DIR/<user>/"
+
+# A second queue that is stopped, as CUPS leaves a label printer that ran out of labels: the tests
+# check that staff see the reason instead of "sent".
+STOPPED="${QUEUE}Stopped"
+if ! lpstat -p "$STOPPED" >/dev/null 2>&1; then
+  lpadmin -p "$STOPPED" -E -v cups-pdf:/ -P "$PPD"
+fi
+cupsaccept "$STOPPED"
+cupsdisable -r "Out of labels" "$STOPPED"
+echo "cups-pdf.sh: queue $QUEUE ready (and $STOPPED, stopped); PDFs go to $OUT_DIR/<user>/"

@@ -124,6 +124,17 @@ describe('printing badges on a real CUPS queue (cups-pdf)', { timeout: 90_000 },
     expect(await station.service.api.updatePrintSettings({ badgeSize: '' })).toMatchObject({ badgeSize: '', effectiveSize: '4x3' });
   });
 
+  it("says why when the printer is stopped (out of labels) instead of queueing the badge silently", async () => {
+    station = openTestStation();
+    const { api } = station.service;
+    const attendee = await api.addAttendee(BADGE_PEOPLE.ordinary);
+    await api.checkIn({ attendeeId: attendee.id, source: 'search' });
+    await api.updatePrintSettings({ printer: `${QUEUE}Stopped` });
+    const result = await dispatch(station.service.api, 'printBadge', { attendeeId: attendee.id });
+    expect(result).toMatchObject({ ok: false, error: { code: 'print-failed', message: 'The printer is stopped: Out of labels.' } });
+    expect((await api.getAttendee({ id: attendee.id })).badgePrints).toBe(0);
+  });
+
   it('asks for a printer when the station has none yet', async () => {
     station = openTestStation();
     const attendee = await station.service.api.addAttendee(BADGE_PEOPLE.ordinary);

@@ -52,7 +52,23 @@ export class CupsPrinter implements Printer {
     return list;
   }
 
+  /**
+   * A stopped queue (CUPS stops one when the printer reports an error, e.g. out of labels) would
+   * accept the job and hold it: at the door that means no badge and no word why. Say it instead.
+   */
+  private async refuseStoppedQueue(printer: string): Promise<void> {
+    const status = await run('lpstat', ['-p', printer]);
+    if (status.code !== 0 || !/^printer \S+ disabled/m.test(status.stdout)) return;
+    const reason = status.stdout
+      .split('\n')
+      .filter((line) => /^\s/.test(line) && line.trim())
+      .map((line) => line.trim())
+      .join(' ');
+    throw new MusubiError('print-failed', `The printer is stopped${reason ? `: ${reason}` : ''}.`, `printer ${printer}`);
+  }
+
   async print(file: string, job: PrintJob): Promise<PrintResult> {
+    await this.refuseStoppedQueue(job.printer);
     const result = await run('lp', lpArguments(file, job));
     if (result.code !== 0) {
       const reason = (result.stderr || result.stdout).trim().replace(/^lp:\s*(Error\s*-\s*)?/i, '') || `lp exited with ${result.code}`;

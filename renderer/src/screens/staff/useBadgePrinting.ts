@@ -7,7 +7,9 @@ import { useApi } from '../../api/context';
 import { useErrorMessage } from '../../hooks/useErrorMessage';
 
 /** The spooler's most common refusals, said in the UI language; anything else as the OS said it. */
-export function printerReason(message: string, t: (key: string) => string): string {
+export function printerReason(message: string, t: (key: string, values?: Record<string, string>) => string): string {
+  const stopped = /^The printer is stopped(?:: (.*?))?\.?$/.exec(message);
+  if (stopped) return t('badges.reasons.stopped', { detail: stopped[1] ?? '' });
   if (/does not exist/i.test(message)) return t('badges.reasons.missing');
   if (/not accepting jobs/i.test(message)) return t('badges.reasons.notAccepting');
   if (/unable to connect|scheduler is not running|CUPS is not available/i.test(message)) return t('badges.reasons.noSpooler');
@@ -53,7 +55,7 @@ export function useBadgePrinting() {
       const text =
         error instanceof MusubiError && error.where === 'station-printer'
           ? t('badges.noPrinter')
-          : t('badges.printFailed', { reason: error instanceof MusubiError ? printerReason(error.message, t) : errorMessage(error) });
+          : t('badges.printFailed', { reason: error instanceof MusubiError ? printerReason(error.message, (key, values) => t(key, values ?? {})) : errorMessage(error) });
       setState({ attendee, status: 'failed', text, warnings: [] });
     }
   }

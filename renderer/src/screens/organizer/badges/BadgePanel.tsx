@@ -44,7 +44,7 @@ function BadgePanelFields({ initial, printers }: { initial: PrintSettings; print
     error instanceof MusubiError && error.where === 'station-printer'
       ? t('badges.noPrinter')
       : error instanceof MusubiError && error.code === 'print-failed'
-        ? t('badges.printFailed', { reason: printerReason(error.message, t) })
+        ? t('badges.printFailed', { reason: printerReason(error.message, (key, values) => t(key, values ?? {})) })
         : errorMessage(error);
 
   async function run(action: () => Promise<string>): Promise<void> {
