@@ -20,10 +20,12 @@ const QUEUE = process.env.MUSUBI_TEST_PRINTER ?? 'MusubiPDF';
 const OUT_DIR = process.env.MUSUBI_CUPS_PDF_DIR ?? path.join('/var/spool/cups-pdf', os.userInfo().username);
 
 beforeAll(() => {
-  try {
-    execFileSync('lpstat', ['-p', QUEUE], { stdio: 'pipe' });
-  } catch {
-    throw new Error(`The CUPS queue "${QUEUE}" is missing. Create it with: sudo bash .ci/setup.d/cups-pdf.sh`);
+  for (const queue of [QUEUE, `${QUEUE}Stopped`]) {
+    try {
+      execFileSync('lpstat', ['-p', queue], { stdio: 'pipe' });
+    } catch {
+      throw new Error(`The CUPS queue "${queue}" is missing. Create it with: sudo bash .ci/setup.d/cups-pdf.sh`);
+    }
   }
 });
 
