@@ -1,8 +1,8 @@
-import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { launchChromium } from '../helpers/browser';
+import { requireTestQueues, TEST_QUEUE } from '../helpers/cups';
 import { startStationProcess, type RunningProcess } from '../helpers/processes';
 import { tempDir } from '../helpers/temp';
 
@@ -11,7 +11,7 @@ import { tempDir } from '../helpers/temp';
  * (.ci/setup.d/cups-pdf.sh): auto-print on check-in, "already printed", a failed print with its
  * reason and Retry, and the check-in surviving the failure.
  */
-const QUEUE = process.env.MUSUBI_TEST_PRINTER ?? 'MusubiPDF';
+const QUEUE = TEST_QUEUE;
 /** Handing a job to CUPS takes a moment on a busy machine. */
 const PRINTING = { timeout: 20_000 };
 
@@ -30,11 +30,6 @@ async function call(method: string, input: unknown): Promise<unknown> {
 }
 
 beforeAll(async () => {
-  try {
-    execFileSync('lpstat', ['-p', QUEUE], { stdio: 'pipe' });
-  } catch {
-    throw new Error(`The CUPS queue "${QUEUE}" is missing. Create it with: sudo bash .ci/setup.d/cups-pdf.sh`);
-  }
   station = await startStationProcess(path.join(tempDir('musubi-e2e-'), 'event.db'), ['--station', 'Door B']);
   await call('addAttendee', { name: '山田 太郎', nameKana: 'やまだ たろう', company: '結び商事', industry: 'manufacturing', goals: ['ideas'], lookingFor: ['it'] });
   browser = await launchChromium();
@@ -49,6 +44,8 @@ afterAll(async () => {
 });
 
 describe('badge printing at the staff desk', { timeout: 60_000 }, () => {
+  beforeEach(requireTestQueues);
+
   it('lets the organizer pick an OS printer and turn on printing at check-in', async () => {
     await page.getByRole('button', { name: 'Organizer' }).click();
     const printer = page.getByLabel("This station's printer");

@@ -1,13 +1,13 @@
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { systemPrinter } from '../../electron/core/printing';
 import { lpArguments } from '../../electron/core/printing/cups';
 import { dispatch } from '../../electron/core/service/dispatch';
 import { DEFAULT_EVENT_SETTINGS } from '../../shared/domain/defaults';
 import { BADGE_PEOPLE } from '../fixtures/badges/people';
+import { requireTestQueues, TEST_QUEUE } from '../helpers/cups';
 import { hexColour, meanDifference, pdfInfo, renderPage } from '../helpers/pdf-tools';
 import { openTestStation, type TestStation } from '../helpers/service';
 import { tempDir } from '../helpers/temp';
@@ -16,18 +16,8 @@ import { tempDir } from '../helpers/temp';
  * A real print: the badge goes through `lp` to a CUPS queue backed by cups-pdf, exactly as the
  * staff desk sends it, and we read the PDF that comes out. .ci/setup.d/cups-pdf.sh makes the queue.
  */
-const QUEUE = process.env.MUSUBI_TEST_PRINTER ?? 'MusubiPDF';
+const QUEUE = TEST_QUEUE;
 const OUT_DIR = process.env.MUSUBI_CUPS_PDF_DIR ?? path.join('/var/spool/cups-pdf', os.userInfo().username);
-
-beforeAll(() => {
-  for (const queue of [QUEUE, `${QUEUE}Stopped`]) {
-    try {
-      execFileSync('lpstat', ['-p', queue], { stdio: 'pipe' });
-    } catch {
-      throw new Error(`The CUPS queue "${queue}" is missing. Create it with: sudo bash .ci/setup.d/cups-pdf.sh`);
-    }
-  }
-});
 
 /** Waits for cups-pdf to write the job's PDF (it names files "<title>-job_<n>.pdf"). */
 async function printedFile(jobId: string, timeoutMs = 60_000): Promise<string> {
@@ -56,6 +46,8 @@ afterEach(() => station?.close());
 
 // cups-pdf runs Ghostscript per job: on a busy machine a job can take a while.
 describe('printing badges on a real CUPS queue (cups-pdf)', { timeout: 90_000 }, () => {
+  beforeEach(requireTestQueues);
+
   it('lists the OS printers, including the test queue', async () => {
     station = openTestStation();
     const printers = await station.service.api.listPrinters();
