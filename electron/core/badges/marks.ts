@@ -1,8 +1,8 @@
 import type PDFDocument from 'pdfkit';
-import { GOAL_MARKS } from '../../../shared/domain/settings';
+import type { Goal } from '../../../shared/domain/settings';
 import type { Box } from './layout-types';
 
-export type GoalMark = (typeof GOAL_MARKS)[number];
+export type GoalMark = Goal['mark'];
 type Doc = InstanceType<typeof PDFDocument>;
 
 function regularPolygon(cx: number, cy: number, radius: number, sides: number, rotation: number): number[][] {
