@@ -6,6 +6,7 @@ import { registerImportCommand } from './commands/import';
 import { registerSearchCommand } from './commands/search';
 import { registerCheckinCommand } from './commands/checkin';
 import { registerHubCommand } from './commands/hub';
+import { registerBadgeCommands } from './commands/badges';
 import { registerStationCommand } from './commands/station';
 import { registerSyncCommand } from './commands/sync';
 
@@ -23,6 +24,7 @@ export function buildProgram(): Command {
   registerHubCommand(program);
   registerSyncCommand(program);
   registerCheckinCommand(program);
+  registerBadgeCommands(program);
   return program;
 }
 

@@ -8,8 +8,8 @@ import { serveStatic } from './static-files';
 /** Largest API request body; anything bigger is refused with 413 before it is parsed. */
 export const MAX_BODY_BYTES = 2 * 1024 * 1024;
 
-/** Content-Security-Policy for the served renderer: only our own scripts, no inline code. */
-const CSP = "default-src 'self'; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; connect-src 'self'; frame-ancestors 'none'";
+/** Content-Security-Policy for the served renderer: only our own scripts, no inline code; blob: frames for the badge PDF preview. */
+const CSP = "default-src 'self'; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; connect-src 'self'; frame-src blob:; frame-ancestors 'none'";
 
 export interface StationOptions {
   service: MusubiService;

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { badgeMethods } from './methods/badges';
 import { checkinMethods } from './methods/checkin';
 import { dashboardMethods } from './methods/dashboard';
 import { exportMethods } from './methods/export';
@@ -19,6 +20,7 @@ export const contract = {
   ...exportMethods,
   ...importMethods,
   ...syncMethods,
+  ...badgeMethods,
 };
 
 export type Contract = typeof contract;

@@ -1,9 +1,11 @@
 import type { EventSettings, Goal, Industry } from './settings';
 
 /**
- * Default industries. Colours start from the Okabe–Ito colour-blind-safe set and extend it with
- * darker and lighter variants; the label always accompanies the colour on a badge, so colour is
- * never the only cue (WCAG 1.4.1).
+ * Default industries. The first eight colours are the Okabe–Ito colour-blind-safe set; the other
+ * five were chosen to stay as far as possible from them and from each other, for normal vision and
+ * under simulated deuteranopia, protanopia and tritanopia (test/unit/palette.test.ts checks the
+ * CIEDE2000 distances). The label always accompanies the colour on a badge, so colour is never the
+ * only cue (WCAG 1.4.1).
  */
 export const DEFAULT_INDUSTRIES: Industry[] = [
   { id: 'it', ja: 'IT・通信', en: 'IT & Telecom', color: '#0072B2' },
@@ -11,14 +13,14 @@ export const DEFAULT_INDUSTRIES: Industry[] = [
   { id: 'finance', ja: '金融・保険', en: 'Finance & Insurance', color: '#009E73' },
   { id: 'healthcare', ja: '医療・ヘルスケア', en: 'Healthcare', color: '#CC79A7' },
   { id: 'education', ja: '教育・研究', en: 'Education & Research', color: '#56B4E9' },
-  { id: 'public', ja: '行政・公共', en: 'Government & Public', color: '#6A3D9A' },
+  { id: 'public', ja: '行政・公共', en: 'Government & Public', color: '#4D0099' },
   { id: 'retail', ja: '小売・流通', en: 'Retail & Distribution', color: '#D55E00' },
-  { id: 'real-estate', ja: '不動産・建設', en: 'Real Estate & Construction', color: '#8C564B' },
-  { id: 'energy', ja: 'エネルギー・環境', en: 'Energy & Environment', color: '#4D9221' },
+  { id: 'real-estate', ja: '不動産・建設', en: 'Real Estate & Construction', color: '#B30033' },
+  { id: 'energy', ja: 'エネルギー・環境', en: 'Energy & Environment', color: '#004D00' },
   { id: 'media', ja: 'メディア・広告', en: 'Media & Advertising', color: '#F0E442' },
-  { id: 'food', ja: '食品・農業', en: 'Food & Agriculture', color: '#B2DF8A' },
+  { id: 'food', ja: '食品・農業', en: 'Food & Agriculture', color: '#B3FFE6' },
   { id: 'student', ja: '学生', en: 'Student', color: '#000000' },
-  { id: 'other', ja: 'その他', en: 'Other', color: '#999999' },
+  { id: 'other', ja: 'その他', en: 'Other', color: '#CCCCE6' },
 ];
 
 /** Default goals, from why people come to 異業種交流会 (DESIGN.md "Who uses it"). */

@@ -63,3 +63,35 @@ export function missingCharacters(text: string, weight: FontWeight = 'regular'):
   }
   return [...missing];
 }
+
+const widthCache = new Map<string, number>();
+
+/**
+ * Advance width of `text` at `size` points, as pdfkit will set it. Widths scale linearly with the
+ * size, so each (weight, text) is shaped once per process at 1 pt and cached: fitting a name tries
+ * many sizes, and a 1,000-badge sheet repeats the same labels on every badge.
+ */
+export function textWidth(text: string, size: number, weight: FontWeight = 'regular'): number {
+  const key = `${weight}\u0000${text}`;
+  let unit = widthCache.get(key);
+  if (unit === undefined) {
+    const font = parsedFont(weight);
+    unit = font.layout(text).advanceWidth / font.unitsPerEm;
+    if (widthCache.size > 50_000) widthCache.clear();
+    widthCache.set(key, unit);
+  }
+  return unit * size;
+}
+
+/**
+ * Like registerJapaneseFonts, but hands pdfkit the already-parsed fontkit fonts shared by the
+ * whole process. Registering a Buffer makes pdfkit parse the 5 MB font again (tables, glyph
+ * index) for every document; a parsed font keeps its caches, which takes a badge from ~20 ms to a
+ * few. pdfkit accepts a fontkit font wherever it accepts font bytes (it checks for `layout`), but
+ * its type declarations only list bytes and paths, hence the cast.
+ */
+export function registerParsedJapaneseFonts(doc: InstanceType<typeof PDFDocument>): void {
+  for (const weight of ['regular', 'bold'] as const) {
+    doc.registerFont(FONT_NAMES[weight], parsedFont(weight) as unknown as Buffer);
+  }
+}

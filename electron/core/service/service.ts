@@ -1,6 +1,7 @@
 import type { Db } from '../db/types';
 import { loadStationIdentity, type StationIdentity } from '../identity';
 import { LocalRecorder, type EntryDraft } from '../log/recorder';
+import { createBadgesApi } from './badges-api';
 import { ChangeFeed } from './change-feed';
 import { SyncController, type SyncControllerOptions } from '../sync/controller';
 import { createCheckinApi } from './checkin-api';
@@ -64,6 +65,7 @@ export function createService(options: ServiceOptions): MusubiService {
     ...createExportApi(context),
     ...createImportApi(context),
     ...createSyncApi(context, sync),
+    ...createBadgesApi(context),
   };
 
   return { api, changes, identity, recorder, db, context, sync };

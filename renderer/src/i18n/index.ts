@@ -6,6 +6,7 @@ import { exportTopic } from './topics/export';
 import { ja } from './ja';
 import { importMessages } from './topics/import';
 import { sync } from './topics/sync';
+import { badges } from './topics/badges';
 
 export const LANGUAGES = [
   { code: 'ja', label: '日本語' },
@@ -17,7 +18,13 @@ export type LanguageCode = (typeof LANGUAGES)[number]['code'];
  * Topic message files (./topics/<topic>.ts, each `{ en, ja }`), mounted under their topic name.
  * Add a topic: one line in TOPICS.
  */
-const TOPICS: Record<string, { en: object; ja: object }> = { dashboard, export: exportTopic, import: importMessages, sync };
+const TOPICS: Record<string, { en: object; ja: object }> = {
+  dashboard,
+  export: exportTopic,
+  import: importMessages,
+  sync,
+  badges,
+};
 
 function topicMessages(language: 'en' | 'ja'): Record<string, object> {
   return Object.fromEntries(Object.entries(TOPICS).map(([name, messages]) => [name, messages[language]]));

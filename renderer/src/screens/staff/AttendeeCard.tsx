@@ -8,10 +8,14 @@ interface Props {
   onCheckIn: () => void;
   /** Undo the official check-in, or the one named by id (a flagged double check-in). */
   onUndo: (checkinId?: string) => void;
+  /** Prints (or reprints) the badge on this station's printer. */
+  onPrint: () => void;
+  onPreview: () => void;
+  printing: boolean;
 }
 
 /** The selected person: who they are, whether they are in, and the one action that matters now. */
-export function AttendeeCard({ attendee, busy, onCheckIn, onUndo }: Props) {
+export function AttendeeCard({ attendee, busy, onCheckIn, onUndo, onPrint, onPreview, printing }: Props) {
   const { t, i18n } = useTranslation();
   const checkedIn = attendee.checkedIn;
   return (
@@ -75,7 +79,18 @@ export function AttendeeCard({ attendee, busy, onCheckIn, onUndo }: Props) {
             {t('staff.checkIn')}
           </button>
         )}
+        <button type="button" className="secondary" onClick={onPrint} disabled={printing}>
+          {attendee.badgePrints > 0 ? t('badges.reprint') : t('badges.print')}
+        </button>
+        <button type="button" className="link" onClick={onPreview}>
+          {t('badges.preview')}
+        </button>
       </div>
+      {attendee.badgePrints > 0 && (
+        <p className="print-count" data-testid="print-count">
+          {t('badges.printedTimes', { count: attendee.badgePrints })}
+        </p>
+      )}
     </article>
   );
 }

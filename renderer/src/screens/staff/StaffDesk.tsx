@@ -7,8 +7,11 @@ import { formatTime } from '../../format';
 import { useErrorMessage } from '../../hooks/useErrorMessage';
 import { useLiveQuery } from '../../hooks/useLiveQuery';
 import { AttendeeCard } from './AttendeeCard';
+import { BadgePreview } from './BadgePreview';
+import { PrintStatus } from './PrintStatus';
 import { ResultList } from './ResultList';
 import { moveSelection } from './selection';
+import { useBadgePrinting } from './useBadgePrinting';
 
 interface Notice {
   kind: 'success' | 'info' | 'error';
@@ -25,6 +28,8 @@ export function StaffDesk() {
   const [busy, setBusy] = useState(false);
   const [notice, setNotice] = useState<Notice | null>(null);
   const searchBox = useRef<HTMLInputElement>(null);
+  const printing = useBadgePrinting();
+  const [previewing, setPreviewing] = useState(false);
   const { data: result } = useLiveQuery((client) => client.searchAttendees({ query, limit: 50 }), query);
   const items = result?.items ?? [];
   const current: Attendee | undefined = items[Math.min(selected, items.length - 1)];
@@ -57,7 +62,13 @@ export function StaffDesk() {
   }
 
   const checkIn = (attendee: Attendee): Promise<void> =>
-    act(async () => describeOutcome(await api.checkIn({ attendeeId: attendee.id, source: 'search' })));
+    act(async () => {
+      const outcome = await api.checkIn({ attendeeId: attendee.id, source: 'search' });
+      // The check-in is saved; the badge prints separately and cannot undo it.
+      if (outcome.status === 'checked-in') void printing.printIfAutomatic(outcome.attendee);
+      return describeOutcome(outcome);
+    });
+
 
   /** Undoes the official check-in, or the one named (a flagged double check-in). */
   const undo = (attendee: Attendee, checkinId?: string): Promise<void> =>
@@ -120,11 +131,21 @@ export function StaffDesk() {
             {notice.text}
           </p>
         )}
+        {printing.state && <PrintStatus state={printing.state} onRetry={() => void printing.print(printing.state!.attendee)} />}
         {current ? (
-          <AttendeeCard attendee={current} busy={busy} onCheckIn={() => void checkIn(current)} onUndo={(checkinId) => void undo(current, checkinId)} />
+          <AttendeeCard
+            attendee={current}
+            busy={busy}
+            onCheckIn={() => void checkIn(current)}
+            onUndo={(checkinId) => void undo(current, checkinId)}
+            onPrint={() => void printing.print(current)}
+            onPreview={() => setPreviewing(true)}
+            printing={printing.state?.status === 'printing'}
+          />
         ) : (
           <p className="muted">{t('staff.selectHint')}</p>
         )}
+        {previewing && current && <BadgePreview attendee={current} onClose={() => setPreviewing(false)} />}
       </div>
     </section>
   );

@@ -1,0 +1,229 @@
+import type { Attendee } from '../../../shared/domain/attendee';
+import { textColourOn } from '../../../shared/domain/colour';
+import type { EventSettings, Industry } from '../../../shared/domain/settings';
+import { missingCharacters, textWidth } from '../pdf/japanese-font';
+import { BASELINE, fitText, LINE_HEIGHT } from './fit-text';
+import type { BadgeLayout, BadgeOp, BadgeWarning, Box, TextRole } from './layout-types';
+import { MM, type PageSize } from './sizes';
+import { qrMatrix, vcardFor } from './qr';
+
+export { BASELINE, LINE_HEIGHT };
+
+export interface BadgeOptions {
+  /** Print the ticket code as a QR (for re-scanning at sessions) when there is no vCard QR. */
+  ticketQr?: boolean;
+}
+
+interface TextSpec {
+  role: TextRole;
+  text: string;
+  box: Box;
+  maxSize: number;
+  minSize: number;
+  weight?: 'regular' | 'bold';
+  color?: string;
+  maxLines?: 1 | 2;
+}
+
+/** One line of text whose position and size are already decided. */
+function lineOp(role: TextRole, at: { x: number; y: number; w: number }, text: string, size: number, weight: 'regular' | 'bold', color: string): BadgeOp {
+  return { kind: 'text', role, box: { ...at, h: size * LINE_HEIGHT }, lines: [text], size, weight, color };
+}
+
+/** Printed in place of a character the font lacks; the traditional Japanese "geta" mark. */
+export const MISSING_GLYPH = '〓';
+const INK = '#1A1A1A';
+const MUTED = '#555555';
+
+/**
+ * Where everything goes on one badge, computed before anything is drawn so that tests can check
+ * that no element leaves its box. Positions are in points from the badge's top-left corner.
+ *
+ *   ┌────────────────────────────────────┐
+ *   │ industry colour band: 製造 Manufacturing │
+ *   │ やまだ たろう                  ┌────┐ │
+ *   │ 山田 太郎                      │ QR │ │
+ *   │ 株式会社… 部長                 └────┘ │
+ *   │ ★ アイデア創出  ● 人脈拡大             │
+ *   │ 会いたい [IT・通信] [金融・保険]        │
+ *   └────────────────────────────────────┘
+ */
+export function layoutBadge(attendee: Attendee, settings: EventSettings, page: PageSize, options: BadgeOptions = {}): BadgeLayout {
+  const { width: W, height: H } = page;
+  const u = Math.min(H / (55 * MM), W / (91 * MM));
+  const mm = (value: number): number => value * MM * u;
+  const ops: BadgeOp[] = [];
+  const warnings: BadgeWarning[] = [];
+
+  /** Replaces characters the font lacks with 〓 and reports them. */
+  function printable(text: string, role: TextRole): string {
+    const missing = missingCharacters(text);
+    if (missing.length === 0) return text;
+    warnings.push({ kind: 'missing-glyph', field: role, characters: missing });
+    let out = text;
+    for (const char of missing) out = out.split(char).join(MISSING_GLYPH);
+    return out;
+  }
+
+  /** Fits text into `box` (shrink, then wrap) and returns the part of the box it uses. */
+  function addText(spec: TextSpec): Box {
+    const { role, text, box, maxSize, minSize, weight = 'regular', color = INK, maxLines = 2 } = spec;
+    const fitted = fitText({ text, width: box.w, height: box.h, maxSize, minSize, weight, maxLines });
+    if (fitted.truncated) warnings.push({ kind: 'truncated', field: role });
+    const used = { x: box.x, y: box.y, w: box.w, h: fitted.lines.length * fitted.size * LINE_HEIGHT };
+    ops.push({ kind: 'text', role, box: used, lines: fitted.lines, size: fitted.size, weight, color });
+    return used;
+  }
+
+  const pad = mm(3.5);
+  const industries = new Map(settings.industries.map((i) => [i.id, i]));
+  const industry: Industry | undefined = industries.get(attendee.industry);
+
+  // Industry band: its colour and its label (colour is never the only cue).
+  const bandH = mm(10);
+  ops.push({ kind: 'rect', box: { x: 0, y: 0, w: W, h: bandH }, fill: industry?.color ?? '#EEEEEE' });
+  if (industry) {
+    const ink = textColourOn(industry.color);
+    const labelBox = { x: pad, y: mm(1.2), w: W - 2 * pad, h: bandH - mm(2.4) };
+    const ja = addText({ role: 'industry', text: printable(industry.ja, 'industry'), box: labelBox, maxSize: mm(5), minSize: mm(2.4), weight: 'bold', color: ink, maxLines: 1 });
+    const jaOp = ops.at(-1) as Extract<BadgeOp, { kind: 'text' }>;
+    const jaWidth = textWidth(jaOp.lines[0]!, jaOp.size, 'bold');
+    const enSize = Math.min(jaOp.size * 0.62, mm(3));
+    const enX = pad + jaWidth + mm(2.5);
+    const en = printable(industry.en, 'industry');
+    if (industry.en !== industry.ja && enX + textWidth(en, enSize, 'regular') <= W - pad) {
+      const enY = ja.y + (jaOp.size - enSize) * BASELINE;
+      ops.push(lineOp('industry', { x: enX, y: enY, w: W - pad - enX }, en, enSize, 'regular', ink));
+    }
+  }
+
+  // QR: the vCard when the attendee opted in, else the ticket code when the station asks for it.
+  const qrText = attendee.vcardOptIn ? vcardFor(attendee) : options.ticketQr && attendee.ticketCode ? attendee.ticketCode : '';
+  const top = bandH + mm(2);
+  let contentW = W - 2 * pad;
+  if (qrText) {
+    const size = Math.min(W * 0.3, H - top - pad);
+    const box = { x: W - pad - size, y: top, w: size, h: size };
+    ops.push({ kind: 'qr', box, matrix: qrMatrix(qrText), purpose: attendee.vcardOptIn ? 'vcard' : 'ticket' });
+    contentW -= size + mm(2.5);
+  }
+
+  // Bottom rows, anchored to the bottom edge: "looking for" chips, then goals above them.
+  let bottom = H - pad;
+  const lookingFor = attendee.lookingFor.map((id) => industries.get(id)).filter((i): i is Industry => i !== undefined);
+  if (lookingFor.length > 0) {
+    const rowH = mm(4.8);
+    layoutChips({ x: pad, y: bottom - rowH, w: contentW, h: rowH }, lookingFor);
+    bottom -= rowH + mm(1.3);
+  }
+  const goals = attendee.goals.map((id) => settings.goals.find((g) => g.id === id)).filter((g) => g !== undefined);
+  if (goals.length > 0) {
+    const rowH = mm(4.6);
+    layoutGoals({ x: pad, y: bottom - rowH, w: contentW, h: rowH }, goals);
+    bottom -= rowH + mm(1.3);
+  }
+
+  // Reading, name and company share what is left; the name gets the most.
+  const firstOfBlock = ops.length;
+  let y = top;
+  const reading = attendee.nameKana.trim() && attendee.nameKana.trim() !== attendee.name.trim() ? attendee.nameKana.trim() : '';
+  if (reading) {
+    const box = { x: pad, y, w: contentW, h: mm(2.8) * LINE_HEIGHT };
+    const used = addText({ role: 'reading', text: printable(reading, 'reading'), box, maxSize: mm(2.8), minSize: mm(1.8), color: MUTED, maxLines: 1 });
+    y += used.h;
+  }
+  const companyLine = [attendee.company, attendee.title].map((s) => s.trim()).filter(Boolean).join(' ');
+  const companyMax = mm(3.4);
+  const companyRoom = companyLine ? 2 * mm(2.6) * LINE_HEIGHT : 0;
+  const nameRoom = Math.max(bottom - y - companyRoom - mm(1), mm(3.4) * LINE_HEIGHT);
+  const nameBox = { x: pad, y, w: contentW, h: nameRoom };
+  const name = addText({ role: 'name', text: printable(attendee.name.trim(), 'name'), box: nameBox, maxSize: mm(9), minSize: mm(3.4), weight: 'bold' });
+  y += name.h + mm(0.6);
+  if (companyLine) {
+    const box = { x: pad, y, w: contentW, h: Math.max(bottom - y, companyMax * LINE_HEIGHT) };
+    const company = addText({ role: 'company', text: printable(companyLine, 'company'), box, maxSize: companyMax, minSize: mm(2.2) });
+    y = company.y + company.h;
+  }
+  // On roomy badges (A6, 4×3) the name block moves down a little instead of leaving a gap below.
+  const spare = bottom - mm(1) - y;
+  if (spare > 0) {
+    for (const op of ops.slice(firstOfBlock)) if (op.kind === 'text') op.box.y += spare * 0.35;
+  }
+  return { width: W, height: H, ops, warnings };
+
+  function layoutGoals(row: Box, list: { ja: string; mark: Extract<BadgeOp, { kind: 'mark' }>['mark'] }[]): void {
+    const words = list.map((g) => printable(g.ja, 'goal'));
+    const gap = mm(2.2);
+    const markGap = mm(0.8);
+    const naturalSize = row.h / LINE_HEIGHT;
+    const more = (n: number): string => (n < words.length ? `+${words.length - n}` : '');
+    const widthAt = (size: number, n: number): number =>
+      words.slice(0, n).reduce((sum, word) => sum + size * 0.95 + markGap + textWidth(word, size, 'bold'), 0) +
+      gap * (n - 1) +
+      (n < words.length ? gap + textWidth(more(n), size, 'bold') : 0);
+    let count = words.length;
+    let size = naturalSize;
+    while (widthAt(size, count) > row.w) {
+      if (size > naturalSize * 0.6) size *= 0.95;
+      else if (count > 1) count--;
+      else break;
+    }
+    if (count < words.length) warnings.push({ kind: 'truncated', field: 'goal' });
+    let x = row.x;
+    for (let i = 0; i < count; i++) {
+      const markSize = size * 0.95;
+      const textY = row.y + (row.h - size * LINE_HEIGHT) / 2;
+      ops.push({ kind: 'mark', box: { x, y: textY + size * (BASELINE - 0.86), w: markSize, h: markSize }, mark: list[i]!.mark, color: INK });
+      x += markSize + markGap;
+      const w = Math.min(textWidth(words[i]!, size, 'bold'), row.x + row.w - x);
+      ops.push(lineOp('goal', { x, y: textY, w }, words[i]!, size, 'bold', INK));
+      x += w + gap;
+    }
+    if (count < words.length) {
+      const text = more(count);
+      const textY = row.y + (row.h - size * LINE_HEIGHT) / 2;
+      const w = Math.min(textWidth(text, size, 'bold'), Math.max(row.x + row.w - x, 0));
+      ops.push(lineOp('goal', { x, y: textY, w }, text, size, 'bold', MUTED));
+    }
+  }
+
+  function layoutChips(row: Box, sectors: Industry[]): void {
+    const label = '会いたい';
+    const labels = sectors.map((s) => printable(s.ja, 'chip'));
+    const chipPad = mm(1.1);
+    const gap = mm(1);
+    const naturalSize = mm(2.5);
+    const more = (n: number): string => (n < labels.length ? `+${labels.length - n}` : '');
+    const widthAt = (size: number, n: number): number =>
+      textWidth(label, size, 'regular') +
+      gap +
+      labels.slice(0, n).reduce((sum, l) => sum + textWidth(l, size, 'regular') + 2 * chipPad + gap, 0) +
+      textWidth(more(n), size, 'bold');
+    let count = labels.length;
+    let size = naturalSize;
+    while (widthAt(size, count) > row.w) {
+      if (size > naturalSize * 0.7) size *= 0.95;
+      else if (count > 1) count--;
+      else break;
+    }
+    if (count < labels.length) warnings.push({ kind: 'truncated', field: 'chip' });
+    const textY = row.y + (row.h - size * LINE_HEIGHT) / 2;
+    const labelW = textWidth(label, size, 'regular');
+    ops.push(lineOp('looking-for', { x: row.x, y: textY, w: labelW }, label, size, 'regular', MUTED));
+    let x = row.x + labelW + gap;
+    for (let i = 0; i < count; i++) {
+      const w = Math.min(textWidth(labels[i]!, size, 'regular') + 2 * chipPad, row.x + row.w - x);
+      if (w <= 2 * chipPad) break;
+      ops.push({ kind: 'rect', box: { x, y: row.y, w, h: row.h }, fill: sectors[i]!.color, radius: row.h * 0.3 });
+      const ink = textColourOn(sectors[i]!.color);
+      ops.push(lineOp('chip', { x: x + chipPad, y: textY, w: w - 2 * chipPad }, labels[i]!, size, 'regular', ink));
+      x += w + gap;
+    }
+    // Sectors that did not fit are counted, not silently dropped.
+    if (count < labels.length) {
+      const text = more(count);
+      const w = Math.min(textWidth(text, size, 'bold'), row.x + row.w - x);
+      ops.push(lineOp('chip', { x, y: textY, w }, text, size, 'bold', MUTED));
+    }
+  }
+}

@@ -1,0 +1,80 @@
+import { execFile } from 'node:child_process';
+import { MusubiError } from '../../../shared/errors';
+import type { Printer, PrinterInfo, PrintJob, PrintResult } from './printer';
+
+interface RunResult {
+  stdout: string;
+  stderr: string;
+  code: number;
+}
+
+function run(command: string, args: string[]): Promise<RunResult> {
+  return new Promise((resolve) => {
+    // LANG=C: we read the output of lpstat and lp, so it must not be translated.
+    execFile(command, args, { env: { ...process.env, LANG: 'C', LC_ALL: 'C' }, timeout: 30_000 }, (error, stdout, stderr) => {
+      const code = error ? (typeof error.code === 'number' ? error.code : -1) : 0;
+      resolve({ stdout, stderr: stderr || (error && code === -1 ? error.message : ''), code });
+    });
+  });
+}
+
+/** Millimetres as CUPS media sizes want them: at most two decimals, no trailing zeros. */
+function mmText(value: number): string {
+  return String(Math.round(value * 100) / 100);
+}
+
+/** `lp` options for a job: exact custom media, no fit-to-page scaling. */
+export function lpArguments(file: string, job: PrintJob): string[] {
+  return [
+    '-d', job.printer,
+    '-n', String(job.copies),
+    '-t', job.title ?? 'Musubi badge',
+    '-o', `media=Custom.${mmText(job.media.widthMm)}x${mmText(job.media.heightMm)}mm`,
+    '-o', 'print-scaling=none',
+    '--', file,
+  ];
+}
+
+/** Printing through CUPS (Linux, macOS): `lpstat` lists queues, `lp` submits jobs. */
+export class CupsPrinter implements Printer {
+  async listPrinters(): Promise<PrinterInfo[]> {
+    const [printers, fallback] = await Promise.all([run('lpstat', ['-p']), run('lpstat', ['-d'])]);
+    if (printers.code !== 0 && !/No destinations/i.test(printers.stderr + printers.stdout)) {
+      if (printers.code === -1) throw new MusubiError('print-failed', `CUPS is not available: ${printers.stderr.trim()}`, 'lpstat');
+      throw new MusubiError('print-failed', `Could not list printers: ${(printers.stderr || printers.stdout).trim()}`, 'lpstat');
+    }
+    const defaultName = /destination:\s*(\S+)/.exec(fallback.stdout)?.[1];
+    const list: PrinterInfo[] = [];
+    for (const line of printers.stdout.split('\n')) {
+      const match = /^printer (\S+) (?:is )?(\S+)/.exec(line);
+      if (match) list.push({ name: match[1]!, state: match[2]!.replace(/\.$/, ''), isDefault: match[1] === defaultName });
+    }
+    return list;
+  }
+
+  /**
+   * A stopped queue (CUPS stops one when the printer reports an error, e.g. out of labels) would
+   * accept the job and hold it: at the door that means no badge and no word why. Say it instead.
+   */
+  private async refuseStoppedQueue(printer: string): Promise<void> {
+    const status = await run('lpstat', ['-p', printer]);
+    if (status.code !== 0 || !/^printer \S+ disabled/m.test(status.stdout)) return;
+    const reason = status.stdout
+      .split('\n')
+      .filter((line) => /^\s/.test(line) && line.trim())
+      .map((line) => line.trim())
+      .join(' ');
+    throw new MusubiError('print-failed', `The printer is stopped${reason ? `: ${reason}` : ''}.`, `printer ${printer}`);
+  }
+
+  async print(file: string, job: PrintJob): Promise<PrintResult> {
+    await this.refuseStoppedQueue(job.printer);
+    const result = await run('lp', lpArguments(file, job));
+    if (result.code !== 0) {
+      const reason = (result.stderr || result.stdout).trim().replace(/^lp:\s*(Error\s*-\s*)?/i, '') || `lp exited with ${result.code}`;
+      throw new MusubiError('print-failed', reason, `printer ${job.printer}`);
+    }
+    const jobId = /request id is (\S+)/.exec(result.stdout)?.[1] ?? '';
+    return { jobId };
+  }
+}

@@ -1,0 +1,83 @@
+import { z } from 'zod';
+import type { Attendee } from '../../domain/attendee';
+import { BADGE_SIZES, type BadgeSize } from '../../domain/settings';
+import { method, returns } from '../method';
+import { noInput } from './checkin';
+
+/** Badges (pdfkit) and printing them on this station's printer. */
+const attendeeId = z.string().uuid();
+
+/** Something on a badge that could not be printed as given. */
+export interface BadgeWarning {
+  /** missing-glyph: the font lacks these characters (printed as 〓); truncated: cut with "…". */
+  kind: 'missing-glyph' | 'truncated';
+  field: 'industry' | 'reading' | 'name' | 'company' | 'goal' | 'looking-for' | 'chip';
+  characters?: string[];
+}
+
+export interface BadgePreview {
+  /** The badge PDF exactly as it will print, base64-encoded. */
+  pdfBase64: string;
+  size: BadgeSize;
+  warnings: BadgeWarning[];
+}
+
+/** This station's printing choices; kept in the station's own file, never synced. */
+export interface PrintSettings {
+  /** The OS printer (CUPS queue) badges go to; '' = none chosen yet. */
+  printer: string;
+  /** Print the badge by itself right after a check-in. */
+  autoPrint: boolean;
+  /** This station's badge size; '' = the event's size. */
+  badgeSize: BadgeSize | '';
+  /** Add the ticket code as a QR when the attendee has no vCard QR. */
+  ticketQr: boolean;
+  /** The size this station prints: its own, else the event's. */
+  effectiveSize: BadgeSize;
+}
+
+export interface PrinterView {
+  name: string;
+  isDefault: boolean;
+  state: string;
+}
+
+export interface PrintOutcome {
+  attendee: Attendee;
+  printer: string;
+  copies: number;
+  jobId: string;
+  warnings: BadgeWarning[];
+}
+
+export const printSettingsSchema = z
+  .object({
+    printer: z.string().max(200),
+    autoPrint: z.boolean(),
+    badgeSize: z.union([z.literal(''), z.enum(BADGE_SIZES)]),
+    ticketQr: z.boolean(),
+  })
+  .partial()
+  .strict();
+
+export const badgeMethods = {
+  badgePreview: method(z.object({ attendeeId, size: z.enum(BADGE_SIZES).optional() }), returns<BadgePreview>()),
+  /** Prints on this station's printer and records `badge.printed`; a failure changes nothing. */
+  printBadge: method(
+    z.object({
+      attendeeId,
+      copies: z.number().int().min(1).max(10).default(1),
+      /** This job only (the CLI's --printer); otherwise the station's chosen printer. */
+      printer: z.string().trim().min(1).max(200).optional(),
+    }),
+    returns<PrintOutcome>(),
+  ),
+  /** Every attendee's badge in one PDF, sorted by reading (あいうえお), for pre-printing. */
+  allBadgesPdf: method(z.object({ size: z.enum(BADGE_SIZES).default('a4-sheet') }), returns<{ pdfBase64: string; count: number }>()),
+  listPrinters: method(noInput, returns<PrinterView[]>()),
+  getPrintSettings: method(noInput, returns<PrintSettings>()),
+  updatePrintSettings: method(printSettingsSchema, returns<PrintSettings>()),
+  /** A sample badge on the chosen printer, to check size and alignment; nothing is recorded. */
+  printTestBadge: method(noInput, returns<{ printer: string; jobId: string }>()),
+  legendPdf: method(z.object({ paper: z.enum(['a4', 'a3']).default('a4') }), returns<{ pdfBase64: string }>()),
+};
