@@ -29,6 +29,9 @@ describe('check-in service on a real SQLite file', () => {
     const again = await api.checkIn({ attendeeId: hanako.id, source: 'search' });
     expect(again.attendee.checkedIn?.at).toBe('2026-11-24T09:01:00.000Z');
     expect(await api.getStatus()).toMatchObject({ expected: 1, checkedIn: 1, station: 'Door B' });
+    // A walk-in is counted on its own, so the registered count never reads "2 of 1".
+    await api.registerWalkIn({ name: '飛び入り 一郎' });
+    expect(await api.getStatus()).toMatchObject({ expected: 1, checkedIn: 1, walkIns: 1 });
     station.close();
   });
 

@@ -124,7 +124,7 @@ export function createCheckinApi(ctx: ServiceContext): TopicImpl<keyof typeof ch
         .prepare(
           `SELECT
              coalesce(sum(walk_in = 0), 0) AS expected,
-             coalesce(sum(checkin_id IS NOT NULL), 0) AS checked_in,
+             coalesce(sum(checkin_id IS NOT NULL AND walk_in = 0), 0) AS checked_in,
              coalesce(sum(walk_in = 1), 0) AS walk_ins,
              coalesce(sum(conflict_count > 0), 0) AS conflicts
            FROM attendees WHERE removed = 0`,

@@ -23,7 +23,9 @@ export interface StatusSummary {
   station: string;
   /** Registered attendees (walk-ins excluded). */
   expected: number;
+  /** Registered attendees who are checked in, so that `checkedIn / expected` never passes 100 %. */
   checkedIn: number;
+  /** Walk-ins (all of them are checked in when they are registered). */
   walkIns: number;
   /** Attendees with more than one live check-in. */
   conflicts: number;
