@@ -56,6 +56,8 @@ export default defineConfig({
     root: import.meta.dirname,
     include: ['test/**/*.test.ts', 'test/**/*.test.tsx'],
     testTimeout: 30_000,
+    // End-to-end waits poll what a user would see; give a loaded 2-core machine time to get there.
+    expect: { poll: { timeout: 15_000, interval: 50 } },
     hookTimeout: 60_000,
     // Integration and e2e tests start real processes and Chromium; two cores, so keep it modest.
     maxWorkers: 2,

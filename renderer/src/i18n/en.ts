@@ -50,6 +50,14 @@ export const en = {
     already: 'You are already checked in.',
   },
   organizer: {
+    sectionsLabel: 'Organizer sections',
+    sections: {
+      dashboard: 'Arrivals',
+      attendees: 'Attendees',
+      badges: 'Badges & printing',
+      stations: 'Stations & sync',
+      data: 'Export & data',
+    },
     eventTitle: 'Event',
     eventName: 'Event name',
     eventDate: 'Date',

@@ -52,6 +52,14 @@ export const ja: Messages = {
     already: 'すでに受付が済んでいます。',
   },
   organizer: {
+    sectionsLabel: '主催者メニュー',
+    sections: {
+      dashboard: '来場状況',
+      attendees: '参加者',
+      badges: 'バッジと印刷',
+      stations: '受付端末と同期',
+      data: '出力とデータ管理',
+    },
     eventTitle: 'イベント',
     eventName: 'イベント名',
     eventDate: '開催日',

@@ -1,35 +1,58 @@
+import type { ComponentType } from 'react';
+import { useTranslation } from 'react-i18next';
 import { AddAttendeeForm } from './AddAttendeeForm';
-import { DashboardPanel } from './dashboard/DashboardPanel';
-import { DataSafetyPanel } from './export/DataSafetyPanel';
-import { ExportPanel } from './export/ExportPanel';
 import { BadgePanel } from './badges/BadgePanel';
 import { TaxonomyPanel } from './badges/TaxonomyPanel';
+import { DashboardPanel } from './dashboard/DashboardPanel';
 import { EventForm } from './EventForm';
+import { DataSafetyPanel } from './export/DataSafetyPanel';
+import { ExportPanel } from './export/ExportPanel';
 import { ImportPanel } from './import/ImportPanel';
 import { SyncPanels } from './sync/SyncPanels';
 
+type SectionId = 'dashboard' | 'attendees' | 'badges' | 'stations' | 'data';
+
 /**
- * The organizer's area: one panel per task. Add a task: a component in its own folder under
- * screens/organizer, one line in PANELS.
+ * The organizer's area: sections in the order of an event (watch the room, prepare the list,
+ * badges, stations, after the event), each a few panels. Every panel stays on the page, so an
+ * organizer can scroll through everything; the section links jump. Add a task: a component in its
+ * own folder under screens/organizer, one entry in a section below.
  */
-const PANELS = [
-  DashboardPanel,
-  EventForm,
-  AddAttendeeForm,
-  ImportPanel,
-  BadgePanel,
-  TaxonomyPanel,
-  SyncPanels,
-  ExportPanel,
-  DataSafetyPanel,
+const SECTIONS: { id: SectionId; panels: ComponentType[] }[] = [
+  { id: 'dashboard', panels: [DashboardPanel] },
+  { id: 'attendees', panels: [EventForm, AddAttendeeForm, ImportPanel] },
+  { id: 'badges', panels: [BadgePanel, TaxonomyPanel] },
+  { id: 'stations', panels: [SyncPanels] },
+  { id: 'data', panels: [ExportPanel, DataSafetyPanel] },
 ];
 
 export function OrganizerHome() {
+  const { t } = useTranslation();
+  // Buttons, not #anchors: the URL hash already names the area (#/organizer).
+  const jump = (id: SectionId): void => document.getElementById(`organizer-${id}`)?.scrollIntoView({ behavior: 'smooth' });
   return (
-    <section className="organizer">
-      {PANELS.map((Panel) => (
-        <Panel key={Panel.name} />
-      ))}
-    </section>
+    <div className="organizer-layout">
+      <nav className="organizer-sections" aria-label={t('organizer.sectionsLabel')}>
+        {SECTIONS.map(({ id }) => (
+          <button key={id} type="button" onClick={() => jump(id)}>
+            {t(`organizer.sections.${id}`)}
+          </button>
+        ))}
+      </nav>
+      <div className="organizer-sections-body">
+        {SECTIONS.map(({ id, panels }) => (
+          <section key={id} id={`organizer-${id}`} className="organizer-section" aria-labelledby={`organizer-${id}-title`}>
+            <h2 id={`organizer-${id}-title`} className="organizer-section-title">
+              {t(`organizer.sections.${id}`)}
+            </h2>
+            <div className="organizer">
+              {panels.map((Panel) => (
+                <Panel key={Panel.name} />
+              ))}
+            </div>
+          </section>
+        ))}
+      </div>
+    </div>
   );
 }
