@@ -41,10 +41,8 @@ export function OrganizerHome() {
       </nav>
       <div className="organizer-sections-body">
         {SECTIONS.map(({ id, panels }) => (
-          <section key={id} id={`organizer-${id}`} className="organizer-section" aria-labelledby={`organizer-${id}-title`}>
-            <h2 id={`organizer-${id}-title`} className="organizer-section-title">
-              {t(`organizer.sections.${id}`)}
-            </h2>
+          // The panels carry their own headings; the section is named for screen readers only.
+          <section key={id} id={`organizer-${id}`} className="organizer-section" aria-label={t(`organizer.sections.${id}`)}>
             <div className="organizer">
               {panels.map((Panel) => (
                 <Panel key={Panel.name} />
