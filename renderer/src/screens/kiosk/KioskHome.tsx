@@ -3,6 +3,10 @@ import { useTranslation } from 'react-i18next';
 import type { Attendee } from '../../../../shared/domain/attendee';
 import { useApi } from '../../api/context';
 import { useErrorMessage } from '../../hooks/useErrorMessage';
+import { useIdleReset } from '../../hooks/useIdleReset';
+
+/** After this long without a touch, the kiosk goes back to its welcome screen. */
+export const KIOSK_IDLE_MS = 45_000;
 
 type Step = { kind: 'enter' } | { kind: 'confirm'; attendee: Attendee } | { kind: 'done'; already: boolean };
 
@@ -23,6 +27,7 @@ export function KioskHome() {
     setMessage('');
     setStep({ kind: 'enter' });
   }
+  useIdleReset(step.kind !== 'enter' || ticket !== '' || message !== '', KIOSK_IDLE_MS, reset);
 
   async function find(event: FormEvent): Promise<void> {
     event.preventDefault();
