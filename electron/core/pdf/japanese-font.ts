@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
-import * as fontkit from 'fontkit';
+import type { Font } from 'fontkit';
 import type PDFDocument from 'pdfkit';
+import { fontkit } from './pdf-libraries';
 
 /**
  * The bundled Japanese font (Noto Sans JP, SIL OFL 1.1, from the @expo-google-fonts/noto-sans-jp
@@ -21,7 +22,7 @@ export const FONT_NAMES: Record<FontWeight, string> = { regular: 'NotoSansJP', b
 
 const require = createRequire(import.meta.url);
 const buffers = new Map<FontWeight, Buffer>();
-const parsed = new Map<FontWeight, fontkit.Font>();
+const parsed = new Map<FontWeight, Font>();
 
 export function japaneseFont(weight: FontWeight = 'regular'): Buffer {
   let buffer = buffers.get(weight);
@@ -32,10 +33,31 @@ export function japaneseFont(weight: FontWeight = 'regular'): Buffer {
   return buffer;
 }
 
-function parsedFont(weight: FontWeight): fontkit.Font {
+const reading = new Map<FontWeight, Promise<Buffer>>();
+
+/**
+ * Reads both weights into memory without blocking: the two ~5 MB reads run on libuv's threads,
+ * side by side, while the caller goes on (e.g. loading pdfkit). Later calls resolve at once.
+ */
+export async function loadJapaneseFonts(): Promise<void> {
+  await Promise.all(
+    (Object.keys(FILES) as FontWeight[]).map(async (weight) => {
+      if (buffers.has(weight)) return;
+      let pending = reading.get(weight);
+      if (!pending) {
+        pending = fs.promises.readFile(require.resolve(FILES[weight]));
+        reading.set(weight, pending);
+      }
+      const buffer = await pending;
+      if (!buffers.has(weight)) buffers.set(weight, buffer);
+    }),
+  );
+}
+
+function parsedFont(weight: FontWeight): Font {
   let font = parsed.get(weight);
   if (!font) {
-    font = fontkit.create(japaneseFont(weight)) as fontkit.Font;
+    font = fontkit().create(japaneseFont(weight)) as Font;
     parsed.set(weight, font);
   }
   return font;
