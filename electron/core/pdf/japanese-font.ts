@@ -36,6 +36,30 @@ export function japaneseFont(weight: FontWeight = 'regular'): Buffer {
 const reading = new Map<FontWeight, Promise<Buffer>>();
 
 /**
+ * The whole file in one read on a libuv thread. fs.promises.readFile reads in 512 KB chunks and
+ * needs this thread between chunks, so while it is busy (loading pdfkit) a read barely advances;
+ * a single read of the known size runs to the end on its own.
+ */
+function readWholeFile(file: string): Promise<Buffer> {
+  const fd = fs.openSync(file, 'r');
+  const buffer = Buffer.allocUnsafe(fs.fstatSync(fd).size);
+  return new Promise<Buffer>((resolve, reject) => {
+    const readFrom = (offset: number): void => {
+      fs.read(fd, buffer, offset, buffer.length - offset, offset, (error, bytes) => {
+        if (error || bytes === 0 || offset + bytes === buffer.length) {
+          fs.close(fd, () => undefined);
+          if (error) reject(error);
+          else resolve(bytes === 0 ? buffer.subarray(0, offset) : buffer);
+          return;
+        }
+        readFrom(offset + bytes);
+      });
+    };
+    readFrom(0);
+  });
+}
+
+/**
  * Reads both weights into memory without blocking: the two ~5 MB reads run on libuv's threads,
  * side by side, while the caller goes on (e.g. loading pdfkit). Later calls resolve at once.
  */
@@ -45,7 +69,7 @@ export async function loadJapaneseFonts(): Promise<void> {
       if (buffers.has(weight)) return;
       let pending = reading.get(weight);
       if (!pending) {
-        pending = fs.promises.readFile(require.resolve(FILES[weight]));
+        pending = readWholeFile(require.resolve(FILES[weight]));
         reading.set(weight, pending);
       }
       const buffer = await pending;
