@@ -9,7 +9,7 @@ const electronImport = { name: 'electron', message: 'Only electron/main and elec
 const nodeBuiltins = { group: ['node:*'], message: 'shared/ runs everywhere: no Node built-ins.' };
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'dist/', 'dist-electron/', 'release/', 'test-results/'] },
+  { ignores: ['node_modules/', 'dist/', 'dist-electron/', 'dist-bench/', 'release/', 'test-results/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -15,7 +15,7 @@ const isVitest = process.env.VITEST !== undefined;
 // Native and Node-only packages stay outside the main bundle: better-sqlite3 must load its own
 // binary from node_modules (Vite 8 bundles with Rolldown, which reads rolldownOptions).
 // pdfkit, fontkit and qrcode (badges) stay outside too: pdfkit finds its data files next to itself.
-const mainExternals = ['electron', 'better-sqlite3', 'pdfkit', 'fontkit', 'qrcode', /^node:/];
+export const mainExternals = ['electron', 'better-sqlite3', 'pdfkit', 'fontkit', 'qrcode', /^node:/];
 
 function electronPlugins(): PluginOption {
   if (isVitest) return [];

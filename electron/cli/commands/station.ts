@@ -4,6 +4,7 @@ import { InvalidArgumentError, type Command } from 'commander';
 import { backupFolder, scheduleBackups, setBackupFolder } from '../../core/backup/schedule';
 import { openDatabase } from '../../core/db/open';
 import { createService } from '../../core/service/service';
+import { warmUpInBackground } from '../../core/warm-up';
 import { startStation } from '../../station/server';
 import { DB_OPTION_HELP, parsePort, resolveDbPath } from '../options';
 
@@ -48,6 +49,8 @@ export function registerStationCommand(program: Command): void {
       if (flags.backupEvery) console.log(`Backing up every ${flags.backupEvery} min to ${backupFolder(db)}`);
       // Sync with the hub whenever this station is paired (pairing from the screen starts it too).
       service.sync.start();
+      // The search index and badge rendering get ready while the desk is still opening.
+      warmUpInBackground(db, (error) => console.error(`musubi: warm-up failed: ${error.message}`));
       const stop = (): void => {
         stopBackups();
         void Promise.all([station.close(), service.sync.stop()]).then(() => {

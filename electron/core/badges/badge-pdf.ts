@@ -4,7 +4,7 @@ import { normalizeForSearch } from '../../../shared/text/normalize';
 import { drawBadge } from './draw';
 import { layoutBadge, type BadgeOptions } from './layout';
 import type { BadgeWarning } from './layout-types';
-import { finishPdf, newPdf, type Doc } from './pdf-document';
+import { finishPdf, loadPdfRendering, newPdf, type Doc } from './pdf-document';
 import { BADGE_PAGES, MM, SHEET, singleBadgePage } from './sizes';
 
 export interface BadgePdf {
@@ -53,6 +53,7 @@ function drawCutMarks(doc: Doc, left: number, top: number): void {
  * ten business-card badges per A4 page with cut marks; sorted by reading for pickup tables.
  */
 export async function renderBadges(attendees: readonly Attendee[], settings: EventSettings, size: BadgeSize, options: BadgeOptions = {}): Promise<BadgePdf> {
+  await loadPdfRendering();
   const doc = newPdf('Musubi badges');
   const warnings: BadgePdf['warnings'] = [];
   let pages = 0;

@@ -3,7 +3,7 @@ import type { EventSettings } from '../../../shared/domain/settings';
 import { FONT_NAMES, missingCharacters } from '../pdf/japanese-font';
 import { BASELINE, fitText, LINE_HEIGHT } from './fit-text';
 import { drawMark } from './marks';
-import { finishPdf, newPdf, type Doc } from './pdf-document';
+import { finishPdf, loadPdfRendering, newPdf, type Doc } from './pdf-document';
 import { A3, A4, MM } from './sizes';
 
 const INK = '#1A1A1A';
@@ -36,6 +36,7 @@ export async function renderLegend(settings: EventSettings, paper: 'a4' | 'a3' =
   const page = paper === 'a3' ? A3 : A4;
   const s = page.width / A4.width;
   const mm = (value: number): number => value * MM * s;
+  await loadPdfRendering();
   const doc = newPdf('Musubi legend');
   doc.addPage({ size: [page.width, page.height], margin: 0 });
   const margin = mm(14);

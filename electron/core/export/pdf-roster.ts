@@ -1,7 +1,7 @@
-import PDFDocument from 'pdfkit';
 import type { ExportWarning } from '../../../shared/api/methods/export';
 import type { ExportColumn } from '../../../shared/domain/export-columns';
 import { FONT_NAMES, missingCharacters, registerJapaneseFonts } from '../pdf/japanese-font';
+import { pdfkit } from '../pdf/pdf-libraries';
 import type { AttendanceTable } from './attendance-rows';
 import { localDateTime } from './attendance-rows';
 import { codePointLabel } from './shift-jis';
@@ -57,6 +57,7 @@ export function attendancePdf(
   options: { language: 'ja' | 'en'; eventName: string; now: Date },
 ): Promise<{ bytes: Buffer; warnings: ExportWarning[] }> {
   const titles = TITLES[options.language];
+  const PDFDocument = pdfkit();
   const doc = new PDFDocument({ size: 'A4', layout: 'landscape', margin: PAGE_MARGIN, bufferPages: true, info: { Title: titles.roster, Creator: 'Musubi' } });
   registerJapaneseFonts(doc);
   const chunks: Buffer[] = [];

@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
-import * as fontkit from 'fontkit';
+import type { Font } from 'fontkit';
 import type PDFDocument from 'pdfkit';
+import { fontkit } from './pdf-libraries';
 
 /**
  * The bundled Japanese font (Noto Sans JP, SIL OFL 1.1, from the @expo-google-fonts/noto-sans-jp
@@ -21,7 +22,7 @@ export const FONT_NAMES: Record<FontWeight, string> = { regular: 'NotoSansJP', b
 
 const require = createRequire(import.meta.url);
 const buffers = new Map<FontWeight, Buffer>();
-const parsed = new Map<FontWeight, fontkit.Font>();
+const parsed = new Map<FontWeight, Font>();
 
 export function japaneseFont(weight: FontWeight = 'regular'): Buffer {
   let buffer = buffers.get(weight);
@@ -32,10 +33,55 @@ export function japaneseFont(weight: FontWeight = 'regular'): Buffer {
   return buffer;
 }
 
-function parsedFont(weight: FontWeight): fontkit.Font {
+const reading = new Map<FontWeight, Promise<Buffer>>();
+
+/**
+ * The whole file in one read on a libuv thread. fs.promises.readFile reads in 512 KB chunks and
+ * needs this thread between chunks, so while it is busy (loading pdfkit) a read barely advances;
+ * a single read of the known size runs to the end on its own.
+ */
+function readWholeFile(file: string): Promise<Buffer> {
+  const fd = fs.openSync(file, 'r');
+  const buffer = Buffer.allocUnsafe(fs.fstatSync(fd).size);
+  return new Promise<Buffer>((resolve, reject) => {
+    const readFrom = (offset: number): void => {
+      fs.read(fd, buffer, offset, buffer.length - offset, offset, (error, bytes) => {
+        if (error || bytes === 0 || offset + bytes === buffer.length) {
+          fs.close(fd, () => undefined);
+          if (error) reject(error);
+          else resolve(bytes === 0 ? buffer.subarray(0, offset) : buffer);
+          return;
+        }
+        readFrom(offset + bytes);
+      });
+    };
+    readFrom(0);
+  });
+}
+
+/**
+ * Reads both weights into memory without blocking: the two ~5 MB reads run on libuv's threads,
+ * side by side, while the caller goes on (e.g. loading pdfkit). Later calls resolve at once.
+ */
+export async function loadJapaneseFonts(): Promise<void> {
+  await Promise.all(
+    (Object.keys(FILES) as FontWeight[]).map(async (weight) => {
+      if (buffers.has(weight)) return;
+      let pending = reading.get(weight);
+      if (!pending) {
+        pending = readWholeFile(require.resolve(FILES[weight]));
+        reading.set(weight, pending);
+      }
+      const buffer = await pending;
+      if (!buffers.has(weight)) buffers.set(weight, buffer);
+    }),
+  );
+}
+
+function parsedFont(weight: FontWeight): Font {
   let font = parsed.get(weight);
   if (!font) {
-    font = fontkit.create(japaneseFont(weight)) as fontkit.Font;
+    font = fontkit().create(japaneseFont(weight)) as Font;
     parsed.set(weight, font);
   }
   return font;
