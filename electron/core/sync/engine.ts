@@ -3,7 +3,6 @@ import type { HybridClock } from '../../../shared/domain/hlc';
 import type { HubClient } from '../../../shared/sync/hub-client';
 import { MAX_BATCH } from '../../../shared/sync/protocol';
 import type { Db } from '../db/types';
-import { cachedStatement } from '../db/statements';
 import { appendEntries, entryFromRow } from '../log/append';
 import { readCursor, readHubStore, readPushedSeq, writeCursor, writeHubStore, writePushedSeq } from './config';
 
