@@ -1,15 +1,12 @@
-import { EMPTY_ATTENDEE_FIELDS, type AttendeeFields } from '../../../shared/domain/attendee';
+import { EMPTY_ATTENDEE_FIELDS } from '../../../shared/domain/attendee';
 import type { EntryOfType } from '../../../shared/domain/entry';
 import { cachedStatement } from '../db/statements';
 import type { Db } from '../db/types';
 import { notifyAttendeeRefreshed } from './attendee-listeners';
 import { PACKED } from './packed-fields';
 
-function withoutUndefined<T extends object>(fields: T): Partial<T> {
-  const kept: Partial<T> = {};
-  for (const key of Object.keys(fields) as (keyof T)[]) if (fields[key] !== undefined) kept[key] = fields[key];
-  return kept;
-}
+const EMPTY = EMPTY_ATTENDEE_FIELDS;
+const EMPTY_LIST = JSON.stringify(EMPTY.goals);
 
 /**
  * Projects a person the log knew nothing about before their one `attendee.upsert` (an import, or
@@ -27,26 +24,27 @@ export function insertNewAttendee(db: Db, entry: EntryOfType<'attendee.upsert'>,
     entry.hlc,
     entry.id,
   );
-  const fields: AttendeeFields = { ...EMPTY_ATTENDEE_FIELDS, ...withoutUndefined(entry.data.fields) };
+  // Field by field with the empty value as default (no merged copy): this runs 100,000 times.
+  const fields = entry.data.fields;
   cachedStatement(db,
     `INSERT INTO attendees (id, ticket_code, name, name_kana, company, title, industry, goals, looking_for, email, phone,
        walk_in, vcard_opt_in, note, removed)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)`,
   ).run(
     entry.attendeeId,
-    fields.ticketCode,
-    fields.name,
-    fields.nameKana,
-    fields.company,
-    fields.title,
-    fields.industry,
-    JSON.stringify(fields.goals),
-    JSON.stringify(fields.lookingFor),
-    fields.email,
-    fields.phone,
-    fields.walkIn ? 1 : 0,
-    fields.vcardOptIn ? 1 : 0,
-    fields.note,
+    fields.ticketCode ?? EMPTY.ticketCode,
+    fields.name ?? EMPTY.name,
+    fields.nameKana ?? EMPTY.nameKana,
+    fields.company ?? EMPTY.company,
+    fields.title ?? EMPTY.title,
+    fields.industry ?? EMPTY.industry,
+    fields.goals ? JSON.stringify(fields.goals) : EMPTY_LIST,
+    fields.lookingFor ? JSON.stringify(fields.lookingFor) : EMPTY_LIST,
+    fields.email ?? EMPTY.email,
+    fields.phone ?? EMPTY.phone,
+    (fields.walkIn ?? EMPTY.walkIn) ? 1 : 0,
+    (fields.vcardOptIn ?? EMPTY.vcardOptIn) ? 1 : 0,
+    fields.note ?? EMPTY.note,
   );
   notifyAttendeeRefreshed(db, entry.attendeeId);
 }
