@@ -1,6 +1,6 @@
 import type { Entry } from '../../../shared/domain/entry';
 import type { Db } from '../db/types';
-import { applyEntry } from '../projection/apply';
+import { applyEntries } from '../projection/apply';
 import { cachedStatement } from '../db/statements';
 
 export interface AppendResult {
@@ -10,27 +10,32 @@ export interface AppendResult {
   duplicates: number;
 }
 
+export interface AppendOptions {
+  /** The entries came from a hub (`entries.pulled`): the station does not push them back. */
+  pulled?: boolean;
+}
+
 /**
- * Appends entries to the log and folds each new one into the projection, all in one synchronous
- * transaction: either the whole batch is in the log and the tables, or none of it is.
+ * Appends entries to the log and folds the new ones into the projection, all in one synchronous
+ * transaction: either the whole batch is in the log and the tables, or none of it is. The
+ * projection is applied per batch (`applyEntries`): each touched attendee's row is recomputed once.
  */
-export function appendEntries(db: Db, entries: readonly Entry[]): AppendResult {
-  const insert = cachedStatement(db, 
-    `INSERT OR IGNORE INTO entries (id, station, hlc, type, attendee_id, data)
-     VALUES (@id, @station, @hlc, @type, @attendeeId, @data)`,
+export function appendEntries(db: Db, entries: readonly Entry[], options: AppendOptions = {}): AppendResult {
+  // Positional parameters: binding by name costs noticeably more at 100,000 rows.
+  const insert = cachedStatement(db,
+    'INSERT OR IGNORE INTO entries (id, station, hlc, type, attendee_id, data, pulled) VALUES (?, ?, ?, ?, ?, ?, ?)',
   );
+  const pulled = options.pulled ? 1 : 0;
   return db.transaction(() => {
     const applied: Entry[] = [];
     let duplicates = 0;
+    const knownUpToSeq = (cachedStatement(db, 'SELECT coalesce(max(seq), 0) AS seq FROM entries').get() as { seq: number }).seq;
     for (const entry of entries) {
-      const info = insert.run({ ...entry, data: JSON.stringify(entry.data) });
-      if (info.changes === 0) {
-        duplicates++;
-        continue;
-      }
-      applyEntry(db, entry);
-      applied.push(entry);
+      const info = insert.run(entry.id, entry.station, entry.hlc, entry.type, entry.attendeeId, JSON.stringify(entry.data), pulled);
+      if (info.changes === 0) duplicates++;
+      else applied.push(entry);
     }
+    applyEntries(db, applied, knownUpToSeq);
     return { applied, duplicates };
   })();
 }

@@ -1,45 +1,86 @@
-import type { Entry } from '../../../shared/domain/entry';
+import type { Entry, EntryOfType } from '../../../shared/domain/entry';
 import type { Db } from '../db/types';
-import { applyAttendeeUpsert, refreshAttendee } from './attendees';
-import { applySettingsUpsert } from './settings';
 import { cachedStatement } from '../db/statements';
+import { applyAttendeeFieldWrites, refreshAttendee, refreshCheckins } from './attendees';
+import { insertNewAttendee } from './new-attendee';
+import { applySettingsUpsert } from './settings';
+
+type UpsertEntry = EntryOfType<'attendee.upsert'>;
+
+/** What one batch changed for one attendee; the row is recomputed once, after the whole batch. */
+interface AttendeeChanges {
+  upserts: UpsertEntry[];
+  checkins: boolean;
+  other: boolean;
+}
 
 /**
- * Folds one new entry into the projection tables. Every rule here is order-independent (per-field
- * LWW, tombstones, undo joined by id), so the tables match `foldEntries` of the same set of entries
- * whatever order they arrive in. Must run inside the caller's transaction.
+ * Folds a batch of entries that have just been added to the log (none of them known before) into
+ * the projection tables. Every rule is order-independent (per-field LWW, tombstones, undo joined by
+ * id), so the tables match `foldEntries` of the same set of entries whatever order and batching
+ * they arrive in. Must run inside the caller's transaction.
+ *
+ * Per entry only the facts are stored (field stamps, check-in, undo and print rows); each touched
+ * attendee's row is then recomputed once per batch, not once per entry. `knownUpToSeq` is the
+ * highest log seq before this batch: a person with a single upsert in the batch and nothing in the
+ * log up to there takes the plain-insert path (`insertNewAttendee`).
  */
-export function applyEntry(db: Db, entry: Entry): void {
-  switch (entry.type) {
-    case 'settings.upsert':
-      applySettingsUpsert(db, entry);
-      return;
-    case 'attendee.upsert':
-      applyAttendeeUpsert(db, entry);
-      return;
-    case 'attendee.remove':
-      refreshAttendee(db, entry.attendeeId);
-      return;
-    case 'checkin':
-      cachedStatement(db, 
-        `INSERT OR IGNORE INTO checkins (id, attendee_id, station, hlc, source, scanned_at)
-         VALUES (?, ?, ?, ?, ?, ?)`,
-      ).run(entry.id, entry.attendeeId, entry.station, entry.hlc, entry.data.source, entry.data.scannedAt);
-      refreshAttendee(db, entry.attendeeId);
-      return;
-    case 'checkin.undo':
-      cachedStatement(db, 'INSERT OR IGNORE INTO checkin_undos (id, of_checkin, attendee_id) VALUES (?, ?, ?)').run(
-        entry.id,
-        entry.data.of,
-        entry.attendeeId,
-      );
-      refreshAttendee(db, entry.attendeeId);
-      return;
-    case 'badge.printed':
-      cachedStatement(db, 
-        'INSERT OR IGNORE INTO badge_prints (id, attendee_id, station, hlc, printer, copies) VALUES (?, ?, ?, ?, ?, ?)',
-      ).run(entry.id, entry.attendeeId, entry.station, entry.hlc, entry.data.printer, entry.data.copies);
-      refreshAttendee(db, entry.attendeeId);
-      return;
+export function applyEntries(db: Db, entries: readonly Entry[], knownUpToSeq: number): void {
+  const byAttendee = new Map<string, AttendeeChanges>();
+  const changesOf = (attendeeId: string): AttendeeChanges => {
+    let changes = byAttendee.get(attendeeId);
+    if (!changes) byAttendee.set(attendeeId, (changes = { upserts: [], checkins: false, other: false }));
+    return changes;
+  };
+  for (const entry of entries) {
+    switch (entry.type) {
+      case 'settings.upsert':
+        applySettingsUpsert(db, entry);
+        break;
+      case 'attendee.upsert':
+        changesOf(entry.attendeeId).upserts.push(entry);
+        break;
+      case 'attendee.remove':
+        changesOf(entry.attendeeId).other = true;
+        break;
+      case 'checkin':
+        cachedStatement(db,
+          `INSERT OR IGNORE INTO checkins (id, attendee_id, station, hlc, source, scanned_at)
+           VALUES (?, ?, ?, ?, ?, ?)`,
+        ).run(entry.id, entry.attendeeId, entry.station, entry.hlc, entry.data.source, entry.data.scannedAt);
+        changesOf(entry.attendeeId).checkins = true;
+        break;
+      case 'checkin.undo':
+        cachedStatement(db, 'INSERT OR IGNORE INTO checkin_undos (id, of_checkin, attendee_id) VALUES (?, ?, ?)').run(
+          entry.id,
+          entry.data.of,
+          entry.attendeeId,
+        );
+        changesOf(entry.attendeeId).checkins = true;
+        break;
+      case 'badge.printed':
+        cachedStatement(db,
+          'INSERT OR IGNORE INTO badge_prints (id, attendee_id, station, hlc, printer, copies) VALUES (?, ?, ?, ?, ?, ?)',
+        ).run(entry.id, entry.attendeeId, entry.station, entry.hlc, entry.data.printer, entry.data.copies);
+        changesOf(entry.attendeeId).other = true;
+        break;
+    }
   }
+  const knownBefore = cachedStatement(db, 'SELECT 1 AS known FROM entries WHERE attendee_id = ? AND seq <= ? LIMIT 1');
+  for (const [attendeeId, changes] of byAttendee) {
+    const [only] = changes.upserts;
+    if (only && changes.upserts.length === 1 && !changes.checkins && !changes.other && knownBefore.get(attendeeId, knownUpToSeq) === undefined) {
+      insertNewAttendee(db, only);
+      continue;
+    }
+    if (changes.upserts.length > 0) applyAttendeeFieldWrites(db, attendeeId, changes.upserts);
+    // Check-ins and undos alone touch only the check-in columns; anything else recomputes the row.
+    if (changes.upserts.length > 0 || changes.other) refreshAttendee(db, attendeeId);
+    else refreshCheckins(db, attendeeId);
+  }
+}
+
+/** Folds one entry just added to the log through the general path (see `applyEntries`). */
+export function applyEntry(db: Db, entry: Entry): void {
+  applyEntries(db, [entry], Number.MAX_SAFE_INTEGER);
 }

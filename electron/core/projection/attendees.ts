@@ -1,5 +1,5 @@
 import { EMPTY_ATTENDEE_FIELDS, type AttendeeFields } from '../../../shared/domain/attendee';
-import { resolveCheckins } from '../../../shared/domain/checkin-rules';
+import { resolveCheckins, type CheckinResolution } from '../../../shared/domain/checkin-rules';
 import type { EntryOfType } from '../../../shared/domain/entry';
 import type { Db } from '../db/types';
 import { notifyAttendeeRefreshed } from './attendee-listeners';
@@ -7,21 +7,36 @@ import { winsOver, type FieldStamp } from './lww';
 import { cachedStatement } from '../db/statements';
 import { PACKED, unpackFields } from './packed-fields';
 
-export function applyAttendeeUpsert(db: Db, entry: EntryOfType<'attendee.upsert'>): void {
-  unpackFields(db, entry.attendeeId);
-  const read = cachedStatement(db, 'SELECT hlc, entry_id FROM attendee_fields WHERE attendee_id = ? AND field = ?');
-  const write = cachedStatement(db, 
+/**
+ * Per-field last-writer-wins for a batch of upserts of one attendee: the stored stamps are read
+ * once, the winners of the batch decided in memory, and only the fields that change are written.
+ * The row itself is not touched; the caller refreshes it once per batch.
+ */
+export function applyAttendeeFieldWrites(db: Db, attendeeId: string, upserts: readonly EntryOfType<'attendee.upsert'>[]): void {
+  const readStamps = (): (FieldStamp & { field: string })[] =>
+    cachedStatement(db, 'SELECT field, hlc, entry_id FROM attendee_fields WHERE attendee_id = ?').all(attendeeId) as (FieldStamp & {
+      field: string;
+    })[];
+  let stored = readStamps();
+  if (stored.some((row) => row.field === PACKED)) {
+    unpackFields(db, attendeeId);
+    stored = readStamps();
+  }
+  const stamps = new Map<string, FieldStamp>(stored.map((row) => [row.field, row]));
+  const winners = new Map<string, { value: unknown; entry: EntryOfType<'attendee.upsert'> }>();
+  for (const entry of upserts) {
+    for (const [field, value] of Object.entries(entry.data.fields)) {
+      if (value === undefined || !winsOver(entry, stamps.get(field))) continue;
+      stamps.set(field, { hlc: entry.hlc, entry_id: entry.id });
+      winners.set(field, { value, entry });
+    }
+  }
+  const write = cachedStatement(db,
     `INSERT INTO attendee_fields (attendee_id, field, value, hlc, entry_id) VALUES (?, ?, ?, ?, ?)
      ON CONFLICT (attendee_id, field) DO UPDATE
        SET value = excluded.value, hlc = excluded.hlc, entry_id = excluded.entry_id`,
   );
-  for (const [field, value] of Object.entries(entry.data.fields)) {
-    if (value === undefined) continue;
-    if (winsOver(entry, read.get(entry.attendeeId, field) as FieldStamp | undefined)) {
-      write.run(entry.attendeeId, field, JSON.stringify(value), entry.hlc, entry.id);
-    }
-  }
-  refreshAttendee(db, entry.attendeeId);
+  for (const [field, { value, entry }] of winners) write.run(attendeeId, field, JSON.stringify(value), entry.hlc, entry.id);
 }
 
 interface CheckinRow {
@@ -30,6 +45,31 @@ interface CheckinRow {
   station: string;
   source: string;
   scanned_at: string;
+  undone: number;
+}
+
+/** The official check-in and the conflicts of one attendee, from the check-in and undo tables. */
+function checkinsOf(db: Db, attendeeId: string): CheckinResolution<CheckinRow> {
+  const checkins = cachedStatement(db,
+    `SELECT c.id, c.hlc, c.station, c.source, c.scanned_at,
+       EXISTS (SELECT 1 FROM checkin_undos u WHERE u.of_checkin = c.id AND u.attendee_id = c.attendee_id) AS undone
+     FROM checkins c WHERE c.attendee_id = ?`,
+  ).all(attendeeId) as CheckinRow[];
+  return resolveCheckins(checkins, new Set(checkins.filter((c) => c.undone === 1).map((c) => c.id)));
+}
+
+/**
+ * Recomputes only the check-in columns of one attendee's row: what a batch of check-ins and undos
+ * alone can change (the rest of the row depends on fields, prints and the tombstone). Same rule as
+ * `refreshAttendee`: a person without field state has no row to update.
+ */
+export function refreshCheckins(db: Db, attendeeId: string): void {
+  const { official, conflicts } = checkinsOf(db, attendeeId);
+  const changed = cachedStatement(db,
+    `UPDATE attendees SET checkin_id = ?, checked_in_at = ?, checked_in_station = ?, checkin_source = ?, conflict_count = ?
+     WHERE id = ? AND EXISTS (SELECT 1 FROM attendee_fields WHERE attendee_id = ?)`,
+  ).run(official?.id ?? null, official?.scanned_at ?? null, official?.station ?? null, official?.source ?? null, conflicts.length, attendeeId, attendeeId);
+  if (changed.changes > 0) notifyAttendeeRefreshed(db, attendeeId);
 }
 
 /**
@@ -53,14 +93,7 @@ export function refreshAttendee(db: Db, attendeeId: string): void {
 
   const removed = cachedStatement(db, "SELECT 1 FROM entries WHERE attendee_id = ? AND type = 'attendee.remove' LIMIT 1")
     .get(attendeeId);
-  const checkins = cachedStatement(db, 'SELECT id, hlc, station, source, scanned_at FROM checkins WHERE attendee_id = ?')
-    .all(attendeeId) as CheckinRow[];
-  const undone = new Set(
-    (cachedStatement(db, 'SELECT of_checkin FROM checkin_undos WHERE attendee_id = ?').all(attendeeId) as { of_checkin: string }[]).map(
-      (r) => r.of_checkin,
-    ),
-  );
-  const { official, conflicts } = resolveCheckins(checkins, undone);
+  const { official, conflicts } = checkinsOf(db, attendeeId);
   const prints = cachedStatement(db, 'SELECT coalesce(sum(copies), 0) AS n FROM badge_prints WHERE attendee_id = ?').get(attendeeId) as {
     n: number;
   };

@@ -1,3 +1,4 @@
+import { cachedStatement } from '../db/statements';
 import type { Db } from '../db/types';
 
 /**
@@ -15,15 +16,14 @@ import type { Db } from '../db/types';
 export const PACKED = '*';
 
 export function unpackFields(db: Db, attendeeId: string): void {
-  const packed = db
-    .prepare('SELECT value, hlc, entry_id FROM attendee_fields WHERE attendee_id = ? AND field = ?')
+  const packed = cachedStatement(db, 'SELECT value, hlc, entry_id FROM attendee_fields WHERE attendee_id = ? AND field = ?')
     .get(attendeeId, PACKED) as { value: string; hlc: string; entry_id: string } | undefined;
   if (!packed) return;
-  const insert = db.prepare(
+  const insert = cachedStatement(db,
     'INSERT OR IGNORE INTO attendee_fields (attendee_id, field, value, hlc, entry_id) VALUES (?, ?, ?, ?, ?)',
   );
   for (const [field, value] of Object.entries(JSON.parse(packed.value) as Record<string, unknown>)) {
     if (value !== undefined) insert.run(attendeeId, field, JSON.stringify(value), packed.hlc, packed.entry_id);
   }
-  db.prepare('DELETE FROM attendee_fields WHERE attendee_id = ? AND field = ?').run(attendeeId, PACKED);
+  cachedStatement(db, 'DELETE FROM attendee_fields WHERE attendee_id = ? AND field = ?').run(attendeeId, PACKED);
 }

@@ -3,7 +3,6 @@ import type { HybridClock } from '../../../shared/domain/hlc';
 import type { HubClient } from '../../../shared/sync/hub-client';
 import { MAX_BATCH } from '../../../shared/sync/protocol';
 import type { Db } from '../db/types';
-import { cachedStatement } from '../db/statements';
 import { appendEntries, entryFromRow } from '../log/append';
 import { readCursor, readHubStore, readPushedSeq, writeCursor, writeHubStore, writePushedSeq } from './config';
 
@@ -74,10 +73,7 @@ export function applyPulled(db: Db, clock: HybridClock, entries: readonly Entry[
   try {
     return db.transaction(() => {
       for (const entry of entries) clock.observe(entry.hlc);
-      // Inside this write transaction every new row is one of ours: mark them by seq in one go.
-      const before = (cachedStatement(db, 'SELECT coalesce(max(seq), 0) AS seq FROM entries').get() as { seq: number }).seq;
-      const { applied } = appendEntries(db, entries);
-      cachedStatement(db, 'UPDATE entries SET pulled = 1 WHERE seq > ?').run(before);
+      const { applied } = appendEntries(db, entries, { pulled: true });
       writeCursor(db, cursor);
       return applied.length;
     })();
