@@ -7,6 +7,7 @@ import { CatalogueMatcher, splitAnswers } from './catalogue';
 import { detectHeaderRow, detectMapping } from './headers';
 import { ProblemList } from './problems';
 import { REPLACEMENT_CHARACTER, type RawTable } from './read-file';
+import type { AttendeeRow } from '../attendees/queries';
 
 /**
  * Turns the rows of an export into what an import would do, without writing anything: which
@@ -35,20 +36,10 @@ export interface ImportPlan {
   problems: ProblemList;
 }
 
-interface ExistingRow {
-  id: string;
-  ticket_code: string;
-  name: string;
-  name_kana: string;
-  company: string;
-  title: string;
-  industry: string;
-  goals: string;
-  looking_for: string;
-  email: string;
-  phone: string;
-  note: string;
-}
+type ExistingRow = Pick<
+  AttendeeRow,
+  'id' | 'ticket_code' | 'name' | 'name_kana' | 'company' | 'title' | 'industry' | 'goals' | 'looking_for' | 'email' | 'phone' | 'note'
+>;
 
 const SAMPLE_ROWS = 5;
 type TextField = 'name' | 'company' | 'title' | 'email' | 'phone' | 'ticketCode' | 'note';

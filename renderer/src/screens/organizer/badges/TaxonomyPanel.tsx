@@ -5,18 +5,8 @@ import { GOAL_MARKS, type Goal, type Industry } from '../../../../../shared/doma
 import { useApi } from '../../../api/context';
 import { useErrorMessage } from '../../../hooks/useErrorMessage';
 import { useLiveQuery } from '../../../hooks/useLiveQuery';
+import { GOAL_MARK_GLYPH } from '../dashboard/labels';
 
-/** What each mark looks like, so the choice is visible in a plain <select>. */
-const MARK_SYMBOLS: Record<Goal['mark'], string> = {
-  circle: '●',
-  triangle: '▲',
-  square: '■',
-  diamond: '◆',
-  star: '★',
-  hexagon: '⬢',
-  cross: '✚',
-  heart: '♥',
-};
 
 /** Loads the event's industries and goals, then shows the editor seeded with them. */
 export function TaxonomyPanel() {
@@ -103,7 +93,7 @@ function TaxonomyFields(initial: { industries: Industry[]; goals: Goal[] }) {
             <select aria-label={t('badges.markOf', { name: goal.ja })} value={goal.mark} onChange={(event) => editGoal(index, { mark: event.target.value as Goal['mark'] })}>
               {GOAL_MARKS.map((mark) => (
                 <option key={mark} value={mark}>
-                  {MARK_SYMBOLS[mark]} {t(`badges.marks.${mark}`)}
+                  {GOAL_MARK_GLYPH[mark]} {t(`badges.marks.${mark}`)}
                 </option>
               ))}
             </select>
