@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import { z } from 'zod';
 import type { Entry } from '../domain/entry';
 import { MusubiError } from '../errors';
 import {
@@ -12,6 +12,9 @@ import {
   type PullResponse,
   type PushResponse,
 } from './protocol';
+import { parseEntries } from './parse-entries';
+
+const pullEnvelopeSchema = pullResponseSchema.extend({ entries: z.array(z.unknown()) });
 
 /**
  * A client for one event on one hub (protocol v1). Used by the station's sync loop and by a hub
@@ -47,7 +50,11 @@ export class HubClient {
   }
 
   async pull(after: number, limit: number): Promise<PullResponse> {
-    return this.request(`${this.eventPath}/entries?after=${after}&limit=${limit}`, pullResponseSchema, { method: 'GET' });
+    // The envelope through zod, the entries through the cheaper but equally strict parseEntries.
+    const answer = await this.request(`${this.eventPath}/entries?after=${after}&limit=${limit}`, pullEnvelopeSchema, { method: 'GET' });
+    const parsed = parseEntries(answer.entries);
+    if (!parsed.ok) throw new MusubiError('protocol', `The hub's answer is not protocol v1 (${parsed.path}: ${parsed.message}).`, 'hub');
+    return { ...answer, entries: parsed.entries };
   }
 
   async stations(): Promise<HubStation[]> {
