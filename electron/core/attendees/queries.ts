@@ -1,4 +1,4 @@
-import type { Attendee, CheckinSource, CheckinView } from '../../../shared/domain/attendee';
+import type { Attendee, AttendeeFields, CheckinSource, CheckinView } from '../../../shared/domain/attendee';
 import { resolveCheckins } from '../../../shared/domain/checkin-rules';
 import { MusubiError } from '../../../shared/errors';
 import type { Db } from '../db/types';
@@ -47,9 +47,11 @@ function conflictsOf(db: Db, attendeeId: string): CheckinView[] {
   }));
 }
 
-export function attendeeFromRow(db: Db, row: AttendeeRow): Attendee {
+/** The text fields of an attendee row, as the API names them (JSON lists parsed). */
+export function textFieldsFromRow(
+  row: Pick<AttendeeRow, 'ticket_code' | 'name' | 'name_kana' | 'company' | 'title' | 'industry' | 'goals' | 'looking_for' | 'email' | 'phone' | 'note'>,
+): Omit<AttendeeFields, 'walkIn' | 'vcardOptIn'> {
   return {
-    id: row.id,
     ticketCode: row.ticket_code,
     name: row.name,
     nameKana: row.name_kana,
@@ -60,9 +62,16 @@ export function attendeeFromRow(db: Db, row: AttendeeRow): Attendee {
     lookingFor: JSON.parse(row.looking_for) as string[],
     email: row.email,
     phone: row.phone,
+    note: row.note,
+  };
+}
+
+export function attendeeFromRow(db: Db, row: AttendeeRow): Attendee {
+  return {
+    id: row.id,
+    ...textFieldsFromRow(row),
     walkIn: row.walk_in === 1,
     vcardOptIn: row.vcard_opt_in === 1,
-    note: row.note,
     checkedIn:
       row.checkin_id && row.checked_in_at && row.checked_in_station
         ? {

@@ -7,7 +7,7 @@ import { CatalogueMatcher, splitAnswers } from './catalogue';
 import { detectHeaderRow, detectMapping } from './headers';
 import { ProblemList } from './problems';
 import { REPLACEMENT_CHARACTER, type RawTable } from './read-file';
-import type { AttendeeRow } from '../attendees/queries';
+import { textFieldsFromRow, type AttendeeRow } from '../attendees/queries';
 
 /**
  * Turns the rows of an export into what an import would do, without writing anything: which
@@ -74,19 +74,7 @@ function joinName(family: string, given: string): string {
 }
 
 function existingFields(row: ExistingRow): PartialAttendeeFields {
-  return {
-    ticketCode: row.ticket_code,
-    name: row.name,
-    nameKana: row.name_kana,
-    company: row.company,
-    title: row.title,
-    industry: row.industry,
-    goals: JSON.parse(row.goals) as string[],
-    lookingFor: JSON.parse(row.looking_for) as string[],
-    email: row.email,
-    phone: row.phone,
-    note: row.note,
-  };
+  return textFieldsFromRow(row);
 }
 
 /**

@@ -40,7 +40,8 @@ export function appendEntries(db: Db, entries: readonly Entry[], options: Append
   })();
 }
 
-interface EntryRow {
+/** An `entries` row as stored (data still JSON text). */
+export interface EntryRow {
   id: string;
   station: string;
   hlc: string;

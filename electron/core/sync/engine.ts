@@ -3,7 +3,7 @@ import type { HybridClock } from '../../../shared/domain/hlc';
 import type { HubClient } from '../../../shared/sync/hub-client';
 import { MAX_BATCH } from '../../../shared/sync/protocol';
 import type { Db } from '../db/types';
-import { appendEntries, entryFromRow } from '../log/append';
+import { appendEntries, entryFromRow, type EntryRow } from '../log/append';
 import { readCursor, readHubStore, readPushedSeq, writeCursor, writeHubStore, writePushedSeq } from './config';
 
 /**
@@ -27,14 +27,8 @@ export interface SyncRoundDeps {
   onProgress?: (event: { kind: 'pushed' | 'pulled'; count: number }) => void;
 }
 
-interface LocalRow {
+interface LocalRow extends EntryRow {
   seq: number;
-  id: string;
-  station: string;
-  hlc: string;
-  type: Entry['type'];
-  attendee_id: string | null;
-  data: string;
 }
 
 /** Local entries (not pulled from a hub) after `seq`, in arrival order. */
