@@ -48,5 +48,5 @@ export function loadStationIdentity(db: Db, name?: string): StationIdentity {
       writeMeta(db, 'station_name', stationName);
     }
     return { clockId, name: stationName };
-  })();
+  }).immediate();
 }

@@ -39,7 +39,7 @@ export function registerCheckinCommand(program: Command): void {
             },
           ]);
           return { already: false, attendee: getAttendee(db, attendee.id) };
-        })();
+        }).immediate();
         const where = outcome.attendee.checkedIn;
         console.log(
           outcome.already

@@ -29,6 +29,6 @@ export function migrate(db: Db, migrations: readonly Migration[] = MIGRATIONS, t
       db.exec(m.sql);
       db.pragma(`user_version = ${m.version}`);
     }
-  })();
+  }).immediate();
   return goal;
 }

@@ -28,7 +28,7 @@ export function recordExport(db: Db, options: ExportOptions, now: Date): void {
   db.transaction(() => {
     writeMeta(db, LAST_EXPORT_AT, now.toISOString());
     writeMeta(db, LAST_EXPORT_SEQ, String(latestSeq(db)));
-  })();
+  }).immediate();
 }
 
 export function lastExport(db: Db): { at: string; seq: number } | null {

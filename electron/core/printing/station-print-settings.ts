@@ -38,5 +38,5 @@ export function writePrintSettings(db: Db, change: Partial<Omit<PrintSettings, '
     if (change.autoPrint !== undefined) write(db, KEYS.autoPrint, change.autoPrint ? '1' : '0');
     if (change.badgeSize !== undefined) write(db, KEYS.badgeSize, change.badgeSize);
     if (change.ticketQr !== undefined) write(db, KEYS.ticketQr, change.ticketQr ? '1' : '0');
-  })();
+  }).immediate();
 }

@@ -70,7 +70,7 @@ export function createCheckinApi(ctx: ServiceContext): TopicImpl<keyof typeof ch
         const { id, drafts } = newAttendeeDrafts(fields);
         record(drafts);
         return getAttendee(db, id);
-      })(),
+      }).immediate(),
 
     updateAttendee: ({ id, fields }) =>
       db.transaction(() => {
@@ -80,7 +80,7 @@ export function createCheckinApi(ctx: ServiceContext): TopicImpl<keyof typeof ch
         const changed = changedFields(current, fields);
         if (Object.keys(changed).length > 0) record([{ type: 'attendee.upsert', attendeeId: id, data: { fields: changed } }]);
         return getAttendee(db, id);
-      })(),
+      }).immediate(),
 
     getAttendee: ({ id }) => getAttendee(db, id),
 
@@ -92,7 +92,7 @@ export function createCheckinApi(ctx: ServiceContext): TopicImpl<keyof typeof ch
         if (attendee.checkedIn) return { status: 'already-checked-in', attendee };
         record([checkinDraft(attendeeId, source)]);
         return { status: 'checked-in', attendee: getAttendee(db, attendeeId) };
-      })(),
+      }).immediate(),
 
     undoCheckIn: ({ attendeeId, checkinId }) =>
       db.transaction(() => {
@@ -108,14 +108,14 @@ export function createCheckinApi(ctx: ServiceContext): TopicImpl<keyof typeof ch
         }
         record([{ type: 'checkin.undo', attendeeId, data: { of: target.checkinId } }]);
         return getAttendee(db, attendeeId);
-      })(),
+      }).immediate(),
 
     registerWalkIn: (fields): CheckInOutcome =>
       db.transaction((): CheckInOutcome => {
         const { id, drafts } = newAttendeeDrafts({ ...fields, walkIn: true });
         record([...drafts, checkinDraft(id, 'walkin')]);
         return { status: 'checked-in', attendee: getAttendee(db, id) };
-      })(),
+      }).immediate(),
 
     findByTicketCode: ({ ticketCode }) => findByTicketCode(db, normalizeTicketCode(ticketCode)) ?? null,
 

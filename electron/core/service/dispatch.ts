@@ -29,7 +29,9 @@ export async function dispatch(impl: ServiceImpl, name: string, rawInput: unknow
     return ok(await handler(parsed.data));
   } catch (error) {
     if (error instanceof MusubiError) return fail(error.toShape());
-    console.error(`[musubi] ${name} failed: ${(error as Error).name}`, (error as Error).stack?.split('\n')[1]?.trim() ?? '');
+    // The error's name, code (e.g. SQLITE_BUSY) and where it was thrown; never its message or the input.
+    const { name: kind, code, stack } = error as Error & { code?: unknown };
+    console.error(`[musubi] ${name} failed: ${kind}${typeof code === 'string' ? ` ${code}` : ''}`, stack?.split('\n')[1]?.trim() ?? '');
     return fail({ code: 'internal', message: 'Something went wrong inside Musubi. The change was not saved.' });
   }
 }

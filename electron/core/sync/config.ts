@@ -68,7 +68,7 @@ export function writeSyncConfig(db: Db, config: SyncConfig): void {
     write(db, KEYS.hubUrl, config.hubUrl);
     write(db, KEYS.key, config.key);
     write(db, KEYS.eventId, config.eventId);
-  })();
+  }).immediate();
 }
 
 export function clearSyncConfig(db: Db): void {
@@ -78,7 +78,7 @@ export function clearSyncConfig(db: Db): void {
     remove(db, KEYS.cursor);
     remove(db, KEYS.pushedSeq);
     remove(db, KEYS.hubStore);
-  })();
+  }).immediate();
 }
 
 /** The store id of the hub the cursor belongs to. */

@@ -70,7 +70,7 @@ export function applyPulled(db: Db, clock: HybridClock, entries: readonly Entry[
       const { applied } = appendEntries(db, entries, { pulled: true });
       writeCursor(db, cursor);
       return applied.length;
-    })();
+    }).immediate();
   } finally {
     db.pragma('synchronous = FULL');
   }
@@ -119,7 +119,7 @@ function resetProgress(db: Db, hubStore: string | undefined): void {
     writeCursor(db, 0);
     writePushedSeq(db, 0);
     if (hubStore !== undefined) writeHubStore(db, hubStore);
-  })();
+  }).immediate();
 }
 
 export async function syncRound(deps: SyncRoundDeps): Promise<SyncRoundResult> {
