@@ -28,7 +28,7 @@ if (!app.requestSingleInstanceLock()) {
     session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
 
     const dbFile = process.env.MUSUBI_DB ?? path.join(defaultDataDir(), 'musubi.db');
-    const db = openDatabase(dbFile);
+    const db = openDatabase(dbFile, { checkpointInBackground: true });
     const service = createService({ db });
     service.sync.start();
     registerIpc(service, (url) => isTrustedSender(url, paths));

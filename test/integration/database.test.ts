@@ -46,4 +46,22 @@ describe('database file', () => {
     expect(schemaVersion(db)).toBe(0);
     expect(db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE name IN ('entries', 'ok')").get()).toEqual({ n: 0 });
   });
+
+  it('with background checkpoints, folds the WAL into the file while open and leaves one whole file after close', async () => {
+    const file = path.join(tempDir(), 'station.db');
+    const db = openDatabase(file, { checkpointInBackground: true });
+    expect(db.pragma('wal_autocheckpoint', { simple: true })).toBe(0);
+    const sizeBefore = fs.statSync(file).size;
+    const insert = db.prepare("INSERT INTO meta (key, value) VALUES (?, hex(randomblob(2000)))");
+    db.transaction(() => {
+      for (let i = 0; i < 3000; i++) insert.run(`k${i}`);
+    }).immediate();
+    // Nothing in this connection copies the WAL into the file (autocheckpoint is off): the worker does.
+    await expect.poll(() => fs.statSync(file).size).toBeGreaterThan(sizeBefore + 3000 * 2000);
+    db.close();
+    expect(fs.existsSync(`${file}-wal`)).toBe(false);
+    const reader = new Database(file, { readonly: true });
+    expect(reader.prepare('SELECT count(*) AS n FROM meta WHERE key GLOB ?').get('k*')).toEqual({ n: 3000 });
+    reader.close();
+  });
 });

@@ -37,7 +37,7 @@ export function registerStationCommand(program: Command): void {
     .option('--backup-every <minutes>', 'back the database up every so many minutes while the station runs', parseMinutes)
     .action(async (flags: StationFlags) => {
       const dbPath = resolveDbPath(flags.db);
-      const db = openDatabase(dbPath);
+      const db = openDatabase(dbPath, { checkpointInBackground: true });
       const service = createService({ db, stationName: flags.station });
       if (flags.backupDir) setBackupFolder(db, path.resolve(flags.backupDir));
       const stopBackups = flags.backupEvery

@@ -27,7 +27,7 @@ export function registerSyncCommand(program: Command): void {
     .option('--once', 'one round, then exit (exit code 1 if the hub could not be reached)')
     .option('--station <name>', 'name of this station, shown as "checked in at <name>"')
     .action(async (flags: SyncFlags) => {
-      const db = openDatabase(resolveDbPath(flags.db));
+      const db = openDatabase(resolveDbPath(flags.db), { checkpointInBackground: !flags.once });
       const service = createService({
         db,
         stationName: flags.station,

@@ -2,12 +2,18 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { MusubiError } from '../../../shared/errors';
+import { checkpointInBackground } from './background-checkpoints';
 import { migrate } from './migrate';
 import type { Db } from './types';
 
 export interface OpenOptions {
   /** Skip migrations (used by migration tests that step through versions themselves). */
   migrate?: boolean;
+  /**
+   * Checkpoint the WAL from a worker thread instead of inside commits (background-checkpoints.ts).
+   * For long-running processes that serve a desk: the app, `musubi station`, `musubi sync`.
+   */
+  checkpointInBackground?: boolean;
 }
 
 /**
@@ -37,6 +43,7 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
     db.pragma('cache_size = -65536');
     db.pragma('temp_store = MEMORY');
     if (options.migrate !== false) migrate(db);
+    if (options.checkpointInBackground) checkpointInBackground(db);
   } catch (error) {
     db.close();
     if (error instanceof MusubiError) throw error;

@@ -1,0 +1,82 @@
+import { createRequire } from 'node:module';
+import { Worker } from 'node:worker_threads';
+import type { Db } from './types';
+
+/**
+ * Moves WAL checkpoints off the thread that serves the desk.
+ *
+ * With SQLite's default, the connection that commits a transaction taking the WAL past 1,000 pages
+ * copies the whole WAL into the database file right there, inside that commit: an import of
+ * 100,000 people or a large pull then waits ~0.5 s longer for ~100 MB of copying and fsyncs, and
+ * the station answers nothing meanwhile. Here the serving connection never checkpoints; a worker
+ * thread with its own connection runs PASSIVE checkpoints (they never block readers or writers)
+ * a few times a second. Durability is unchanged: a commit is durable once its WAL frames are synced
+ * (`synchronous = FULL`); the checkpoint only moves them into the main file later.
+ *
+ * Long-running processes use this (the desktop app, `musubi station`, `musubi sync`); one-shot CLI
+ * commands and tests keep SQLite's inline checkpoints.
+ */
+
+/** How often the worker checkpoints; a PASSIVE checkpoint with nothing new to copy costs microseconds. */
+const CHECKPOINT_EVERY_MS = 250;
+
+// Plain CommonJS so it runs the same from source (tsx), from the Vite bundle and in Electron: the
+// worker gets the resolved better-sqlite3 path instead of resolving it itself.
+const WORKER_SOURCE = `
+const { parentPort, workerData } = require('node:worker_threads');
+const Database = require(workerData.driver);
+const db = new Database(workerData.file, { fileMustExist: true });
+db.pragma('synchronous = FULL');
+const checkpoint = () => {
+  try { db.pragma('wal_checkpoint(PASSIVE)'); } catch { /* busy now; the next tick tries again */ }
+};
+const timer = setInterval(checkpoint, workerData.everyMs);
+parentPort.on('message', () => {
+  clearInterval(timer);
+  checkpoint();
+  db.close();
+  const closed = new Int32Array(workerData.closed);
+  Atomics.store(closed, 0, 1);
+  Atomics.notify(closed, 0);
+  parentPort.close();
+});
+`;
+
+/** How long `db.close()` waits for the worker's last checkpoint (SQLite's own close does the same work). */
+const CLOSE_WAIT_MS = 10_000;
+
+/**
+ * Starts background checkpoints for a file database and returns the function that stops them.
+ * It also runs inside `db.close()` and waits there until the worker has closed its connection, so
+ * that after `close()` the database is one file again, exactly as without this.
+ */
+export function checkpointInBackground(db: Db): () => void {
+  if (db.memory) return () => undefined;
+  db.pragma('wal_autocheckpoint = 0');
+  // After a big import the WAL is reused from its start; keep the file from staying 100 MB on disk.
+  db.pragma('journal_size_limit = 16777216');
+  const driver = createRequire(import.meta.url).resolve('better-sqlite3');
+  const closed = new SharedArrayBuffer(4);
+  const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { driver, file: db.name, everyMs: CHECKPOINT_EVERY_MS, closed } });
+  worker.unref();
+  let failed = false;
+  worker.on('error', (error) => {
+    failed = true;
+    // Without the worker, fall back to SQLite's own checkpoints rather than letting the WAL grow.
+    console.error(`musubi: background checkpoints stopped (${error.message}); the database checkpoints itself again`);
+    if (db.open) db.pragma('wal_autocheckpoint = 1000');
+  });
+  let stopped = false;
+  const stop = (): void => {
+    if (stopped) return;
+    stopped = true;
+    worker.postMessage('stop');
+    if (!failed) Atomics.wait(new Int32Array(closed), 0, 0, CLOSE_WAIT_MS);
+  };
+  const close = db.close.bind(db);
+  db.close = (): Db => {
+    stop();
+    return close();
+  };
+  return stop;
+}
