@@ -3,7 +3,6 @@ import { MusubiError } from '../../../shared/errors';
 import type { Db } from '../db/types';
 import { lastExport, latestSeq, readMeta, writeMeta } from '../export/export-record';
 import { refreshAttendee } from '../projection/attendees';
-import { PACKED } from '../projection/packed-fields';
 
 /**
  * The fields that identify or contact a person. Industry, goals, "looking for", walk-in and every
@@ -56,22 +55,12 @@ export function purgePersonalData(db: Db, now = new Date()): { attendees: number
     }
     const placeholders = PERSONAL_FIELDS.map(() => '?').join(', ');
     db.prepare(`DELETE FROM attendee_fields WHERE field IN (${placeholders})`).run(...PERSONAL_FIELDS);
-    // Bulk-imported people keep their fields in one packed row (projection/packed-fields.ts).
-    const packedRows = db.prepare('SELECT attendee_id, value FROM attendee_fields WHERE field = ?').all(PACKED) as {
-      attendee_id: string;
-      value: string;
-    }[];
-    const rewritePacked = db.prepare('UPDATE attendee_fields SET value = ? WHERE attendee_id = ? AND field = ?');
-    for (const row of packedRows) {
-      const kept = Object.fromEntries(Object.entries(JSON.parse(row.value) as object).filter(([field]) => !personal.has(field)));
-      rewritePacked.run(JSON.stringify(kept), row.attendee_id, PACKED);
-    }
-    // Blank the readable rows directly too: refreshAttendee skips a person with no fields left.
+    // Blank the readable rows directly too, so that no name survives even in a row nobody refreshes.
     db.exec(`UPDATE attendees SET name = '', name_kana = '', company = '', title = '', email = '', phone = '', note = ''`);
     for (const id of touched) refreshAttendee(db, id);
     writeMeta(db, PURGED_AT, at);
     return touched.size;
-  })();
+  }).immediate();
   // Outside the transaction (VACUUM cannot run inside one): rebuild the file without the freed
   // pages, then fold the WAL back and truncate it.
   db.exec('VACUUM');

@@ -98,6 +98,6 @@ export async function commitImport(db: Db, recorder: LocalRecorder, station: str
       problems: p.problems.all.slice(0, PROBLEMS_SHOWN),
       problemCount: p.problems.all.length,
     };
-  })();
+  }).immediate();
 }
 

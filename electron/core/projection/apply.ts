@@ -2,7 +2,7 @@ import type { Entry, EntryOfType } from '../../../shared/domain/entry';
 import type { Db } from '../db/types';
 import { cachedStatement } from '../db/statements';
 import { applyAttendeeFieldWrites, refreshAttendee, refreshCheckins } from './attendees';
-import { insertNewAttendee } from './new-attendee';
+import { insertNewAttendees } from './new-attendee';
 import { applySettingsUpsert } from './settings';
 
 type UpsertEntry = EntryOfType<'attendee.upsert'>;
@@ -23,7 +23,7 @@ interface AttendeeChanges {
  * Per entry only the facts are stored (field stamps, check-in, undo and print rows); each touched
  * attendee's row is then recomputed once per batch, not once per entry. `knownUpToSeq` is the
  * highest log seq before this batch: a person with a single upsert in the batch and nothing in the
- * log up to there takes the plain-insert path (`insertNewAttendee`).
+ * log up to there takes the plain-insert path (`insertNewAttendees`).
  */
 export function applyEntries(db: Db, entries: readonly Entry[], knownUpToSeq: number): void {
   const byAttendee = new Map<string, AttendeeChanges>();
@@ -67,10 +67,11 @@ export function applyEntries(db: Db, entries: readonly Entry[], knownUpToSeq: nu
     }
   }
   const knownBefore = cachedStatement(db, 'SELECT 1 AS known FROM entries WHERE attendee_id = ? AND seq <= ? LIMIT 1');
+  const newPeople: UpsertEntry[] = [];
   for (const [attendeeId, changes] of byAttendee) {
     const [only] = changes.upserts;
     if (only && changes.upserts.length === 1 && !changes.checkins && !changes.other && knownBefore.get(attendeeId, knownUpToSeq) === undefined) {
-      insertNewAttendee(db, only);
+      newPeople.push(only);
       continue;
     }
     if (changes.upserts.length > 0) applyAttendeeFieldWrites(db, attendeeId, changes.upserts);
@@ -78,6 +79,7 @@ export function applyEntries(db: Db, entries: readonly Entry[], knownUpToSeq: nu
     if (changes.upserts.length > 0 || changes.other) refreshAttendee(db, attendeeId);
     else refreshCheckins(db, attendeeId);
   }
+  insertNewAttendees(db, newPeople);
 }
 
 /** Folds one entry just added to the log through the general path (see `applyEntries`). */

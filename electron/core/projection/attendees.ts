@@ -5,24 +5,34 @@ import type { Db } from '../db/types';
 import { notifyAttendeeRefreshed } from './attendee-listeners';
 import { winsOver, type FieldStamp } from './lww';
 import { cachedStatement } from '../db/statements';
-import { PACKED, unpackFields } from './packed-fields';
 
 /**
- * Per-field last-writer-wins for a batch of upserts of one attendee: the stored stamps are read
- * once, the winners of the batch decided in memory, and only the fields that change are written.
- * The row itself is not touched; the caller refreshes it once per batch.
+ * Field state. Normally `attendee_fields` holds one row per field with the stamp of the entry that
+ * last wrote it (per-field last-writer-wins). A person created by one `attendee.upsert` that the
+ * log had never seen before (an import, a pull of someone's registrations: new-attendee.ts) has no
+ * such rows: their field state is that entry in the log, "log-backed". The first later upsert
+ * folds their logged upserts into per-field rows, and a recompute of a person without rows reads
+ * the log. Either way the log is the truth and `attendee_fields` only a faster copy of it.
  */
-export function applyAttendeeFieldWrites(db: Db, attendeeId: string, upserts: readonly EntryOfType<'attendee.upsert'>[]): void {
-  const readStamps = (): (FieldStamp & { field: string })[] =>
-    cachedStatement(db, 'SELECT field, hlc, entry_id FROM attendee_fields WHERE attendee_id = ?').all(attendeeId) as (FieldStamp & {
-      field: string;
-    })[];
-  let stored = readStamps();
-  if (stored.some((row) => row.field === PACKED)) {
-    unpackFields(db, attendeeId);
-    stored = readStamps();
-  }
-  const stamps = new Map<string, FieldStamp>(stored.map((row) => [row.field, row]));
+function loggedUpserts(db: Db, attendeeId: string): EntryOfType<'attendee.upsert'>[] {
+  const rows = cachedStatement(db, "SELECT id, hlc, data FROM entries WHERE attendee_id = ? AND type = 'attendee.upsert'").all(
+    attendeeId,
+  ) as { id: string; hlc: string; data: string }[];
+  return rows.map((row) => ({
+    id: row.id,
+    hlc: row.hlc,
+    station: '',
+    type: 'attendee.upsert',
+    attendeeId,
+    data: JSON.parse(row.data) as EntryOfType<'attendee.upsert'>['data'],
+  }));
+}
+
+/** The winning write of each field among `upserts`, over the stamps already stored. */
+function fieldWinners(
+  upserts: readonly EntryOfType<'attendee.upsert'>[],
+  stamps: Map<string, FieldStamp>,
+): Map<string, { value: unknown; entry: EntryOfType<'attendee.upsert'> }> {
   const winners = new Map<string, { value: unknown; entry: EntryOfType<'attendee.upsert'> }>();
   for (const entry of upserts) {
     for (const [field, value] of Object.entries(entry.data.fields)) {
@@ -31,12 +41,45 @@ export function applyAttendeeFieldWrites(db: Db, attendeeId: string, upserts: re
       winners.set(field, { value, entry });
     }
   }
+  return winners;
+}
+
+/**
+ * Per-field last-writer-wins for a batch of upserts of one attendee (already in the log): the
+ * stored stamps are read once, the winners of the batch decided in memory, and only the fields
+ * that change are written. The row itself is not touched; the caller refreshes it once per batch.
+ */
+export function applyAttendeeFieldWrites(db: Db, attendeeId: string, upserts: readonly EntryOfType<'attendee.upsert'>[]): void {
+  const stored = cachedStatement(db, 'SELECT field, hlc, entry_id FROM attendee_fields WHERE attendee_id = ?').all(attendeeId) as (FieldStamp & {
+    field: string;
+  })[];
+  const logBacked = stored.length === 0 && cachedStatement(db, 'SELECT 1 AS row FROM attendees WHERE id = ?').get(attendeeId) !== undefined;
+  // A log-backed person's earlier upserts become rows now; the batch is in the log too, and an
+  // entry folded twice changes nothing (an equal stamp does not win).
+  const winners = fieldWinners(logBacked ? loggedUpserts(db, attendeeId) : upserts, new Map(stored.map((row) => [row.field, row])));
   const write = cachedStatement(db,
     `INSERT INTO attendee_fields (attendee_id, field, value, hlc, entry_id) VALUES (?, ?, ?, ?, ?)
      ON CONFLICT (attendee_id, field) DO UPDATE
        SET value = excluded.value, hlc = excluded.hlc, entry_id = excluded.entry_id`,
   );
   for (const [field, { value, entry }] of winners) write.run(attendeeId, field, JSON.stringify(value), entry.hlc, entry.id);
+}
+
+/** The current field values of one attendee, or undefined when the log has no upsert of them yet. */
+function currentFields(db: Db, attendeeId: string): AttendeeFields | undefined {
+  const fieldRows = cachedStatement(db, 'SELECT field, value FROM attendee_fields WHERE attendee_id = ?').all(attendeeId) as {
+    field: string;
+    value: string;
+  }[];
+  const fields: AttendeeFields = { ...EMPTY_ATTENDEE_FIELDS };
+  if (fieldRows.length > 0) {
+    for (const row of fieldRows) Object.assign(fields, { [row.field]: JSON.parse(row.value) as unknown });
+    return fields;
+  }
+  const logged = loggedUpserts(db, attendeeId);
+  if (logged.length === 0) return undefined;
+  for (const [field, { value }] of fieldWinners(logged, new Map())) Object.assign(fields, { [field]: value });
+  return fields;
 }
 
 interface CheckinRow {
@@ -67,8 +110,8 @@ export function refreshCheckins(db: Db, attendeeId: string): void {
   const { official, conflicts } = checkinsOf(db, attendeeId);
   const changed = cachedStatement(db,
     `UPDATE attendees SET checkin_id = ?, checked_in_at = ?, checked_in_station = ?, checkin_source = ?, conflict_count = ?
-     WHERE id = ? AND EXISTS (SELECT 1 FROM attendee_fields WHERE attendee_id = ?)`,
-  ).run(official?.id ?? null, official?.scanned_at ?? null, official?.station ?? null, official?.source ?? null, conflicts.length, attendeeId, attendeeId);
+     WHERE id = ?`,
+  ).run(official?.id ?? null, official?.scanned_at ?? null, official?.station ?? null, official?.source ?? null, conflicts.length, attendeeId);
   if (changed.changes > 0) notifyAttendeeRefreshed(db, attendeeId);
 }
 
@@ -79,17 +122,8 @@ export function refreshCheckins(db: Db, attendeeId: string): void {
  * row until the upsert arrives; then this picks the check-in up.
  */
 export function refreshAttendee(db: Db, attendeeId: string): void {
-  const fieldRows = cachedStatement(db, 'SELECT field, value FROM attendee_fields WHERE attendee_id = ?').all(attendeeId) as {
-    field: string;
-    value: string;
-  }[];
-  if (fieldRows.length === 0) return;
-
-  const fields: AttendeeFields = { ...EMPTY_ATTENDEE_FIELDS };
-  // The packed row of a bulk-imported person is the base; per-field rows are newer (packed-fields.ts).
-  const packed = fieldRows.find((row) => row.field === PACKED);
-  if (packed) Object.assign(fields, JSON.parse(packed.value) as Partial<AttendeeFields>);
-  for (const row of fieldRows) if (row.field !== PACKED) Object.assign(fields, { [row.field]: JSON.parse(row.value) as unknown });
+  const fields = currentFields(db, attendeeId);
+  if (!fields) return;
 
   const removed = cachedStatement(db, "SELECT 1 FROM entries WHERE attendee_id = ? AND type = 'attendee.remove' LIMIT 1")
     .get(attendeeId);

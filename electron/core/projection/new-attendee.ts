@@ -2,49 +2,48 @@ import { EMPTY_ATTENDEE_FIELDS } from '../../../shared/domain/attendee';
 import type { EntryOfType } from '../../../shared/domain/entry';
 import { cachedStatement } from '../db/statements';
 import type { Db } from '../db/types';
+import { multiRowValues, ROWS_PER_STATEMENT } from '../log/insert-entries';
 import { notifyAttendeeRefreshed } from './attendee-listeners';
-import { PACKED } from './packed-fields';
 
 const EMPTY = EMPTY_ATTENDEE_FIELDS;
 const EMPTY_LIST = JSON.stringify(EMPTY.goals);
+const COLUMNS = 14;
 
 /**
- * Projects a person the log knew nothing about before their one `attendee.upsert` (an import, or
- * a pull of someone else's registrations): every field wins (there is no earlier stamp) and there
- * are no check-ins, prints or tombstone, so the row is a plain insert and the field state is one
- * packed row (packed-fields.ts) instead of a read-compare-write per field and a recompute.
- * `fieldsJson`: `JSON.stringify(entry.data.fields)` when the caller already has it.
+ * Projects people the log knew nothing about before their one `attendee.upsert` (an import, or a
+ * pull of someone else's registrations): every field wins (there is no earlier stamp) and there
+ * are no check-ins, prints or tombstone, so each row is a plain insert. No `attendee_fields` rows
+ * are written: such a person's field state is their one upsert entry in the log, which the LWW code
+ * reads when a later change arrives (attendees.ts, "log-backed"). An import of 100,000 people so
+ * writes the log and the rows and nothing else.
  */
-export function insertNewAttendee(db: Db, entry: EntryOfType<'attendee.upsert'>, fieldsJson = JSON.stringify(entry.data.fields)): void {
-  // Positional parameters: binding by name costs noticeably more at 100,000 rows.
-  cachedStatement(db, 'INSERT INTO attendee_fields (attendee_id, field, value, hlc, entry_id) VALUES (?, ?, ?, ?, ?)').run(
-    entry.attendeeId,
-    PACKED,
-    fieldsJson,
-    entry.hlc,
-    entry.id,
-  );
-  // Field by field with the empty value as default (no merged copy): this runs 100,000 times.
-  const fields = entry.data.fields;
-  cachedStatement(db,
-    `INSERT INTO attendees (id, ticket_code, name, name_kana, company, title, industry, goals, looking_for, email, phone,
-       walk_in, vcard_opt_in, note, removed)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)`,
-  ).run(
-    entry.attendeeId,
-    fields.ticketCode ?? EMPTY.ticketCode,
-    fields.name ?? EMPTY.name,
-    fields.nameKana ?? EMPTY.nameKana,
-    fields.company ?? EMPTY.company,
-    fields.title ?? EMPTY.title,
-    fields.industry ?? EMPTY.industry,
-    fields.goals ? JSON.stringify(fields.goals) : EMPTY_LIST,
-    fields.lookingFor ? JSON.stringify(fields.lookingFor) : EMPTY_LIST,
-    fields.email ?? EMPTY.email,
-    fields.phone ?? EMPTY.phone,
-    (fields.walkIn ?? EMPTY.walkIn) ? 1 : 0,
-    (fields.vcardOptIn ?? EMPTY.vcardOptIn) ? 1 : 0,
-    fields.note ?? EMPTY.note,
-  );
-  notifyAttendeeRefreshed(db, entry.attendeeId);
+export function insertNewAttendees(db: Db, entries: readonly EntryOfType<'attendee.upsert'>[]): void {
+  for (let start = 0; start < entries.length; start += ROWS_PER_STATEMENT) {
+    const chunk = entries.slice(start, start + ROWS_PER_STATEMENT);
+    const params: unknown[] = [];
+    // Field by field with the empty value as default (no merged copy): this runs 100,000 times.
+    for (const { attendeeId, data: { fields } } of chunk) {
+      params.push(
+        attendeeId,
+        fields.ticketCode ?? EMPTY.ticketCode,
+        fields.name ?? EMPTY.name,
+        fields.nameKana ?? EMPTY.nameKana,
+        fields.company ?? EMPTY.company,
+        fields.title ?? EMPTY.title,
+        fields.industry ?? EMPTY.industry,
+        fields.goals ? JSON.stringify(fields.goals) : EMPTY_LIST,
+        fields.lookingFor ? JSON.stringify(fields.lookingFor) : EMPTY_LIST,
+        fields.email ?? EMPTY.email,
+        fields.phone ?? EMPTY.phone,
+        (fields.walkIn ?? EMPTY.walkIn) ? 1 : 0,
+        (fields.vcardOptIn ?? EMPTY.vcardOptIn) ? 1 : 0,
+        fields.note ?? EMPTY.note,
+      );
+    }
+    cachedStatement(db,
+      `INSERT INTO attendees (id, ticket_code, name, name_kana, company, title, industry, goals, looking_for, email, phone,
+         walk_in, vcard_opt_in, note) VALUES ${multiRowValues(COLUMNS, chunk.length)}`,
+    ).run(params);
+    for (const entry of chunk) notifyAttendeeRefreshed(db, entry.attendeeId);
+  }
 }

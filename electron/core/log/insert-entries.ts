@@ -1,0 +1,48 @@
+import type { Entry } from '../../../shared/domain/entry';
+import { cachedStatement } from '../db/statements';
+import type { Db } from '../db/types';
+
+/**
+ * Rows per INSERT statement. Each statement run costs a fixed amount on top of its rows (the call
+ * into the driver, resetting the VM); at 100,000 entries, 64 rows per statement take ~20% less
+ * time than one. SQLite allows 32,766 parameters, far above 64 × 7.
+ */
+export const ROWS_PER_STATEMENT = 64;
+
+/** `INSERT … VALUES (?, …), (?, …) …` with `rows` groups of `columns` placeholders. */
+export function multiRowValues(columns: number, rows: number): string {
+  const group = `(${Array.from({ length: columns }, () => '?').join(', ')})`;
+  return Array.from({ length: rows }, () => group).join(', ');
+}
+
+/**
+ * Adds entries to the log table, skipping any whose id it already holds (a replay or a duplicate),
+ * and returns the ones that were new, in the order given. `dataJson(entry)` is the stored `data`
+ * column (callers that already hold the JSON pass it instead of stringifying twice).
+ */
+export function insertEntryRows<E extends Entry>(
+  db: Db,
+  entries: readonly E[],
+  pulled: boolean,
+  dataJson: (entry: E) => string = (entry) => JSON.stringify(entry.data),
+): E[] {
+  const fresh: E[] = [];
+  const flag = pulled ? 1 : 0;
+  for (let start = 0; start < entries.length; start += ROWS_PER_STATEMENT) {
+    const chunk = entries.slice(start, start + ROWS_PER_STATEMENT);
+    const params: unknown[] = [];
+    for (const e of chunk) params.push(e.id, e.station, e.hlc, e.type, e.attendeeId, dataJson(e), flag);
+    const insert = cachedStatement(db,
+      `INSERT OR IGNORE INTO entries (id, station, hlc, type, attendee_id, data, pulled) VALUES ${multiRowValues(7, chunk.length)} RETURNING id`,
+    );
+    const inserted = insert.all(params) as { id: string }[];
+    if (inserted.length === chunk.length) {
+      fresh.push(...chunk);
+      continue;
+    }
+    // Some were already in the log (or twice in this chunk): keep the first copy of each new id.
+    const newIds = new Set(inserted.map((row) => row.id));
+    for (const e of chunk) if (newIds.delete(e.id)) fresh.push(e);
+  }
+  return fresh;
+}
