@@ -9,10 +9,17 @@ import type { Db } from '../db/types';
  */
 export const ROWS_PER_STATEMENT = 64;
 
-/** `INSERT … VALUES (?, …), (?, …) …` with `rows` groups of `columns` placeholders. */
+const valuesLists = new Map<string, string>();
+
+/** `(?, …), (?, …) …`: `rows` groups of `columns` placeholders, built once per shape. */
 export function multiRowValues(columns: number, rows: number): string {
-  const group = `(${Array.from({ length: columns }, () => '?').join(', ')})`;
-  return Array.from({ length: rows }, () => group).join(', ');
+  const shape = `${columns}x${rows}`;
+  let list = valuesLists.get(shape);
+  if (list === undefined) {
+    const group = `(${Array.from({ length: columns }, () => '?').join(', ')})`;
+    valuesLists.set(shape, (list = Array.from({ length: rows }, () => group).join(', ')));
+  }
+  return list;
 }
 
 /**

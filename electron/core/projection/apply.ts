@@ -1,7 +1,9 @@
 import type { Entry, EntryOfType } from '../../../shared/domain/entry';
 import type { Db } from '../db/types';
 import { cachedStatement } from '../db/statements';
-import { applyAttendeeFieldWrites, refreshAttendee, refreshCheckins } from './attendees';
+import { multiRowValues, ROWS_PER_STATEMENT } from '../log/insert-entries';
+import { applyAttendeeFieldWrites, refreshAttendee } from './attendees';
+import { refreshCheckinColumns } from './checkin-columns';
 import { insertNewAttendees } from './new-attendee';
 import { applySettingsUpsert } from './settings';
 
@@ -32,6 +34,7 @@ export function applyEntries(db: Db, entries: readonly Entry[], knownUpToSeq: nu
     if (!changes) byAttendee.set(attendeeId, (changes = { upserts: [], checkins: false, other: false }));
     return changes;
   };
+  const checkins: EntryOfType<'checkin'>[] = [];
   for (const entry of entries) {
     switch (entry.type) {
       case 'settings.upsert':
@@ -44,10 +47,7 @@ export function applyEntries(db: Db, entries: readonly Entry[], knownUpToSeq: nu
         changesOf(entry.attendeeId).other = true;
         break;
       case 'checkin':
-        cachedStatement(db,
-          `INSERT OR IGNORE INTO checkins (id, attendee_id, station, hlc, source, scanned_at)
-           VALUES (?, ?, ?, ?, ?, ?)`,
-        ).run(entry.id, entry.attendeeId, entry.station, entry.hlc, entry.data.source, entry.data.scannedAt);
+        checkins.push(entry);
         changesOf(entry.attendeeId).checkins = true;
         break;
       case 'checkin.undo':
@@ -66,8 +66,10 @@ export function applyEntries(db: Db, entries: readonly Entry[], knownUpToSeq: nu
         break;
     }
   }
+  insertCheckinRows(db, checkins);
   const knownBefore = cachedStatement(db, 'SELECT 1 AS known FROM entries WHERE attendee_id = ? AND seq <= ? LIMIT 1');
   const newPeople: UpsertEntry[] = [];
+  const checkinsOnly: string[] = [];
   for (const [attendeeId, changes] of byAttendee) {
     const [only] = changes.upserts;
     if (only && changes.upserts.length === 1 && !changes.checkins && !changes.other && knownBefore.get(attendeeId, knownUpToSeq) === undefined) {
@@ -77,12 +79,25 @@ export function applyEntries(db: Db, entries: readonly Entry[], knownUpToSeq: nu
     if (changes.upserts.length > 0) applyAttendeeFieldWrites(db, attendeeId, changes.upserts);
     // Check-ins and undos alone touch only the check-in columns; anything else recomputes the row.
     if (changes.upserts.length > 0 || changes.other) refreshAttendee(db, attendeeId);
-    else refreshCheckins(db, attendeeId);
+    else checkinsOnly.push(attendeeId);
   }
+  refreshCheckinColumns(db, checkinsOnly);
   insertNewAttendees(db, newPeople);
 }
 
 /** Folds one entry just added to the log through the general path (see `applyEntries`). */
 export function applyEntry(db: Db, entry: Entry): void {
   applyEntries(db, [entry], Number.MAX_SAFE_INTEGER);
+}
+
+/** The check-in facts of a batch, ROWS_PER_STATEMENT rows per INSERT (a replayed one is ignored). */
+function insertCheckinRows(db: Db, checkins: readonly EntryOfType<'checkin'>[]): void {
+  for (let start = 0; start < checkins.length; start += ROWS_PER_STATEMENT) {
+    const chunk = checkins.slice(start, start + ROWS_PER_STATEMENT);
+    const params: unknown[] = [];
+    for (const c of chunk) params.push(c.id, c.attendeeId, c.station, c.hlc, c.data.source, c.data.scannedAt);
+    cachedStatement(db,
+      `INSERT OR IGNORE INTO checkins (id, attendee_id, station, hlc, source, scanned_at) VALUES ${multiRowValues(6, chunk.length)}`,
+    ).run(params);
+  }
 }

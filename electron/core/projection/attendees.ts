@@ -1,8 +1,8 @@
 import { EMPTY_ATTENDEE_FIELDS, type AttendeeFields } from '../../../shared/domain/attendee';
-import { resolveCheckins, type CheckinResolution } from '../../../shared/domain/checkin-rules';
 import type { EntryOfType } from '../../../shared/domain/entry';
 import type { Db } from '../db/types';
 import { notifyAttendeeRefreshed } from './attendee-listeners';
+import { checkinsOf } from './checkin-columns';
 import { winsOver, type FieldStamp } from './lww';
 import { cachedStatement } from '../db/statements';
 
@@ -82,39 +82,6 @@ function currentFields(db: Db, attendeeId: string): AttendeeFields | undefined {
   return fields;
 }
 
-interface CheckinRow {
-  id: string;
-  hlc: string;
-  station: string;
-  source: string;
-  scanned_at: string;
-  undone: number;
-}
-
-/** The official check-in and the conflicts of one attendee, from the check-in and undo tables. */
-function checkinsOf(db: Db, attendeeId: string): CheckinResolution<CheckinRow> {
-  const checkins = cachedStatement(db,
-    `SELECT c.id, c.hlc, c.station, c.source, c.scanned_at,
-       EXISTS (SELECT 1 FROM checkin_undos u WHERE u.of_checkin = c.id AND u.attendee_id = c.attendee_id) AS undone
-     FROM checkins c WHERE c.attendee_id = ?`,
-  ).all(attendeeId) as CheckinRow[];
-  return resolveCheckins(checkins, new Set(checkins.filter((c) => c.undone === 1).map((c) => c.id)));
-}
-
-/**
- * Recomputes only the check-in columns of one attendee's row: what a batch of check-ins and undos
- * alone can change (the rest of the row depends on fields, prints and the tombstone). Same rule as
- * `refreshAttendee`: a person without field state has no row to update.
- */
-export function refreshCheckins(db: Db, attendeeId: string): void {
-  const { official, conflicts } = checkinsOf(db, attendeeId);
-  const changed = cachedStatement(db,
-    `UPDATE attendees SET checkin_id = ?, checked_in_at = ?, checked_in_station = ?, checkin_source = ?, conflict_count = ?
-     WHERE id = ?`,
-  ).run(official?.id ?? null, official?.scanned_at ?? null, official?.station ?? null, official?.source ?? null, conflicts.length, attendeeId);
-  if (changed.changes > 0) notifyAttendeeRefreshed(db, attendeeId);
-}
-
 /**
  * Recomputes one attendee's row from the log state: field values, tombstone, official check-in and
  * conflicts, badge prints. Recomputing (rather than patching) keeps the row right whatever order
@@ -127,7 +94,7 @@ export function refreshAttendee(db: Db, attendeeId: string): void {
 
   const removed = cachedStatement(db, "SELECT 1 FROM entries WHERE attendee_id = ? AND type = 'attendee.remove' LIMIT 1")
     .get(attendeeId);
-  const { official, conflicts } = checkinsOf(db, attendeeId);
+  const { official, conflicts } = checkinsOf(db, [attendeeId]).get(attendeeId) ?? { official: null, conflicts: [] };
   const prints = cachedStatement(db, 'SELECT coalesce(sum(copies), 0) AS n FROM badge_prints WHERE attendee_id = ?').get(attendeeId) as {
     n: number;
   };
