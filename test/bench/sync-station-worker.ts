@@ -5,9 +5,12 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { openDatabase } from '../../electron/core/db/open';
 import { createService } from '../../electron/core/service/service';
+import { loadHttpClient } from '../../electron/core/warm-up';
 
 const { file, expect } = workerData as { file: string; expect: number };
-const db = openDatabase(file);
+// Opened and warmed up as `musubi station` does (background checkpoints; its start-up warm-up has
+// loaded the HTTP client long before the hub comes back).
+const db = openDatabase(file, { checkpointInBackground: true });
 const service = createService({ db });
 const checkins = (): number => (db.prepare("SELECT count(*) AS n FROM entries WHERE type = 'checkin'").get() as { n: number }).n;
 
@@ -15,13 +18,17 @@ parentPort?.on('message', (message: string) => {
   if (message !== 'go') return;
   void (async () => {
     let rounds = 0;
+    const cpu0 = process.threadCpuUsage();
     while (checkins() < expect && rounds < 50) {
       await service.sync.syncOnce();
       rounds++;
       if (checkins() < expect) await new Promise((r) => setTimeout(r, 20));
     }
+    // Converged: report first, then close (closing folds the WAL back, which is not syncing).
+    const cpu = process.threadCpuUsage(cpu0);
+    parentPort?.postMessage({ rounds, cpuMs: (cpu.user + cpu.system) / 1000 });
     db.close();
-    parentPort?.postMessage({ rounds });
   })();
 });
+await loadHttpClient();
 parentPort?.postMessage('ready');
