@@ -24,9 +24,21 @@ const CHECKPOINT_EVERY_MS = 250;
 // worker gets the resolved better-sqlite3 path instead of resolving it itself.
 const WORKER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
-const Database = require(workerData.driver);
-const db = new Database(workerData.file, { fileMustExist: true });
-db.pragma('synchronous = FULL');
+// Tells a close() waiting in the other thread that this connection is gone (or never opened).
+const closed = new Int32Array(workerData.closed);
+const signalClosed = () => {
+  Atomics.store(closed, 0, 1);
+  Atomics.notify(closed, 0);
+};
+let db;
+try {
+  const Database = require(workerData.driver);
+  db = new Database(workerData.file, { fileMustExist: true });
+  db.pragma('synchronous = FULL');
+} catch (error) {
+  signalClosed();
+  throw error;
+}
 const checkpoint = () => {
   try { db.pragma('wal_checkpoint(PASSIVE)'); } catch { /* busy now; the next tick tries again */ }
 };
@@ -35,9 +47,7 @@ parentPort.on('message', () => {
   clearInterval(timer);
   checkpoint();
   db.close();
-  const closed = new Int32Array(workerData.closed);
-  Atomics.store(closed, 0, 1);
-  Atomics.notify(closed, 0);
+  signalClosed();
   parentPort.close();
 });
 `;
@@ -59,9 +69,7 @@ export function checkpointInBackground(db: Db): () => void {
   const closed = new SharedArrayBuffer(4);
   const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { driver, file: db.name, everyMs: CHECKPOINT_EVERY_MS, closed } });
   worker.unref();
-  let failed = false;
   worker.on('error', (error) => {
-    failed = true;
     // Without the worker, fall back to SQLite's own checkpoints rather than letting the WAL grow.
     console.error(`musubi: background checkpoints stopped (${error.message}); the database checkpoints itself again`);
     if (db.open) db.pragma('wal_autocheckpoint = 1000');
@@ -71,7 +79,8 @@ export function checkpointInBackground(db: Db): () => void {
     if (stopped) return;
     stopped = true;
     worker.postMessage('stop');
-    if (!failed) Atomics.wait(new Int32Array(closed), 0, 0, CLOSE_WAIT_MS);
+    // Returns at once when the worker has already gone (it signals that too).
+    Atomics.wait(new Int32Array(closed), 0, 0, CLOSE_WAIT_MS);
   };
   const close = db.close.bind(db);
   db.close = (): Db => {
