@@ -10,15 +10,21 @@ import type { Db } from './types';
  * 100,000 people or a large pull then waits ~0.5 s longer for ~100 MB of copying and fsyncs, and
  * the station answers nothing meanwhile. Here the serving connection never checkpoints; a worker
  * thread with its own connection runs PASSIVE checkpoints (they never block readers or writers)
- * a few times a second. Durability is unchanged: a commit is durable once its WAL frames are synced
+ * once a second. Durability is unchanged: a commit is durable once its WAL frames are synced
  * (`synchronous = FULL`); the checkpoint only moves them into the main file later.
  *
  * Long-running processes use this (the desktop app, `musubi station`, `musubi sync`); one-shot CLI
  * commands and tests keep SQLite's inline checkpoints.
  */
 
-/** How often the worker checkpoints; a PASSIVE checkpoint with nothing new to copy costs microseconds. */
-const CHECKPOINT_EVERY_MS = 250;
+/**
+ * How often the worker checkpoints. A PASSIVE checkpoint with nothing new to copy costs
+ * microseconds; one that copies pays an fsync, and a page written again and again (a busy index
+ * page) is copied once per checkpoint, so not much more often than SQLite's own 1,000-page cadence
+ * under steady check-ins. (The worker must not read the -shm file itself to count waiting frames:
+ * closing any descriptor of a file drops every POSIX lock the process holds on it, SQLite's too.)
+ */
+const CHECKPOINT_EVERY_MS = 1000;
 
 // Plain CommonJS so it runs the same from source (tsx), from the Vite bundle and in Electron: the
 // worker gets the resolved better-sqlite3 path instead of resolving it itself.
