@@ -1,17 +1,26 @@
 /**
  * One station of the convergence bench, in its own thread (as each door is its own machine):
- * waits for "go", syncs until it has `expect` check-ins, answers with the rounds it took.
+ * pairs with the hub and pulls the roster, checks its people in while offline, waits for "go",
+ * syncs until it has `expect` check-ins, answers with the rounds it took and its thread's CPU time.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { openDatabase } from '../../electron/core/db/open';
 import { createService } from '../../electron/core/service/service';
 import { loadHttpClient } from '../../electron/core/warm-up';
 
-const { file, expect } = workerData as { file: string; expect: number };
+interface StationSetup {
+  file: string;
+  station: string;
+  hubUrl: string;
+  key: string;
+  expect: number;
+  checkIns: string[];
+}
+const { file, station, hubUrl, key, expect, checkIns } = workerData as StationSetup;
 // Opened and warmed up as `musubi station` does (background checkpoints; its start-up warm-up has
 // loaded the HTTP client long before the hub comes back).
 const db = openDatabase(file, { checkpointInBackground: true });
-const service = createService({ db });
+const service = createService({ db, stationName: station });
 const checkins = (): number => (db.prepare("SELECT count(*) AS n FROM entries WHERE type = 'checkin'").get() as { n: number }).n;
 
 parentPort?.on('message', (message: string) => {
@@ -30,5 +39,11 @@ parentPort?.on('message', (message: string) => {
     db.close();
   })();
 });
+await service.sync.pair(hubUrl, key);
+await service.sync.syncOnce();
+// Offline: one transaction for the lot keeps the bench's setup short.
+db.transaction(() => {
+  for (const attendeeId of checkIns) service.api.checkIn({ attendeeId, source: 'qr' });
+}).immediate();
 await loadHttpClient();
 parentPort?.postMessage('ready');

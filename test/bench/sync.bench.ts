@@ -76,25 +76,23 @@ try {
   const roster = Array.from({ length: STATIONS * PER_STATION }, (_, i) => upsert(500_000 + i, 'Organizer'));
   const seed = new HubClient({ hubUrl, key: CONVERGE_KEY, eventId: await eventIdForKey(CONVERGE_KEY) });
   for (let i = 0; i < roster.length; i += 5000) await seed.push(roster.slice(i, i + 5000));
-  const files: string[] = [];
-  for (let s = 0; s < STATIONS; s++) {
-    const file = path.join(dir, `door-${s}.db`);
-    const db = openDatabase(file);
-    const service = createService({ db, stationName: `Door ${s}` });
-    await service.sync.pair(hubUrl, CONVERGE_KEY);
-    await service.sync.syncOnce();
-    // Offline: 1,000 check-ins each.
-    db.transaction(() => {
-      for (let i = 0; i < PER_STATION; i++) {
-        const attendee = roster[s * PER_STATION + i];
-        if (attendee?.attendeeId) service.api.checkIn({ attendeeId: attendee.attendeeId, source: 'qr' });
-      }
-    })();
-    db.close();
-    files.push(file);
-  }
-  // Each station in its own thread, as each door is its own machine.
-  const workers = files.map((file) => new Worker(new URL('./sync-station-worker.ts', import.meta.url), { workerData: { file, expect: STATIONS * PER_STATION } }));
+  // Each station in its own thread, as each door is its own machine. There it pairs and pulls the
+  // roster, checks its 1,000 people in while offline, and waits for "go": as at a real door, its
+  // sync and check-in code has run in that process before the hub comes back.
+  const workers = Array.from(
+    { length: STATIONS },
+    (_, s) =>
+      new Worker(new URL('./sync-station-worker.ts', import.meta.url), {
+        workerData: {
+          file: path.join(dir, `door-${s}.db`),
+          station: `Door ${s}`,
+          hubUrl,
+          key: CONVERGE_KEY,
+          expect: STATIONS * PER_STATION,
+          checkIns: roster.slice(s * PER_STATION, (s + 1) * PER_STATION).map((attendee) => attendee.attendeeId),
+        },
+      }),
+  );
   await Promise.all(workers.map((w) => new Promise((resolve) => w.once('message', resolve))));
   const convergeStart = performance.now();
   const done = workers.map((w) => new Promise<{ rounds: number; cpuMs: number }>((resolve, reject) => {
