@@ -3,26 +3,47 @@ import type * as Fontkit from 'fontkit';
 import type PDFDocument from 'pdfkit';
 
 /**
- * pdfkit and fontkit, loaded on first use and through their CommonJS builds.
+ * pdfkit and fontkit, loaded on first use from the pdf-vendor bundle (`#pdf-vendor`, built by
+ * electron/core/pdf/vendor/build.ts on every `vite build`).
  *
  * On first use: they are the heaviest modules of the app (~1 MB of JavaScript plus Unicode tables
  * decompressed at import), and most launches print no badge in their first second — a station
- * answers requests first and warms them in the background (`warmBadgeRendering`).
+ * answers requests first and warms them in the background (electron/core/warm-up.ts).
  *
- * CommonJS: pdfkit's ES-module build imports its CommonJS dependencies (linebreak, png-js,
- * restructure, …), and Node must then scan each of those sources for its export names before it can
- * link them (cjs-module-lexer, ~100 ms of a fresh process here). `require` skips that scan, and
- * with it fontkit is one instance for pdfkit and for our own font parsing.
+ * From one bundled CommonJS file rather than node_modules: one file to resolve, read and compile
+ * instead of ~40, and pdfkit's encryption (AES tables), line breaking (Unicode trie) and fontkit's
+ * WOFF2 decoder (Brotli dictionary) are set up when first used rather than at import; a badge uses
+ * none of them. Sources (CLI, station, tests) and the Electron main load the same file, and
+ * fontkit is one instance for pdfkit and for our own font parsing.
  */
 const require = createRequire(import.meta.url);
 
 export type PdfDocumentClass = typeof PDFDocument;
 export type FontkitModule = typeof Fontkit;
 
+interface PdfVendor {
+  PDFDocument: PdfDocumentClass;
+  fontkit: FontkitModule;
+}
+
+let vendor: PdfVendor | undefined;
+
+function pdfVendor(): PdfVendor {
+  if (!vendor) {
+    try {
+      vendor = require('#pdf-vendor') as PdfVendor;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'MODULE_NOT_FOUND') throw error;
+      throw new Error('The PDF libraries are not built (dist-electron/pdf-vendor.cjs is missing): run `npm run build`.', { cause: error });
+    }
+  }
+  return vendor;
+}
+
 export function pdfkit(): PdfDocumentClass {
-  return require('pdfkit') as PdfDocumentClass;
+  return pdfVendor().PDFDocument;
 }
 
 export function fontkit(): FontkitModule {
-  return require('fontkit') as FontkitModule;
+  return pdfVendor().fontkit;
 }
