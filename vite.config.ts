@@ -15,9 +15,8 @@ const isVitest = process.env.VITEST !== undefined;
 
 // Native and Node-only packages stay outside the main bundle: better-sqlite3 must load its own
 // binary from node_modules (Vite 8 bundles with Rolldown, which reads rolldownOptions).
-// pdfkit and fontkit (badges) stay outside too: they load from their own bundle, dist-electron/
-// pdf-vendor.cjs (`#pdf-vendor`, built below), which the sources and the CLI share; qrcode loads
-// from node_modules.
+// pdfkit, fontkit and qrcode (badges) stay outside too: they load from their own bundle,
+// dist-electron/pdf-vendor.cjs (`#pdf-vendor`, built below), which the sources and the CLI share.
 export const mainExternals = ['electron', 'better-sqlite3', 'pdfkit', 'fontkit', 'qrcode', /^node:/];
 
 /** Builds dist-electron/pdf-vendor.cjs (electron/core/pdf/vendor/build.ts) with every `vite build`. */

@@ -1,24 +1,5 @@
-import { createRequire } from 'node:module';
 import type { Attendee } from '../../../shared/domain/attendee';
-
-/** The part of the `qrcode` package badges use: the symbol's module matrix. */
-interface QrCore {
-  create(segments: { data: Uint8Array; mode: 'byte' }[], options: { errorCorrectionLevel: 'M' }): {
-    modules: { size: number; data: Uint8Array };
-  };
-}
-
-const require = createRequire(import.meta.url);
-let core: QrCore | undefined;
-
-/**
- * Loaded on first use, and only the encoder: the package's main entry also loads its PNG, SVG and
- * terminal renderers, which triples the load time of a fresh process that prints one badge.
- */
-function qrCore(): QrCore {
-  core ??= require('qrcode/lib/core/qrcode') as QrCore;
-  return core;
-}
+import { qrEncoder } from '../pdf/pdf-libraries';
 
 /** Modules of the quiet zone around a QR symbol (ISO/IEC 18004 asks for 4). */
 export const QUIET_ZONE = 4;
@@ -33,7 +14,7 @@ export interface QrMatrix {
  * kanji and kana correctly. Medium error correction survives a badge's wear and folds.
  */
 export function qrMatrix(text: string): QrMatrix {
-  const code = qrCore().create([{ data: new TextEncoder().encode(text), mode: 'byte' }], { errorCorrectionLevel: 'M' });
+  const code = qrEncoder().create([{ data: new TextEncoder().encode(text), mode: 'byte' }], { errorCorrectionLevel: 'M' });
   const { size, data } = code.modules;
   return { size, isDark: (row, column) => data[row * size + column] === 1 };
 }

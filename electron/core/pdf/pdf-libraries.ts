@@ -3,15 +3,15 @@ import type * as Fontkit from 'fontkit';
 import type PDFDocument from 'pdfkit';
 
 /**
- * pdfkit and fontkit, loaded on first use from the pdf-vendor bundle (`#pdf-vendor`, built by
- * electron/core/pdf/vendor/build.ts on every `vite build`).
+ * pdfkit, fontkit and qrcode's encoder, loaded on first use from the pdf-vendor bundle
+ * (`#pdf-vendor`, built by electron/core/pdf/vendor/build.ts on every `vite build`).
  *
  * On first use: they are the heaviest modules of the app (~1 MB of JavaScript plus Unicode tables
  * decompressed at import), and most launches print no badge in their first second — a station
  * answers requests first and warms them in the background (electron/core/warm-up.ts).
  *
  * From one bundled CommonJS file rather than node_modules: one file to resolve, read and compile
- * instead of ~40, and pdfkit's encryption (AES tables), line breaking (Unicode trie) and fontkit's
+ * instead of ~60, and pdfkit's encryption (AES tables), line breaking (Unicode trie) and fontkit's
  * WOFF2 decoder (Brotli dictionary) are set up when first used rather than at import; a badge uses
  * none of them. Sources (CLI, station, tests) and the Electron main load the same file, and
  * fontkit is one instance for pdfkit and for our own font parsing.
@@ -21,9 +21,17 @@ const require = createRequire(import.meta.url);
 export type PdfDocumentClass = typeof PDFDocument;
 export type FontkitModule = typeof Fontkit;
 
+/** The part of the `qrcode` package badges use: the symbol's module matrix. */
+export interface QrEncoder {
+  create(segments: { data: Uint8Array; mode: 'byte' }[], options: { errorCorrectionLevel: 'M' }): {
+    modules: { size: number; data: Uint8Array };
+  };
+}
+
 interface PdfVendor {
   PDFDocument: PdfDocumentClass;
   fontkit: FontkitModule;
+  qrEncoder(): QrEncoder;
 }
 
 let vendor: PdfVendor | undefined;
@@ -46,4 +54,9 @@ export function pdfkit(): PdfDocumentClass {
 
 export function fontkit(): FontkitModule {
   return pdfVendor().fontkit;
+}
+
+/** qrcode's encoder (only the encoder: not its PNG, SVG and terminal renderers). */
+export function qrEncoder(): QrEncoder {
+  return pdfVendor().qrEncoder();
 }
