@@ -23,7 +23,7 @@ export type FontkitModule = typeof Fontkit;
 
 /** The part of the `qrcode` package badges use: the symbol's module matrix. */
 export interface QrEncoder {
-  create(segments: { data: Uint8Array; mode: 'byte' }[], options: { errorCorrectionLevel: 'M' }): {
+  create(segments: { data: Uint8Array; mode: 'byte' }[], options: { errorCorrectionLevel: 'M'; maskPattern: number }): {
     modules: { size: number; data: Uint8Array };
   };
 }
