@@ -2,30 +2,39 @@ import path from 'node:path';
 import { build, type Plugin } from 'vite';
 
 /**
- * Builds the pdf-vendor bundle: pdfkit, fontkit and their dependencies in one minified CommonJS
- * file, which electron/core/pdf/pdf-libraries.ts loads (as `#pdf-vendor`, package.json "imports")
- * from the sources (CLI, station, tests) and from the Electron main bundle alike. Run by every
- * `vite build` (vite.config.ts), so by `npm install` (prepare), `npm test` (pretest), `npm start`
- * and `npm run package`.
+ * Builds the pdf-vendor bundle: pdfkit, fontkit, qrcode's encoder and their dependencies in one
+ * minified CommonJS file, which electron/core/pdf/pdf-libraries.ts loads (as `#pdf-vendor`,
+ * package.json "imports") from the sources (CLI, station, tests) and from the Electron main bundle
+ * alike. Run by every `vite build` (vite.config.ts), so by `npm install` (prepare), `npm test`
+ * (pretest), `npm start` and `npm run package`.
  *
- * Why (docs/decisions.md, "pdf-vendor"): loading pdfkit from node_modules meant resolving, reading
- * and evaluating ~40 files on the first badge of a process, three of which do costly set-up that
- * a badge never uses. One file is cheaper to load, and the three are swapped for stand-ins that
- * require the real module on first use (LAZY below; each stand-in says what it skips).
+ * Why (docs/decisions.md, "pdf-vendor"): loading them from node_modules meant resolving, reading
+ * and evaluating ~60 files on the first badge of a process, some of which do costly set-up at
+ * import that a badge never uses. One file is cheaper to load, and those dependencies are swapped
+ * for stand-ins (STAND_INS below).
  */
 const VENDOR_DIR = import.meta.dirname;
 
-/** Specifier → stand-in, and the package whose imports are swapped (nobody else's are). */
-const LAZY: { importer: string; specifier: string; standIn: string }[] = [
-  { importer: 'fontkit', specifier: 'brotli/decompress.js', standIn: 'lazy-brotli-decompress.cjs' },
-  { importer: 'pdfkit', specifier: '@noble/ciphers/aes', standIn: 'lazy-aes.cjs' },
-  { importer: 'pdfkit', specifier: 'linebreak', standIn: 'lazy-linebreak.cjs' },
+/**
+ * Dependencies swapped for a stand-in (each file says what it saves), and the packages whose
+ * imports are swapped (nobody else's are). Three require the real package on first call; one
+ * decodes the same DEFLATE data with Node's zlib.
+ */
+const STAND_INS: { specifier: string; importers: string[]; standIn: string }[] = [
+  { specifier: 'brotli/decompress.js', importers: ['fontkit'], standIn: 'lazy-brotli-decompress.cjs' },
+  { specifier: '@noble/ciphers/aes', importers: ['pdfkit'], standIn: 'lazy-aes.cjs' },
+  { specifier: 'linebreak', importers: ['pdfkit'], standIn: 'lazy-linebreak.cjs' },
+  { specifier: 'tiny-inflate', importers: ['unicode-trie', 'fontkit'], standIn: 'native-inflate.cjs' },
 ];
 
-const packageOf = (file: string): string | undefined => /[\\/]node_modules[\\/]((?:@[^\\/]+[\\/])?[^\\/]+)[\\/]/.exec(file)?.[1]?.replace(/\\/g, '/');
+/** The package a file in node_modules belongs to (the innermost one, for nested installs). */
+function packageOf(file: string): string | undefined {
+  const names = [...file.replace(/\\/g, '/').matchAll(/\/node_modules\/((?:@[^/]+\/)?[^/]+)\//g)];
+  return names.at(-1)?.[1];
+}
 
 /**
- * Swaps LAZY's imports for their stand-ins, and points pdfkit's own file lookups (its standard
+ * Swaps STAND_INS' imports for their stand-ins, and points pdfkit's own file lookups (its standard
  * fonts through `#standard-fonts/…`, its colour profile) at the installed pdfkit instead of the
  * bundle's location. Fails the build when pdfkit or fontkit changed so that one of these no
  * longer applies, rather than leaving a bundle that would break or stop being lazy.
@@ -37,10 +46,11 @@ function lazyDependencies(): Plugin {
     name: 'musubi-pdf-vendor',
     enforce: 'pre',
     resolveId(source, importer) {
-      const lazy = LAZY.find((l) => l.specifier === source && importer !== undefined && packageOf(importer) === l.importer);
-      if (!lazy) return null;
-      swapped.add(lazy.standIn);
-      return path.join(VENDOR_DIR, lazy.standIn);
+      const from = importer === undefined ? undefined : packageOf(importer);
+      const swap = STAND_INS.find((s) => s.specifier === source && from !== undefined && s.importers.includes(from));
+      if (!swap || from === undefined) return null;
+      swapped.add(`${from} → ${source}`);
+      return path.join(VENDOR_DIR, swap.standIn);
     },
     transform(code, id) {
       if (packageOf(id) !== 'pdfkit' || !/[\\/]pdfkit\.js$/.test(id)) return null;
@@ -51,7 +61,8 @@ function lazyDependencies(): Plugin {
     },
     buildEnd(error) {
       if (error) return;
-      const missed = LAZY.filter((l) => !swapped.has(l.standIn)).map((l) => `${l.importer} → ${l.specifier}`);
+      const expected = STAND_INS.flatMap((s) => s.importers.map((importer) => `${importer} → ${s.specifier}`));
+      const missed = expected.filter((pair) => !swapped.has(pair));
       if (missed.length) this.error(`pdf-vendor: these imports were not found any more: ${missed.join(', ')}`);
       if (!pdfkitPatched) this.error('pdf-vendor: pdfkit.js was not bundled');
     },

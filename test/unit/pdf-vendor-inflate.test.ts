@@ -1,0 +1,48 @@
+import { createRequire } from 'node:module';
+import zlib from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+
+// The pdf-vendor bundle decodes fontkit's and unicode-properties' Unicode tables with Node's zlib
+// instead of tiny-inflate (electron/core/pdf/vendor/native-inflate.cjs): it must give the same
+// bytes in the same shape for every input tiny-inflate accepts.
+const require = createRequire(import.meta.url);
+type Inflate = (source: Uint8Array, dest: Uint8Array) => Uint8Array;
+const tinyInflate = require('tiny-inflate') as Inflate;
+const nativeInflate = require('../../electron/core/pdf/vendor/native-inflate.cjs') as Inflate;
+
+function sample(length: number, seed: number): Uint8Array {
+  // Text-like bytes with repeats, so DEFLATE uses both literals and back-references.
+  const words = ['badge', '名刺', 'Musubi', '異業種交流会', '\u0000\u0001', 'QR'].map((w) => Buffer.from(w));
+  const out: number[] = [];
+  let state = seed;
+  while (out.length < length) {
+    state = (state * 1103515245 + 12345) % 2 ** 31;
+    out.push(...words[state % words.length]!, state & 0xff);
+  }
+  return Uint8Array.from(out.slice(0, length));
+}
+
+describe('native inflate for the pdf-vendor bundle', () => {
+  it.each([0, 1, 100, 14_336, 97_520])('decodes %i bytes exactly as tiny-inflate does', (length) => {
+    const original = sample(length, length + 7);
+    for (const level of [0, 1, 9]) {
+      const deflated = zlib.deflateRawSync(original, { level });
+      const expected = tinyInflate(deflated, new Uint8Array(length));
+      const actual = nativeInflate(deflated, new Uint8Array(length));
+      expect(actual).toBeInstanceOf(Uint8Array);
+      expect(Buffer.from(actual).equals(Buffer.from(expected))).toBe(true);
+      expect(Buffer.from(actual).equals(Buffer.from(original))).toBe(true);
+    }
+  });
+
+  it('returns the decoded part only when the destination is larger, like tiny-inflate', () => {
+    const original = sample(500, 3);
+    const deflated = zlib.deflateRawSync(original);
+    expect(nativeInflate(deflated, new Uint8Array(800)).length).toBe(tinyInflate(deflated, new Uint8Array(800)).length);
+    expect(nativeInflate(deflated, new Uint8Array(800)).length).toBe(500);
+  });
+
+  it('refuses corrupt data', () => {
+    expect(() => nativeInflate(Uint8Array.from([0xff, 0xff, 0xff, 0xff]), new Uint8Array(10))).toThrow();
+  });
+});
