@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import type * as Fontkit from 'fontkit';
 import type PDFDocument from 'pdfkit';
+import { requireWithCodeCache, type CachedModule } from './code-cache';
 
 /**
  * pdfkit, fontkit and qrcode's encoder, loaded on first use from the pdf-vendor bundle
@@ -14,7 +15,8 @@ import type PDFDocument from 'pdfkit';
  * instead of ~60, and pdfkit's encryption (AES tables), line breaking (Unicode trie) and fontkit's
  * WOFF2 decoder (Brotli dictionary) are set up when first used rather than at import; a badge uses
  * none of them. Sources (CLI, station, tests) and the Electron main load the same file, and
- * fontkit is one instance for pdfkit and for our own font parsing.
+ * fontkit is one instance for pdfkit and for our own font parsing. It is loaded with a code cache
+ * that keeps the compiled functions a PDF used (code-cache.ts).
  */
 const require = createRequire(import.meta.url);
 
@@ -34,18 +36,28 @@ interface PdfVendor {
   qrEncoder(): QrEncoder;
 }
 
-let vendor: PdfVendor | undefined;
+let vendor: CachedModule<PdfVendor> | undefined;
 
 function pdfVendor(): PdfVendor {
   if (!vendor) {
+    let file: string;
     try {
-      vendor = require('#pdf-vendor') as PdfVendor;
+      file = require.resolve('#pdf-vendor');
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'MODULE_NOT_FOUND') throw error;
       throw new Error('The PDF libraries are not built (dist-electron/pdf-vendor.cjs is missing): run `npm run build`.', { cause: error });
     }
+    vendor = requireWithCodeCache<PdfVendor>(file);
   }
-  return vendor;
+  return vendor.exports;
+}
+
+/**
+ * Called when a PDF is finished: the first time in a process whose code cache for the libraries
+ * was missing or stale, it saves one that includes everything that PDF ran (code-cache.ts).
+ */
+export function pdfLibrariesUsed(): void {
+  vendor?.saveCodeCache();
 }
 
 export function pdfkit(): PdfDocumentClass {
