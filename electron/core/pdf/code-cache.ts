@@ -27,8 +27,9 @@ export interface CachedModule<T> {
 }
 
 export function requireWithCodeCache<T>(file: string): CachedModule<T> {
-  const source = fs.readFileSync(file, 'utf8');
-  const cacheFile = codeCacheFile(file, source);
+  const bytes = fs.readFileSync(file);
+  const source = bytes.toString('utf8');
+  const cacheFile = codeCacheFile(file, bytes);
   let cachedData: Buffer | undefined;
   if (cacheFile) {
     try {
@@ -61,11 +62,12 @@ export function requireWithCodeCache<T>(file: string): CachedModule<T> {
   };
 }
 
-function codeCacheFile(file: string, source: string): string | undefined {
+function codeCacheFile(file: string, bytes: Buffer): string | undefined {
   const dir = module.getCompileCacheDir?.();
   if (!dir) return undefined;
   // Node's compile cache directory is already per Node version and architecture; the checksum
-  // tells sources apart (V8's own check of a cache compares only the source's length).
-  const key = `${source.length}-${zlib.crc32(source).toString(16)}`;
+  // tells sources apart (V8's own check of a cache compares only the source's length). Over the
+  // bytes, which is ~20 times faster than over the decoded string.
+  const key = `${bytes.length}-${zlib.crc32(bytes).toString(16)}`;
   return path.join(dir, 'musubi-code-cache', `${path.basename(file)}-${key}.bin`);
 }
