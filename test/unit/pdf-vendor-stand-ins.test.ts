@@ -2,9 +2,10 @@ import { createRequire } from 'node:module';
 import zlib from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 
-// The pdf-vendor bundle decodes fontkit's and unicode-properties' Unicode tables with Node's zlib
-// instead of tiny-inflate (electron/core/pdf/vendor/native-inflate.cjs): it must give the same
-// bytes in the same shape for every input tiny-inflate accepts.
+// The pdf-vendor bundle's stand-ins (electron/core/pdf/vendor/build.ts). It decodes fontkit's and
+// unicode-properties' Unicode tables with Node's zlib instead of tiny-inflate
+// (electron/core/pdf/vendor/native-inflate.cjs): it must give the same bytes in the same shape for
+// every input tiny-inflate accepts.
 const require = createRequire(import.meta.url);
 type Inflate = (source: Uint8Array, dest: Uint8Array) => Uint8Array;
 const tinyInflate = require('tiny-inflate') as Inflate;
@@ -44,5 +45,16 @@ describe('native inflate for the pdf-vendor bundle', () => {
 
   it('refuses corrupt data', () => {
     expect(() => nativeInflate(Uint8Array.from([0xff, 0xff, 0xff, 0xff]), new Uint8Array(10))).toThrow();
+  });
+});
+
+// fontkit's Brotli decoder (WOFF2 fonts) is a stand-in that requires brotli on first call
+// (electron/core/pdf/vendor/lazy-brotli-decompress.cjs): it must decode like brotli itself.
+describe('lazy Brotli decoder for the pdf-vendor bundle', () => {
+  it('decodes Brotli data as fontkit asks it to (input, expected size)', () => {
+    const decompress = require('../../electron/core/pdf/vendor/lazy-brotli-decompress.cjs') as (buffer: Uint8Array, size: number) => Uint8Array;
+    const original = sample(20_000, 11);
+    const compressed = zlib.brotliCompressSync(original);
+    expect(Buffer.from(decompress(compressed, original.length)).equals(Buffer.from(original))).toBe(true);
   });
 });
