@@ -85,7 +85,8 @@ export async function buildPdfVendor(outFile: string): Promise<void> {
       // Minified, the file is half the size: less to read and hash (compile cache) per launch.
       minify: true,
       copyPublicDir: false,
-      rolldownOptions: { output: { format: 'cjs', entryFileNames: path.basename(outFile) } },
+      // ASCII only (other characters escaped): V8 keeps it as a compact one-byte string.
+      rolldownOptions: { output: { format: 'cjs', entryFileNames: path.basename(outFile), charset: 'ascii' } },
     },
   });
 }
