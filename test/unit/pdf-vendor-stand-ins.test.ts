@@ -58,3 +58,31 @@ describe('lazy Brotli decoder for the pdf-vendor bundle', () => {
     expect(Buffer.from(decompress(compressed, original.length)).equals(Buffer.from(original))).toBe(true);
   });
 });
+
+// unicode-properties' base64-js is Node's base64 (electron/core/pdf/vendor/native-base64.cjs).
+describe('native base64 for the pdf-vendor bundle', () => {
+  const base64js = require('base64-js') as Base64;
+  const native = require('../../electron/core/pdf/vendor/native-base64.cjs') as Base64;
+  interface Base64 {
+    byteLength(b64: string): number;
+    toByteArray(b64: string): Uint8Array;
+    fromByteArray(bytes: Uint8Array): string;
+  }
+
+  it.each([0, 1, 2, 3, 4, 1000, 25_001])('agrees with base64-js on %i bytes', (length) => {
+    const bytes = sample(length, length + 1);
+    const b64 = base64js.fromByteArray(bytes);
+    expect(native.fromByteArray(bytes)).toBe(b64);
+    expect(native.byteLength(b64)).toBe(base64js.byteLength(b64));
+    const decoded = native.toByteArray(b64);
+    expect(Buffer.from(decoded).equals(Buffer.from(base64js.toByteArray(b64)))).toBe(true);
+    // unicode-trie reads the array's buffer from its start: it must be the array's own.
+    expect(decoded.byteOffset).toBe(0);
+    expect(decoded.buffer.byteLength).toBe(decoded.length);
+  });
+
+  it('refuses a string whose length is not a multiple of 4, like base64-js', () => {
+    expect(() => base64js.toByteArray('abc')).toThrow();
+    expect(() => native.toByteArray('abc')).toThrow();
+  });
+});

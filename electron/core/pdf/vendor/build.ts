@@ -17,14 +17,15 @@ const VENDOR_DIR = import.meta.dirname;
 
 /**
  * Dependencies swapped for a stand-in (each file says what it saves), and the packages whose
- * imports are swapped (nobody else's are). Three require the real package on first call; one
- * decodes the same DEFLATE data with Node's zlib.
+ * imports are swapped (nobody else's are). Three require the real package on first call; two do
+ * the same decoding (DEFLATE, base64) with Node's native code.
  */
 const STAND_INS: { specifier: string; importers: string[]; standIn: string }[] = [
   { specifier: 'brotli/decompress.js', importers: ['fontkit'], standIn: 'lazy-brotli-decompress.cjs' },
   { specifier: '@noble/ciphers/aes', importers: ['pdfkit'], standIn: 'lazy-aes.cjs' },
   { specifier: 'linebreak', importers: ['pdfkit'], standIn: 'lazy-linebreak.cjs' },
   { specifier: 'tiny-inflate', importers: ['unicode-trie', 'fontkit'], standIn: 'native-inflate.cjs' },
+  { specifier: 'base64-js', importers: ['unicode-properties'], standIn: 'native-base64.cjs' },
 ];
 
 /** The package a file in node_modules belongs to (the innermost one, for nested installs). */
