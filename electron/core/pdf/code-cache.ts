@@ -50,10 +50,11 @@ export function requireWithCodeCache<T>(file: string): CachedModule<T> {
       if (!stale || !cacheFile) return;
       stale = false;
       try {
-        fs.mkdirSync(path.dirname(cacheFile), { recursive: true });
+        // Private to the user, like Node's own cache: a code cache is code this process will run.
+        fs.mkdirSync(path.dirname(cacheFile), { recursive: true, mode: 0o700 });
         // Written aside and renamed, so a process starting meanwhile never reads half a cache.
         const partial = `${cacheFile}.${process.pid}.tmp`;
-        fs.writeFileSync(partial, script.createCachedData());
+        fs.writeFileSync(partial, script.createCachedData(), { mode: 0o600 });
         fs.renameSync(partial, cacheFile);
       } catch {
         // A cache that cannot be written only costs the next launch some compiling.

@@ -13,8 +13,8 @@ import { requireWithCodeCache, type CachedModule } from './code-cache';
  *
  * From one bundled CommonJS file rather than node_modules: one file to resolve, read and compile
  * instead of ~60, and pdfkit's encryption (AES tables), line breaking (Unicode trie) and fontkit's
- * WOFF2 decoder (Brotli dictionary) are set up when first used rather than at import; a badge uses
- * none of them. Sources (CLI, station, tests) and the Electron main load the same file, and
+ * WOFF2 decoder (Brotli dictionary) are set up when first used rather than at import (a badge uses
+ * none of them), and the Unicode tables fontkit needs are decoded by Node's zlib and base64. Sources (CLI, station, tests) and the Electron main load the same file, and
  * fontkit is one instance for pdfkit and for our own font parsing. It is loaded with a code cache
  * that keeps the compiled functions a PDF used (code-cache.ts).
  */
