@@ -3,6 +3,7 @@ import react from '@vitejs/plugin-react';
 import type { PluginOption } from 'vite';
 import { defineConfig } from 'vitest/config';
 import electron from 'vite-plugin-electron/simple';
+import { buildPdfVendor } from './electron/core/pdf/vendor/build';
 
 /**
  * One Vite config for everything (DESIGN.md "What these build machines can do"):
@@ -14,8 +15,22 @@ const isVitest = process.env.VITEST !== undefined;
 
 // Native and Node-only packages stay outside the main bundle: better-sqlite3 must load its own
 // binary from node_modules (Vite 8 bundles with Rolldown, which reads rolldownOptions).
-// pdfkit, fontkit and qrcode (badges) stay outside too: pdfkit finds its data files next to itself.
+// pdfkit, fontkit and qrcode (badges) stay outside too: they load from their own bundle,
+// dist-electron/pdf-vendor.cjs (`#pdf-vendor`, built below), which the sources and the CLI share.
 export const mainExternals = ['electron', 'better-sqlite3', 'pdfkit', 'fontkit', 'qrcode', /^node:/];
+
+/** Builds dist-electron/pdf-vendor.cjs (electron/core/pdf/vendor/build.ts) with every `vite build`. */
+function pdfVendorPlugin(): PluginOption {
+  let built: Promise<void> | undefined;
+  return {
+    name: 'musubi-build-pdf-vendor',
+    apply: 'build',
+    buildStart() {
+      built ??= buildPdfVendor(path.resolve(import.meta.dirname, 'dist-electron/pdf-vendor.cjs'));
+      return built;
+    },
+  };
+}
 
 function electronPlugins(): PluginOption {
   if (isVitest) return [];
@@ -28,6 +43,7 @@ function electronPlugins(): PluginOption {
           emptyOutDir: false,
           rolldownOptions: { external: mainExternals },
         },
+        plugins: [pdfVendorPlugin()],
       },
     },
     preload: {

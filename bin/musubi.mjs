@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-// The musubi command. It runs the TypeScript sources through tsx, so the CLI needs no build step
-// and always matches the code next to it.
+// The musubi command. It runs the TypeScript sources through tsx, so it always matches the code
+// next to it; only the PDF libraries come built (dist-electron/pdf-vendor.cjs, written by
+// `npm install` / `npm run build`).
 import module from 'node:module';
 import { register } from 'tsx/esm/api';
 

@@ -44,21 +44,33 @@ export function breakOpportunities(text: string): number[] {
   return offsets;
 }
 
-/** The most balanced split into two lines (the longer line as short as possible). */
+/**
+ * The most balanced split into two lines (the longer line as short as possible; of equally good
+ * splits, the earliest). The first line only grows and the second only shrinks as the break moves
+ * right, so the longer of the two falls and then rises: a binary search finds the turn, measuring
+ * a handful of candidate lines instead of every one (a long company name has ~20 places to break,
+ * and each new line is shaped by fontkit, which is most of a first badge's layout time).
+ */
 function splitInTwo(text: string, size: number, weight: FontWeight, atSpacesOnly: boolean): [string, string] | null {
-  let best: [string, string] | null = null;
-  let bestWidth = Infinity;
-  for (const at of breakOpportunities(text)) {
-    if (atSpacesOnly && !/\s/.test(text[at - 1] ?? '')) continue;
-    const first = text.slice(0, at).trimEnd();
-    const second = text.slice(at).trimStart();
-    const widest = Math.max(textWidth(first, size, weight), textWidth(second, size, weight));
-    if (widest < bestWidth) {
-      bestWidth = widest;
-      best = [first, second];
-    }
+  const candidates = breakOpportunities(text)
+    .filter((at) => !atSpacesOnly || /\s/.test(text[at - 1] ?? ''))
+    .map((at): [string, string] => [text.slice(0, at).trimEnd(), text.slice(at).trimStart()]);
+  if (candidates.length === 0) return null;
+  const first = (i: number): number => textWidth(candidates[i]![0], size, weight);
+  const second = (i: number): number => textWidth(candidates[i]![1], size, weight);
+  const widest = (i: number): number => Math.max(first(i), second(i));
+  // The first candidate whose first line is at least as wide as its second (or the last one).
+  let low = 0;
+  let high = candidates.length - 1;
+  while (low < high) {
+    const mid = Math.floor((low + high) / 2);
+    if (first(mid) >= second(mid)) high = mid;
+    else low = mid + 1;
   }
-  return best;
+  let best = low > 0 && widest(low - 1) <= widest(low) ? low - 1 : low;
+  // Equally balanced splits just before it (a break beside a space): keep the earliest.
+  while (best > 0 && widest(best - 1) === widest(best)) best--;
+  return candidates[best]!;
 }
 
 function sizesFrom(max: number, min: number): number[] {
