@@ -54,8 +54,8 @@ export function applyAttendeeFieldWrites(db: Db, attendeeId: string, upserts: re
     field: string;
   })[];
   const logBacked = stored.length === 0 && cachedStatement(db, 'SELECT 1 AS row FROM attendees WHERE id = ?').get(attendeeId) !== undefined;
-  // A log-backed person's earlier upserts become rows now; the batch is in the log too, and an
-  // entry folded twice changes nothing (an equal stamp does not win).
+  // A log-backed person's upserts become rows now: folding the log covers the batch as well, since
+  // its entries were added to the log before they are applied.
   const winners = fieldWinners(logBacked ? loggedUpserts(db, attendeeId) : upserts, new Map(stored.map((row) => [row.field, row])));
   const write = cachedStatement(db,
     `INSERT INTO attendee_fields (attendee_id, field, value, hlc, entry_id) VALUES (?, ?, ?, ?, ?)
