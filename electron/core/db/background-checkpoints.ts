@@ -62,12 +62,12 @@ parentPort.on('message', () => {
 const CLOSE_WAIT_MS = 10_000;
 
 /**
- * Starts background checkpoints for a file database and returns the function that stops them.
- * It also runs inside `db.close()` and waits there until the worker has closed its connection, so
- * that after `close()` the database is one file again, exactly as without this.
+ * Starts background checkpoints for a file database. They stop in `db.close()`, which waits until
+ * the worker has closed its connection, so that after `close()` the database is one file again,
+ * exactly as without this.
  */
-export function checkpointInBackground(db: Db): () => void {
-  if (db.memory) return () => undefined;
+export function checkpointInBackground(db: Db): void {
+  if (db.memory) return;
   db.pragma('wal_autocheckpoint = 0');
   // After a big import the WAL is reused from its start; keep the file from staying 100 MB on disk.
   db.pragma('journal_size_limit = 16777216');
@@ -80,18 +80,11 @@ export function checkpointInBackground(db: Db): () => void {
     console.error(`musubi: background checkpoints stopped (${error.message}); the database checkpoints itself again`);
     if (db.open) db.pragma('wal_autocheckpoint = 1000');
   });
-  let stopped = false;
-  const stop = (): void => {
-    if (stopped) return;
-    stopped = true;
-    worker.postMessage('stop');
-    // Returns at once when the worker has already gone (it signals that too).
-    Atomics.wait(new Int32Array(closed), 0, 0, CLOSE_WAIT_MS);
-  };
   const close = db.close.bind(db);
   db.close = (): Db => {
-    stop();
+    worker.postMessage('stop');
+    // Returns at once when the worker has already gone (it signals that too, and a second close).
+    Atomics.wait(new Int32Array(closed), 0, 0, CLOSE_WAIT_MS);
     return close();
   };
-  return stop;
 }

@@ -7,6 +7,7 @@ import {
 } from '../../../shared/domain/export-columns';
 import type { EventSettings } from '../../../shared/domain/settings';
 import { katakanaToHiragana } from '../../../shared/text/normalize';
+import type { AttendeeRow } from '../attendees/queries';
 import type { Db } from '../db/types';
 import { readSettings } from '../settings/queries';
 
@@ -20,21 +21,23 @@ export interface AttendanceTable {
   status: AttendanceStatus[];
 }
 
-interface Row {
-  ticket_code: string;
-  name: string;
-  name_kana: string;
-  company: string;
-  title: string;
-  industry: string;
-  goals: string;
-  email: string;
-  walk_in: number;
-  checked_in_at: string | null;
-  checked_in_station: string | null;
-  conflict_count: number;
-  badge_prints: number;
-}
+/** The attendee columns the attendance list reads (the `attendees` row type, in part). */
+type Row = Pick<
+  AttendeeRow,
+  | 'ticket_code'
+  | 'name'
+  | 'name_kana'
+  | 'company'
+  | 'title'
+  | 'industry'
+  | 'goals'
+  | 'email'
+  | 'walk_in'
+  | 'checked_in_at'
+  | 'checked_in_station'
+  | 'conflict_count'
+  | 'badge_prints'
+>;
 
 const collator = new Intl.Collator('ja');
 

@@ -9,6 +9,11 @@ import type { Db } from '../db/types';
  */
 export const ROWS_PER_STATEMENT = 64;
 
+/** `items` in runs of ROWS_PER_STATEMENT, one multi-row statement each. */
+export function* statementChunks<T>(items: readonly T[]): Generator<readonly T[]> {
+  for (let start = 0; start < items.length; start += ROWS_PER_STATEMENT) yield items.slice(start, start + ROWS_PER_STATEMENT);
+}
+
 const valuesLists = new Map<string, string>();
 
 /** `(?, …), (?, …) …`: `rows` groups of `columns` placeholders, built once per shape. */
@@ -35,8 +40,7 @@ export function insertEntryRows<E extends Entry>(
 ): E[] {
   const fresh: E[] = [];
   const flag = pulled ? 1 : 0;
-  for (let start = 0; start < entries.length; start += ROWS_PER_STATEMENT) {
-    const chunk = entries.slice(start, start + ROWS_PER_STATEMENT);
+  for (const chunk of statementChunks(entries)) {
     const params: unknown[] = [];
     for (const e of chunk) params.push(e.id, e.station, e.hlc, e.type, e.attendeeId, dataJson(e), flag);
     const insert = cachedStatement(db,

@@ -1,7 +1,7 @@
 import type { Entry, EntryOfType } from '../../../shared/domain/entry';
 import type { Db } from '../db/types';
 import { cachedStatement } from '../db/statements';
-import { multiRowValues, ROWS_PER_STATEMENT } from '../log/insert-entries';
+import { multiRowValues, statementChunks } from '../log/insert-entries';
 import { applyAttendeeFieldWrites, refreshAttendee } from './attendees';
 import { refreshCheckinColumns } from './checkin-columns';
 import { insertNewAttendees } from './new-attendee';
@@ -92,8 +92,7 @@ export function applyEntry(db: Db, entry: Entry): void {
 
 /** The check-in facts of a batch, ROWS_PER_STATEMENT rows per INSERT (a replayed one is ignored). */
 function insertCheckinRows(db: Db, checkins: readonly EntryOfType<'checkin'>[]): void {
-  for (let start = 0; start < checkins.length; start += ROWS_PER_STATEMENT) {
-    const chunk = checkins.slice(start, start + ROWS_PER_STATEMENT);
+  for (const chunk of statementChunks(checkins)) {
     const params: unknown[] = [];
     for (const c of chunk) params.push(c.id, c.attendeeId, c.station, c.hlc, c.data.source, c.data.scannedAt);
     cachedStatement(db,

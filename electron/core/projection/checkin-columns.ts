@@ -1,7 +1,7 @@
 import { resolveCheckins, type CheckinResolution } from '../../../shared/domain/checkin-rules';
 import { cachedStatement } from '../db/statements';
 import type { Db } from '../db/types';
-import { multiRowValues, ROWS_PER_STATEMENT } from '../log/insert-entries';
+import { multiRowValues, statementChunks } from '../log/insert-entries';
 import { notifyAttendeeRefreshed } from './attendee-listeners';
 
 export interface CheckinRow {
@@ -20,8 +20,7 @@ export interface CheckinRow {
  */
 export function checkinsOf(db: Db, attendeeIds: readonly string[]): Map<string, CheckinResolution<CheckinRow>> {
   const resolved = new Map<string, CheckinResolution<CheckinRow>>();
-  for (let start = 0; start < attendeeIds.length; start += ROWS_PER_STATEMENT) {
-    const chunk = attendeeIds.slice(start, start + ROWS_PER_STATEMENT);
+  for (const chunk of statementChunks(attendeeIds)) {
     const rows = cachedStatement(db,
       `SELECT c.attendee_id, c.id, c.hlc, c.station, c.source, c.scanned_at,
          EXISTS (SELECT 1 FROM checkin_undos u WHERE u.of_checkin = c.id AND u.attendee_id = c.attendee_id) AS undone
@@ -45,8 +44,7 @@ export function checkinsOf(db: Db, attendeeIds: readonly string[]): Map<string, 
 export function refreshCheckinColumns(db: Db, attendeeIds: readonly string[]): void {
   const resolved = checkinsOf(db, attendeeIds);
   const ids = [...resolved.keys()];
-  for (let start = 0; start < ids.length; start += ROWS_PER_STATEMENT) {
-    const chunk = ids.slice(start, start + ROWS_PER_STATEMENT);
+  for (const chunk of statementChunks(ids)) {
     const params: unknown[] = [];
     for (const id of chunk) {
       const { official, conflicts } = resolved.get(id) ?? { official: null, conflicts: [] };

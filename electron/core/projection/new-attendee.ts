@@ -2,7 +2,7 @@ import { EMPTY_ATTENDEE_FIELDS } from '../../../shared/domain/attendee';
 import type { EntryOfType } from '../../../shared/domain/entry';
 import { cachedStatement } from '../db/statements';
 import type { Db } from '../db/types';
-import { multiRowValues, ROWS_PER_STATEMENT } from '../log/insert-entries';
+import { multiRowValues, statementChunks } from '../log/insert-entries';
 import { notifyAttendeeRefreshed } from './attendee-listeners';
 
 const EMPTY = EMPTY_ATTENDEE_FIELDS;
@@ -18,8 +18,7 @@ const COLUMNS = 14;
  * writes the log and the rows and nothing else.
  */
 export function insertNewAttendees(db: Db, entries: readonly EntryOfType<'attendee.upsert'>[]): void {
-  for (let start = 0; start < entries.length; start += ROWS_PER_STATEMENT) {
-    const chunk = entries.slice(start, start + ROWS_PER_STATEMENT);
+  for (const chunk of statementChunks(entries)) {
     const params: unknown[] = [];
     // Field by field with the empty value as default (no merged copy): this runs 100,000 times.
     for (const { attendeeId, data: { fields } } of chunk) {
