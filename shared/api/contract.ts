@@ -1,12 +1,17 @@
 import type { z } from 'zod';
+import { attendeeMethods } from './methods/attendees';
 import { badgeMethods } from './methods/badges';
 import { checkinMethods } from './methods/checkin';
 import { dashboardMethods } from './methods/dashboard';
+import { dataSafetyMethods } from './methods/data-safety';
 import { exportMethods } from './methods/export';
 import { importMethods } from './methods/import';
+import { searchMethods } from './methods/search';
+import { settingsMethods } from './methods/settings';
 import { syncMethods } from './methods/sync';
 
-export type { CheckInOutcome, SearchResult, StatusSummary } from './methods/checkin';
+export type { CheckInOutcome, StatusSummary } from './methods/checkin';
+export type { SearchResult } from './methods/search';
 
 /**
  * The one Musubi API (DESIGN.md "Architecture"): every call the UI may make, its zod input schema
@@ -15,9 +20,13 @@ export type { CheckInOutcome, SearchResult, StatusSummary } from './methods/chec
  * channel name is written by hand. Add a topic: a file in ./methods, one line here.
  */
 export const contract = {
+  ...settingsMethods,
+  ...attendeeMethods,
+  ...searchMethods,
   ...checkinMethods,
   ...dashboardMethods,
   ...exportMethods,
+  ...dataSafetyMethods,
   ...importMethods,
   ...syncMethods,
   ...badgeMethods,

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import { z } from 'zod';
 
 /** One API method: its zod input schema and (as a phantom) its output type. */
 export interface MethodSpec<I extends z.ZodType, O> {
@@ -15,3 +15,6 @@ export function returns<O>(): O {
 export function method<I extends z.ZodType, O>(input: I, output: O): MethodSpec<I, O> {
   return { input, output };
 }
+
+/** The input of a method that takes none: nothing, or an empty object. */
+export const noInput = z.object({}).strict().optional();

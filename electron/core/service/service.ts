@@ -4,11 +4,15 @@ import { LocalRecorder, type EntryDraft } from '../log/recorder';
 import { createBadgesApi } from './badges-api';
 import { ChangeFeed } from './change-feed';
 import { SyncController, type SyncControllerOptions } from '../sync/controller';
+import { createAttendeesApi } from './attendees-api';
 import { createCheckinApi } from './checkin-api';
 import { createDashboardApi } from './dashboard-api';
+import { createDataSafetyApi } from './data-safety-api';
 import { createExportApi } from './export-api';
 import type { ServiceContext } from './context';
 import { createImportApi } from './import-api';
+import { createSearchApi } from './search-api';
+import { createSettingsApi } from './settings-api';
 import { createSyncApi } from './sync-api';
 import type { ServiceImpl } from './types';
 
@@ -60,9 +64,13 @@ export function createService(options: ServiceOptions): MusubiService {
 
   const sync = new SyncController({ ...options.sync, db, identity, recorder, changes });
   const api: ServiceImpl = {
+    ...createSettingsApi(context),
+    ...createAttendeesApi(context),
+    ...createSearchApi(context),
     ...createCheckinApi(context),
     ...createDashboardApi(context),
     ...createExportApi(context),
+    ...createDataSafetyApi(context),
     ...createImportApi(context),
     ...createSyncApi(context, sync),
     ...createBadgesApi(context),

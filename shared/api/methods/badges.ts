@@ -1,8 +1,7 @@
 import { z } from 'zod';
 import type { Attendee } from '../../domain/attendee';
 import { BADGE_SIZES, type BadgeSize } from '../../domain/settings';
-import { method, returns } from '../method';
-import { noInput } from './checkin';
+import { method, noInput, returns } from '../method';
 
 /** Badges (pdfkit) and printing them on this station's printer. */
 const attendeeId = z.string().uuid();

@@ -1,8 +1,7 @@
 import { z } from 'zod';
 import type { CheckinView } from '../../domain/attendee';
 import type { HubStation } from '../../sync/protocol';
-import { method, returns } from '../method';
-import { noInput } from './checkin';
+import { method, noInput, returns } from '../method';
 
 /** Sync with the hub: status for the staff header, pairing, hub settings, stations seen, conflicts. */
 export type SyncErrorReason = 'unauthorized' | 'network' | 'clock-drift' | 'protocol';

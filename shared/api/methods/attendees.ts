@@ -1,0 +1,13 @@
+import { z } from 'zod';
+import { partialAttendeeFieldsSchema, type Attendee } from '../../domain/attendee';
+import { method, returns } from '../method';
+
+/** One attendee at a time: add, edit, read, and find by the ticket code. */
+const attendeeId = z.string().uuid();
+
+export const attendeeMethods = {
+  addAttendee: method(partialAttendeeFieldsSchema, returns<Attendee>()),
+  updateAttendee: method(z.object({ id: attendeeId, fields: partialAttendeeFieldsSchema }), returns<Attendee>()),
+  getAttendee: method(z.object({ id: attendeeId }), returns<Attendee>()),
+  findByTicketCode: method(z.object({ ticketCode: z.string().trim().min(1).max(200) }), returns<Attendee | null>()),
+};
