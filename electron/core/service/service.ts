@@ -4,13 +4,17 @@ import { LocalRecorder, type EntryDraft } from '../log/recorder';
 import { createBadgesApi } from './badges-api';
 import { ChangeFeed } from './change-feed';
 import { SyncController, type SyncControllerOptions } from '../sync/controller';
+import { AccessStatsCounter } from './access-stats';
+import { createAccessStatsApi } from './access-stats-api';
 import { createAttendeesApi } from './attendees-api';
 import { createCheckinApi } from './checkin-api';
 import { createDashboardApi } from './dashboard-api';
 import { createDataSafetyApi } from './data-safety-api';
 import { createExportApi } from './export-api';
 import type { ServiceContext } from './context';
+import { countRefusalsOf } from './dispatch';
 import { createImportApi } from './import-api';
+import { createRoomApi } from './room-api';
 import { createSearchApi } from './search-api';
 import { createSettingsApi } from './settings-api';
 import { createSyncApi } from './sync-api';
@@ -33,6 +37,8 @@ export interface MusubiService {
   recorder: LocalRecorder;
   db: Db;
   context: ServiceContext;
+  /** Refusals since start; the station's sessions and PIN checks count theirs here too. */
+  accessStats: AccessStatsCounter;
   /** The sync loop; dormant until `sync.start()` (station, desktop app, `musubi sync`). */
   sync: SyncController;
 }
@@ -47,6 +53,7 @@ export function createService(options: ServiceOptions): MusubiService {
   const wallClock = options.wallClock ?? Date.now;
   const recorder = new LocalRecorder(db, identity, wallClock);
   const changes = new ChangeFeed();
+  const accessStats = new AccessStatsCounter(wallClock);
 
   const context: ServiceContext = {
     db,
@@ -54,6 +61,7 @@ export function createService(options: ServiceOptions): MusubiService {
     recorder,
     changes,
     wallClock,
+    accessStats,
     record(drafts: EntryDraft[]) {
       if (drafts.length === 0) return;
       recorder.record(drafts);
@@ -69,12 +77,15 @@ export function createService(options: ServiceOptions): MusubiService {
     ...createSearchApi(context),
     ...createCheckinApi(context),
     ...createDashboardApi(context),
+    ...createRoomApi(context),
     ...createExportApi(context),
     ...createDataSafetyApi(context),
     ...createImportApi(context),
     ...createSyncApi(context, sync),
     ...createBadgesApi(context),
+    ...createAccessStatsApi(context),
   };
+  countRefusalsOf(api, accessStats);
 
-  return { api, changes, identity, recorder, db, context, sync };
+  return { api, changes, identity, recorder, db, context, accessStats, sync };
 }

@@ -6,8 +6,8 @@ import { method, returns } from '../method';
 const attendeeId = z.string().uuid();
 
 export const attendeeMethods = {
-  addAttendee: method(partialAttendeeFieldsSchema, returns<Attendee>()),
-  updateAttendee: method(z.object({ id: attendeeId, fields: partialAttendeeFieldsSchema }), returns<Attendee>()),
-  getAttendee: method(z.object({ id: attendeeId }), returns<Attendee>()),
-  findByTicketCode: method(z.object({ ticketCode: z.string().trim().min(1).max(200) }), returns<Attendee | null>()),
+  addAttendee: method(partialAttendeeFieldsSchema, returns<Attendee>(), { roles: ['organizer'] }),
+  updateAttendee: method(z.object({ id: attendeeId, fields: partialAttendeeFieldsSchema }), returns<Attendee>(), { roles: ['organizer', 'desk'] }),
+  getAttendee: method(z.object({ id: attendeeId }), returns<Attendee>(), { roles: ['organizer', 'desk'] }),
+  findByTicketCode: method(z.object({ ticketCode: z.string().trim().min(1).max(200) }), returns<Attendee | null>(), { roles: ['organizer', 'desk'] }),
 };

@@ -27,8 +27,9 @@ export const checkinMethods = {
   checkIn: method(
     z.object({ attendeeId, source: z.enum(['qr', 'search', 'kiosk']).default('search') }),
     returns<CheckInOutcome>(),
+    { roles: ['organizer', 'desk'] },
   ),
-  undoCheckIn: method(z.object({ attendeeId, checkinId: z.string().uuid().optional() }), returns<Attendee>()),
-  registerWalkIn: method(partialAttendeeFieldsSchema, returns<CheckInOutcome>()),
-  getStatus: method(noInput, returns<StatusSummary>()),
+  undoCheckIn: method(z.object({ attendeeId, checkinId: z.string().uuid().optional() }), returns<Attendee>(), { roles: ['organizer', 'desk'] }),
+  registerWalkIn: method(partialAttendeeFieldsSchema, returns<CheckInOutcome>(), { roles: ['organizer', 'desk'] }),
+  getStatus: method(noInput, returns<StatusSummary>(), { roles: ['organizer', 'desk'] }),
 };

@@ -44,5 +44,5 @@ export interface Dashboard {
 }
 
 export const dashboardMethods = {
-  getDashboard: method(noInput, returns<Dashboard>()),
+  getDashboard: method(noInput, returns<Dashboard>(), { roles: ['organizer'] }),
 };

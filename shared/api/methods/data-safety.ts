@@ -18,8 +18,8 @@ export interface DataSafetyStatus {
 }
 
 export const dataSafetyMethods = {
-  backupNow: method(noInput, returns<BackupInfo>()),
-  getDataSafety: method(noInput, returns<DataSafetyStatus>()),
+  backupNow: method(noInput, returns<BackupInfo>(), { roles: ['organizer'] }),
+  getDataSafety: method(noInput, returns<DataSafetyStatus>(), { roles: ['organizer'] }),
   /** Removes names, e-mails, companies … from this station only; needs a current export. */
-  purgePersonalData: method(z.object({ confirm: z.literal(true) }), returns<{ attendees: number; purgedAt: string }>()),
+  purgePersonalData: method(z.object({ confirm: z.literal(true) }), returns<{ attendees: number; purgedAt: string }>(), { roles: ['organizer'] }),
 };

@@ -34,5 +34,5 @@ export interface ExportFile {
 }
 
 export const exportMethods = {
-  exportAttendance: method(exportOptionsSchema, returns<ExportFile>()),
+  exportAttendance: method(exportOptionsSchema, returns<ExportFile>(), { roles: ['organizer'] }),
 };
