@@ -9,6 +9,7 @@ import { dashboardMethods } from './methods/dashboard';
 import { dataSafetyMethods } from './methods/data-safety';
 import { exportMethods } from './methods/export';
 import { importMethods } from './methods/import';
+import { kioskMethods } from './methods/kiosk';
 import { roomMethods } from './methods/room';
 import { searchMethods } from './methods/search';
 import { settingsMethods } from './methods/settings';
@@ -28,6 +29,7 @@ export const contract = composeContract([
   attendeeMethods,
   searchMethods,
   checkinMethods,
+  kioskMethods,
   dashboardMethods,
   roomMethods,
   exportMethods,

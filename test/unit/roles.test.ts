@@ -42,12 +42,15 @@ const SENSITIVE: Partial<Record<MethodName, readonly Role[]>> = {
   undoCheckIn: ['organizer', 'desk'],
   registerWalkIn: ['organizer', 'desk'],
   printBadge: ['organizer', 'desk'],
+  kioskFindByCode: ['organizer', 'kiosk'],
+  kioskFindByName: ['organizer', 'kiosk'],
+  kioskCheckIn: ['organizer', 'kiosk'],
   getRoomView: ['organizer', 'room'],
   getEvent: ['organizer', 'desk', 'kiosk', 'room'],
 };
 
 /** Everything a kiosk or a room screen may call; anything more would show them a list of people. */
-const KIOSK_MAY = new Set<string>(['getEvent']);
+const KIOSK_MAY = new Set<string>(['kioskFindByCode', 'kioskFindByName', 'kioskCheckIn', 'getEvent']);
 const ROOM_MAY = new Set<string>(['getRoomView', 'getEvent']);
 
 describe('who may call what', () => {

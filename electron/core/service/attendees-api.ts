@@ -1,8 +1,8 @@
 import type { attendeeMethods } from '../../../shared/api/methods/attendees';
-import { normalizeTicketCode } from '../../../shared/text/ticket-code';
-import { findByTicketCode, getAttendee } from '../attendees/queries';
+import { getAttendee } from '../attendees/queries';
 import { changedFields, checkTicketCodeFree, newAttendeeDrafts, requireName } from './attendee-drafts';
 import type { ServiceContext } from './context';
+import { holderOfPayload } from './ticket-lookup';
 import type { TopicImpl } from './types';
 
 /** One attendee at a time: add, edit, read, find by ticket code. */
@@ -28,6 +28,9 @@ export function createAttendeesApi(ctx: ServiceContext): TopicImpl<keyof typeof 
 
     getAttendee: ({ id }) => getAttendee(db, id),
 
-    findByTicketCode: ({ ticketCode }) => findByTicketCode(db, normalizeTicketCode(ticketCode)) ?? null,
+    findByTicketCode: ({ ticketCode }) => {
+      const id = holderOfPayload(db, ticketCode);
+      return id === undefined ? null : getAttendee(db, id);
+    },
   };
 }

@@ -14,6 +14,7 @@ import { createExportApi } from './export-api';
 import type { ServiceContext } from './context';
 import { countRefusalsOf } from './dispatch';
 import { createImportApi } from './import-api';
+import { createKioskApi } from './kiosk-api';
 import { createRoomApi } from './room-api';
 import { createSearchApi } from './search-api';
 import { createSettingsApi } from './settings-api';
@@ -76,6 +77,7 @@ export function createService(options: ServiceOptions): MusubiService {
     ...createAttendeesApi(context),
     ...createSearchApi(context),
     ...createCheckinApi(context),
+    ...createKioskApi(context),
     ...createDashboardApi(context),
     ...createRoomApi(context),
     ...createExportApi(context),
