@@ -29,6 +29,7 @@ export function returns<O>(): O {
 
 /** A method without `roles` does not compile: nobody gets a new method by forgetting to decide. */
 export function method<I extends z.ZodType, O>(input: I, output: O, options: MethodOptions): MethodSpec<I, O> {
+  if (options.roles[0] !== 'organizer') throw new Error('A method\'s roles start with the organizer.');
   const spec: MethodSpec<I, O> = { input, output, roles: Object.freeze([...options.roles]) };
   if (options.maxBodyBytes !== undefined) spec.maxBodyBytes = options.maxBodyBytes;
   return spec;

@@ -22,6 +22,14 @@ describe('API contract', () => {
     expect(Object.keys(composeContract([first]))).toEqual(['getThing']);
   });
 
+  it('does not compile a method without roles, or one the organizer may not call', () => {
+    // The type check (tsc) fails if either line stops being an error; at run time both throw too.
+    // @ts-expect-error — roles are required.
+    expect(() => method(noInput, returns<number>())).toThrow();
+    // @ts-expect-error — every list starts with the organizer.
+    expect(() => method(noInput, returns<number>(), { roles: ['kiosk'] })).toThrow(/organizer/);
+  });
+
   it('keeps method channels apart from push channels', () => {
     const methodChannels = new Set(METHOD_NAMES.map(channelFor));
     expect(methodChannels.has(pushChannelFor('changed'))).toBe(false);
