@@ -71,6 +71,8 @@ describe('kiosk lookups', () => {
       ['山田花子', 'hanako'],
       ['山田', 'hanako.yamada'],
       ['山田花子', 'example.com'],
+      ['山田花子', '%'],
+      ['山田花子', 'hanako.yamada@'],
     ]) {
       expect(await call(station, 'kioskFindByName', { name, secret }, kioskB), `${name} / ${secret}`).toEqual({ status: 'not-found' });
     }

@@ -47,9 +47,11 @@ function secretMatches(email: string, secret: string): boolean {
 function holderOfNameAndSecret(db: Db, name: string, secret: string): string | undefined {
   const wanted = normalizeForSearch(name);
   if (!wanted) return undefined;
+  // Narrowed in SQL by the secret (LIKE ignores ASCII case), so a lookup does not fold every name.
+  const given = normalizeEmail(secret).replace(/[\\%_]/g, (c) => `\\${c}`);
   const rows = db
-    .prepare(`SELECT id, name, name_kana, email FROM attendees WHERE removed = 0 AND email <> ''`)
-    .all() as { id: string; name: string; name_kana: string; email: string }[];
+    .prepare(`SELECT id, name, name_kana, email FROM attendees WHERE removed = 0 AND email LIKE ? ESCAPE '\\'`)
+    .all(given.includes('@') ? given : `${given}@%`) as { id: string; name: string; name_kana: string; email: string }[];
   const matches = rows.filter(
     (row) => (normalizeForSearch(row.name) === wanted || normalizeForSearch(row.name_kana) === wanted) && secretMatches(row.email, secret),
   );
