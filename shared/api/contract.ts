@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import type { Role } from './roles';
 import { badgeMethods } from './methods/badges';
 import { checkinMethods } from './methods/checkin';
 import { dashboardMethods } from './methods/dashboard';
@@ -50,4 +51,12 @@ export function channelFor(name: MethodName): string {
 }
 export function pushChannelFor(name: PushEventName): string {
   return `musubi-push:${name}`;
+}
+
+/**
+ * The roles that may call a method. STAND-IN until every method declares its roles in the
+ * contract: organizer only, so a desk or kiosk window is refused everything rather than allowed it.
+ */
+export function rolesOf(_name: MethodName): readonly Role[] {
+  return ['organizer'];
 }

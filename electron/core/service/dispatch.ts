@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { contract, isMethodName } from '../../../shared/api/contract';
 import { fail, ok, type Result } from '../../../shared/api/result';
+import type { Caller } from '../../../shared/api/roles';
 import { MusubiError } from '../../../shared/errors';
 import type { ServiceImpl } from './types';
 
@@ -17,7 +18,8 @@ export function describeZodError(error: z.ZodError): { message: string; where: s
  * validates the input against the contract, runs it and returns a Result. Errors never escape as
  * exceptions, and unexpected ones are logged without their input (it may hold personal data).
  */
-export async function dispatch(impl: ServiceImpl, name: string, rawInput: unknown): Promise<Result<unknown>> {
+// `_caller`: stand-in until dispatch checks the caller's role itself; the Electron shell passes it already.
+export async function dispatch(impl: ServiceImpl, name: string, rawInput: unknown, _caller?: Caller): Promise<Result<unknown>> {
   if (!isMethodName(name)) return fail({ code: 'unknown-method', message: `Unknown method: ${name.slice(0, 60)}` });
   const parsed = contract[name].input.safeParse(rawInput ?? undefined);
   if (!parsed.success) {
