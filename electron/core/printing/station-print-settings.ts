@@ -40,3 +40,13 @@ export function writePrintSettings(db: Db, change: Partial<Omit<PrintSettings, '
     if (change.ticketQr !== undefined) write(db, KEYS.ticketQr, change.ticketQr ? '1' : '0');
   }).immediate();
 }
+
+/**
+ * The warning when the printer chosen for this station is not among the OS's printers any more
+ * (unplugged, renamed, removed); undefined while it is there or when none is chosen. Worded so
+ * staff know what to do, and so the desk shows it as "the printer does not exist".
+ */
+export function missingPrinterMessage(chosen: string, printers: readonly { name: string }[]): string | undefined {
+  if (!chosen || printers.some((printer) => printer.name === chosen)) return undefined;
+  return `The printer "${chosen.slice(0, 200)}" does not exist on this computer any more. Choose another one in Organizer → Badges and printing.`;
+}
