@@ -64,7 +64,16 @@ export function guardKioskClose(
       maximizable: false,
       fullscreenable: false,
       title: 'Musubi',
-      webPreferences: { javascript: false, sandbox: true, contextIsolation: true, nodeIntegration: false, webSecurity: true, devTools: false, spellcheck: false },
+      webPreferences: {
+        javascript: false,
+        sandbox: true,
+        contextIsolation: true,
+        nodeIntegration: false,
+        webSecurity: true,
+        devTools: false,
+        spellcheck: false,
+        disableBlinkFeatures: 'Auxclick',
+      },
     });
     prompt = win;
     const timer = setTimeout(() => !win.isDestroyed() && win.close(), PROMPT_TIMEOUT_MS);

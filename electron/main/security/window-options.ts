@@ -28,6 +28,7 @@ export interface WindowOptions {
     experimentalFeatures: false;
     navigateOnDragDrop: false;
     spellcheck: false;
+    disableBlinkFeatures: string;
     devTools: boolean;
   };
 }
@@ -67,6 +68,8 @@ export function windowOptionsFor({ role, isPackaged, preload }: WindowOptionsInp
       experimentalFeatures: false,
       navigateOnDragDrop: false,
       spellcheck: false,
+      // A middle-click would otherwise try to open a link in a new window.
+      disableBlinkFeatures: 'Auxclick',
       devTools: !isPackaged,
     },
   };

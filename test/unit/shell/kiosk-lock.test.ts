@@ -144,6 +144,7 @@ describe('window options', () => {
         webSecurity: true,
         allowRunningInsecureContent: false,
         webviewTag: false,
+        disableBlinkFeatures: 'Auxclick',
         devTools: false,
         preload: '/app/preload.cjs',
       });
