@@ -2,7 +2,7 @@ import { BrowserWindow, powerSaveBlocker } from 'electron';
 import type { Role } from '../../shared/api/roles';
 import { guardKioskClose, type KioskPrompts } from './kiosk/kiosk-window';
 import { RendererRecovery } from './renderer-recovery';
-import { startUrlFor } from './security/app-origin';
+import { isScreenAllowed, startUrlFor } from './security/app-origin';
 import { decideKey } from './security/shortcuts';
 import { mayNavigate } from './security/trusted-url';
 import { windowOptionsFor } from './security/window-options';
@@ -49,6 +49,9 @@ export function createRoleWindow(role: Role, ctx: WindowContext): BrowserWindow 
   };
   contents.on('will-navigate', blockUntrusted);
   contents.on('will-redirect', blockUntrusted);
+  contents.on('did-navigate-in-page', (_event, url, isMainFrame) => {
+    if (isMainFrame && !isScreenAllowed(role, url)) void window.loadURL(startUrl);
+  });
   contents.on('before-input-event', (event, input) => {
     const decision = decideKey(input, role, ctx.isPackaged);
     if (decision === 'pass') return;

@@ -23,6 +23,24 @@ export function isAppUrl(url: URL): boolean {
 /** The screen each window role opens on (the renderer routes by hash). */
 const AREA_OF_ROLE: Record<Role, string> = { organizer: 'organizer', desk: 'staff', kiosk: 'kiosk', room: 'room' };
 
+/**
+ * Whether a window of `role` may show the screen in `url`'s hash: a kiosk only the kiosk, a room
+ * screen only the room view, the staff desk only the desk; the organizer every screen. The page
+ * switches screens by hash, which is no navigation main can cancel, so main puts a window that
+ * strays back on its own screen (and its API calls would be refused by role anyway).
+ */
+export function isScreenAllowed(role: Role, url: string): boolean {
+  if (role === 'organizer') return true;
+  let hash: string;
+  try {
+    hash = new URL(url).hash;
+  } catch {
+    return false;
+  }
+  const screen = hash.replace(/^#\/?/, '').split(/[/?]/)[0];
+  return screen === AREA_OF_ROLE[role];
+}
+
 /** The URL a window of `role` loads, from the built files or, in development only, the dev server. */
 export function startUrlFor(role: Role, devServerUrl?: string): string {
   const base = devServerUrl ? new URL('/', devServerUrl).href : `${APP_ORIGIN}${APP_INDEX_PATH}`;

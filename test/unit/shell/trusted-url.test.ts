@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { startUrlFor } from '../../../electron/main/security/app-origin';
+import { isScreenAllowed, startUrlFor } from '../../../electron/main/security/app-origin';
 import { devServerUrlFor } from '../../../electron/main/security/dev-server';
 import { isTrustedAppUrl, mayNavigate } from '../../../electron/main/security/trusted-url';
 
@@ -81,5 +81,22 @@ describe('the dev server URL', () => {
     expect(devServerUrlFor({ VITE_DEV_SERVER_URL: 'file:///tmp/index.html' }, false)).toBeUndefined();
     expect(devServerUrlFor({ VITE_DEV_SERVER_URL: 'nonsense' }, false)).toBeUndefined();
     expect(devServerUrlFor({}, false)).toBeUndefined();
+  });
+});
+
+describe('which screen a window may show', () => {
+  it('keeps a kiosk on the kiosk, a room screen on the room view and the desk on the desk', () => {
+    expect(isScreenAllowed('kiosk', 'app://musubi/index.html#/kiosk')).toBe(true);
+    for (const hash of ['#/staff', '#/organizer', '#/room', '#/', '', '#/kiosk-evil', '#/organizer?x=#/kiosk']) {
+      expect(isScreenAllowed('kiosk', `app://musubi/index.html${hash}`), hash).toBe(false);
+    }
+    expect(isScreenAllowed('room', 'app://musubi/index.html#/room')).toBe(true);
+    expect(isScreenAllowed('room', 'app://musubi/index.html#/staff')).toBe(false);
+    expect(isScreenAllowed('desk', 'app://musubi/index.html#/staff')).toBe(true);
+    expect(isScreenAllowed('desk', 'app://musubi/index.html#/organizer')).toBe(false);
+  });
+
+  it('lets the organizer open every screen', () => {
+    for (const hash of ['#/staff', '#/organizer', '#/kiosk', '#/room']) expect(isScreenAllowed('organizer', `app://musubi/index.html${hash}`)).toBe(true);
   });
 });
