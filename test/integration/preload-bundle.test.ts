@@ -57,8 +57,10 @@ function loadBuiltPreload(): Loaded {
 }
 
 describe('the built preload', () => {
-  it('exists (npm run build makes it)', () => {
-    expect(fs.existsSync(BUILT), `${BUILT} is missing: run npm run build`).toBe(true);
+  it('is built with main and the renderer by npm run build', () => {
+    for (const file of [BUILT, '../../dist-electron/index.js', '../../dist/renderer/index.html'].map((f) => path.resolve(import.meta.dirname, f))) {
+      expect(fs.existsSync(file), `${file} is missing: run npm run build`).toBe(true);
+    }
   });
 
   it("exposes window.musubi with exactly the contract's methods and the change subscription", () => {
