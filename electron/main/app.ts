@@ -4,9 +4,11 @@ import type { Role } from '../../shared/api/roles';
 import { openDatabase } from '../core/db/open';
 import { defaultDatabasePath, defaultDataDir } from '../core/paths';
 import { createService, type MusubiService } from '../core/service/service';
+import { systemPrinter } from '../core/printing';
+import { storedPrinterWarning } from '../core/printing/station-print-settings';
 import { warmUpInBackground } from '../core/warm-up';
 import { registerAppScheme, serveAppProtocol } from './app-protocol';
-import { installErrorPolicy, reportFailure } from './error-policy';
+import { installErrorPolicy, reportFailure, warnStaff } from './error-policy';
 import { forwardChanges, registerIpc } from './ipc';
 import { KioskPrompts } from './kiosk/kiosk-window';
 import { parseLaunchOptions, type LaunchOptions } from './launch-options';
@@ -92,6 +94,7 @@ function start(options: LaunchOptions): void {
     window.on('closed', () => windows.delete(role));
   };
   openWindow(options.role);
+  void storedPrinterWarning(db, systemPrinter()).then((warning) => warning && warnStaff(warning));
   // The search index and badge rendering get ready while the window is still loading.
   warmUpInBackground(db, (error) => console.error(`musubi: warm-up failed: ${error.name}`));
 

@@ -22,6 +22,13 @@ export function reportFailure(origin: 'exception' | 'rejection' | 'renderer', er
   });
 }
 
+/** A warning for the staff that needs no action from the app (e.g. the station's printer is gone). */
+export function warnStaff(detail: string): void {
+  const parent = BrowserWindow.getFocusedWindow() ?? BrowserWindow.getAllWindows()[0];
+  const options = { type: 'warning' as const, title: 'Musubi', message: 'Musubi', detail, buttons: ['OK'] };
+  void (parent ? dialog.showMessageBox(parent, options) : dialog.showMessageBox(options));
+}
+
 export function installErrorPolicy(): void {
   process.on('uncaughtException', (error) => reportFailure('exception', error));
   process.on('unhandledRejection', (reason) => reportFailure('rejection', reason));

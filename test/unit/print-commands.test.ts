@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { printMedia } from '../../electron/core/badges/sizes';
 import { systemPrinter } from '../../electron/core/printing';
 import { lpArguments } from '../../electron/core/printing/cups';
-import { missingPrinterMessage } from '../../electron/core/printing/station-print-settings';
+import { missingPrinterMessage, storedPrinterWarning, writePrintSettings } from '../../electron/core/printing/station-print-settings';
+import { openTestStation } from '../helpers/service';
 import { findSumatraPdf, outsideAsar, sumatraPrintOptions, WindowsPrinter, type PdfToPrinter, type SumatraPrintOptions } from '../../electron/core/printing/windows';
 import { BADGE_SIZES } from '../../shared/domain/settings';
 
@@ -118,5 +119,21 @@ describe('the stored printer', () => {
     expect(missingPrinterMessage('', [])).toBeUndefined();
     expect(missingPrinterMessage('QL', [{ name: 'QL' }])).toBeUndefined();
     expect(missingPrinterMessage('QL', [{ name: 'ql' }])).toMatch(/"QL" does not exist on this computer any more/);
+  });
+});
+
+describe('the stored printer, checked when the app starts', () => {
+  it('warns when the printer chosen for this station is no longer installed', async () => {
+    const station = openTestStation();
+    try {
+      const printers = (names: string[]) => ({ listPrinters: () => Promise.resolve(names.map((name) => ({ name, isDefault: false, state: 'idle' }))) });
+      expect(await storedPrinterWarning(station.db, printers([]))).toBeUndefined();
+      writePrintSettings(station.db, { printer: 'Brother QL-820NWB' });
+      expect(await storedPrinterWarning(station.db, printers(['Brother QL-820NWB']))).toBeUndefined();
+      expect(await storedPrinterWarning(station.db, printers(['Microsoft Print to PDF']))).toMatch(/プリンター「Brother QL-820NWB」が見つかりません[\s\S]*"Brother QL-820NWB" does not exist/);
+      expect(await storedPrinterWarning(station.db, { listPrinters: () => Promise.reject(new Error('no spooler')) })).toBeUndefined();
+    } finally {
+      station.close();
+    }
   });
 });
