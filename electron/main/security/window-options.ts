@@ -33,11 +33,12 @@ export interface WindowOptions {
   };
 }
 
+/** Window titles in both languages: main has no UI language of its own. */
 const TITLES: Record<Role, string> = {
-  organizer: 'Musubi — Organizer',
-  desk: 'Musubi — Staff desk',
-  kiosk: 'Musubi — Self check-in',
-  room: 'Musubi — Room view',
+  organizer: 'Musubi — 主催者 / Organizer',
+  desk: 'Musubi — 受付 / Staff desk',
+  kiosk: 'Musubi — セルフ受付 / Self check-in',
+  room: 'Musubi — 会場表示 / Room view',
 };
 
 /**
