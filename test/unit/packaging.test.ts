@@ -3,6 +3,7 @@ import path from 'node:path';
 import { FuseV1Options } from '@electron/fuses';
 import { load } from 'js-yaml';
 import { minimatch } from 'minimatch';
+import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import { fuseConfig } from '../../build/fuses.mjs';
 
@@ -84,6 +85,19 @@ const NOWHERE = [
   'node_modules/pdfkit/js/pdfkit.browser.js',
   'node_modules/pdfkit/README.md',
 ];
+
+describe('electron-builder.yml', () => {
+  it("passes electron-builder's own validation (no unknown or misspelt option)", async () => {
+    // electron-builder's validator, from the packages it is made of.
+    const fromBuilder = createRequire(createRequire(import.meta.url).resolve('electron-builder'));
+    const { validateConfiguration } = fromBuilder('app-builder-lib/out/util/config/config') as {
+      validateConfiguration(config: unknown, logger: unknown): Promise<void>;
+    };
+    const { DebugLogger } = fromBuilder('builder-util/out/DebugLogger') as { DebugLogger: new (enabled: boolean) => unknown };
+    await expect(validateConfiguration(structuredClone(config), new DebugLogger(false))).resolves.toBeUndefined();
+    await expect(validateConfiguration({ ...structuredClone(config), npmRebuilt: false }, new DebugLogger(false))).rejects.toThrow();
+  });
+});
 
 describe('what the installers pack', () => {
   it.each(['win', 'mac', 'linux'] as const)('%s: the app, its runtime files and nothing Vite bundled already', (platform) => {
