@@ -73,3 +73,8 @@ export function channelFor(name: MethodName): string {
 export function pushChannelFor(name: PushEventName): string {
   return `musubi-push:${name}`;
 }
+
+/** The roles that may call a method, as its contract entry declares them. */
+export function rolesOf(name: MethodName): readonly Role[] {
+  return contract[name].roles;
+}

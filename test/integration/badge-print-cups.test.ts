@@ -2,8 +2,6 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { systemPrinter } from '../../electron/core/printing';
-import { lpArguments } from '../../electron/core/printing/cups';
 import { dispatch } from '../../electron/core/service/dispatch';
 import { DEFAULT_EVENT_SETTINGS } from '../../shared/domain/defaults';
 import { BADGE_PEOPLE } from '../fixtures/badges/people';
@@ -144,23 +142,5 @@ describe('printing badges on a real CUPS queue (cups-pdf)', { timeout: 90_000 },
     // The 62 mm roll is fed 62 mm across: CUPS turns the 100×62 mm badge onto 62×100 mm media.
     expect([Math.round(info.widthPt / (72 / 25.4)), Math.round(info.heightPt / (72 / 25.4))]).toEqual([62, 100]);
     expect(station.db.prepare("SELECT count(*) AS n FROM entries WHERE type = 'badge.printed'").get()).toEqual({ n: 0 });
-  });
-});
-
-describe('printing on Windows', () => {
-  it('is not supported yet and says so, instead of failing silently', async () => {
-    const printer = systemPrinter('win32');
-    await expect(printer.print('/tmp/b.pdf', { printer: 'Brother', copies: 1, media: { widthMm: 91, heightMm: 55 } })).rejects.toMatchObject({
-      code: 'print-failed',
-      message: 'Printing is not supported yet on Windows.',
-    });
-  });
-});
-
-describe('lp options', () => {
-  it('asks for the exact media size and no scaling', () => {
-    expect(lpArguments('/tmp/b.pdf', { printer: 'QL-820NWB', copies: 2, media: { widthMm: 101.6, heightMm: 76.2 } })).toEqual([
-      '-d', 'QL-820NWB', '-n', '2', '-t', 'Musubi badge', '-o', 'media=Custom.101.6x76.2mm', '-o', 'print-scaling=none', '--', '/tmp/b.pdf',
-    ]);
   });
 });

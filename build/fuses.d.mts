@@ -1,0 +1,3 @@
+import type { FuseV1Config } from '@electron/fuses';
+
+export function fuseConfig(platform: string): FuseV1Config;
