@@ -22,7 +22,7 @@ export const importMessages = {
     done: '取り込みました。新規 {{imported}} 人・更新 {{updated}} 人・変更なし {{unchanged}} 人・取り込まなかった行 {{skipped}}',
     notATable: 'このファイルは表として読み込めません。CSV または Excel（XLSX）形式で書き出したファイルを選んでください。',
     encodings: { 'utf-8': 'UTF-8', 'utf-8-bom': 'UTF-8（BOM 付き）', cp932: 'Shift_JIS', 'utf-16le': 'UTF-16', xlsx: 'Excel' },
-    at: { file: 'ファイル全体', row: '{{row}} 行目', cell: '{{row}} 行目・{{column}}' },
+    at: { file: '{{file}}（ファイル全体）', row: '{{row}} 行目', cell: '{{row}} 行目・{{column}}' },
     targets: {
       ignore: '取り込まない',
       name: '氏名',
@@ -51,6 +51,10 @@ export const importMessages = {
       undecodable: '文字化けしていて読めない文字があります。この行は取り込みません。',
       'unknown-industry': '「{{value}}」はこのイベントの業種の一覧にありません。メモに残して取り込みます。',
       'unknown-goal': '「{{value}}」はこのイベントの参加目的の一覧にありません。メモに残して取り込みます。',
+      'wrong-encoding': '別の文字コードで保存されたファイルのようです（見出しが「{{value}}」と読めてしまいます）。UTF-8 か Shift_JIS で保存し直してから選んでください。',
+      'mixed-encoding': '文字コードの違う行が混ざっています（{{value}} 行目から別の文字コード）。ファイル全体を UTF-8 か Shift_JIS で保存し直してください。',
+      'duplicate-header': '{{value}} 列と同じ見出しです。この列に取り込む項目を選んでください（選ばないとこの列は取り込まれません）。',
+      'invisible-name': '氏名が見えない文字（ゼロ幅スペースなど）だけです。この行は取り込みません。',
     },
   },
   en: {
@@ -75,7 +79,7 @@ export const importMessages = {
     done: 'Imported: {{imported}} new, {{updated}} updated, {{unchanged}} unchanged, {{skipped}} rows left out',
     notATable: 'This file cannot be read as a table. Choose a file exported as CSV or Excel (XLSX).',
     encodings: { 'utf-8': 'UTF-8', 'utf-8-bom': 'UTF-8 with BOM', cp932: 'Shift_JIS', 'utf-16le': 'UTF-16', xlsx: 'Excel' },
-    at: { file: 'Whole file', row: 'Row {{row}}', cell: 'Row {{row}}, {{column}}' },
+    at: { file: '{{file}} (whole file)', row: 'Row {{row}}', cell: 'Row {{row}}, {{column}}' },
     targets: {
       ignore: 'Do not import',
       name: 'Name',
@@ -104,6 +108,10 @@ export const importMessages = {
       undecodable: 'Garbled characters that cannot be read. This row is left out.',
       'unknown-industry': '“{{value}}” is not one of this event’s industries. Imported, with the value kept in the note.',
       'unknown-goal': '“{{value}}” is not one of this event’s goals. Imported, with the value kept in the note.',
+      'wrong-encoding': 'This looks like a file in another encoding; the header reads “{{value}}”. Save it as UTF-8 or Shift_JIS and choose it again.',
+      'mixed-encoding': 'Lines in different encodings are mixed (another encoding from line {{value}}). Save the whole file as UTF-8 or Shift_JIS.',
+      'duplicate-header': 'Same header as column {{value}}. Choose a field for this column (it is not imported otherwise).',
+      'invisible-name': 'The name holds only invisible characters (zero-width spaces or the like). This row is left out.',
     },
   },
 };

@@ -103,7 +103,7 @@ export function ImportPanel() {
           <p data-testid="import-counts">{t('import.counts', { ...preview.counts })}</p>
           <p className="hint">{t('import.mappingHint')}</p>
           <MappingTable preview={preview} disabled={busy} onChange={remap} />
-          <ProblemList problems={preview.problems} total={preview.problemCount} />
+          <ProblemList fileName={preview.fileName} problems={preview.problems} total={preview.problemCount} />
           <div className="actions">
             <button type="button" className="primary" disabled={busy || blocked || willWrite === 0} onClick={confirm}>
               {willWrite > 0 ? t('import.confirm', { count: willWrite }) : t('import.confirmNothing')}
