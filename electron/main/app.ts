@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { app, BrowserWindow, session } from 'electron';
+import { markDatabaseInUse } from '../core/backup/database-in-use';
 import { openDatabase } from '../core/db/open';
 import { defaultDataDir } from '../core/paths';
 import { createService } from '../core/service/service';
@@ -28,6 +29,8 @@ if (!app.requestSingleInstanceLock()) {
     session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
 
     const dbFile = process.env.MUSUBI_DB ?? path.join(defaultDataDir(), 'musubi.db');
+    // A restore refuses while this marker says the app has the database open.
+    markDatabaseInUse(dbFile, 'app');
     const db = openDatabase(dbFile, { checkpointInBackground: true });
     const service = createService({ db });
     service.sync.start();
