@@ -1,7 +1,8 @@
 import Papa from 'papaparse';
-import ExcelJS from 'exceljs';
 import { MusubiError } from '../../../shared/errors';
 import { decodeText, isUtf16, looksBinary, type DecodedText } from './decode';
+import { IMPORT_LIMITS, limitExceeded } from './limits';
+import { readXlsx } from './read-xlsx';
 
 export { REPLACEMENT_CHARACTER } from './decode';
 
@@ -63,45 +64,13 @@ function readCsv(fileName: string, bytes: Buffer): RawTable {
     );
   }
   const records = result.data;
+  if (records.length > IMPORT_LIMITS.rows + 1) throw limitExceeded(fileName, 'rows', { row: IMPORT_LIMITS.rows + 1 });
+  const wide = records.findIndex((record) => record.length > IMPORT_LIMITS.columns);
+  if (wide >= 0) throw limitExceeded(fileName, 'columns', { row: wide + 1 });
   // A final line break ends the last record; it does not start an empty one.
   const last = records.at(-1);
   if (last && last.length === 1 && last[0] === '' && /[\r\n]$/.test(body)) records.pop();
   return { format: 'csv', encoding, records, rowNumbers: records.map((_, i) => i + 1), lossy, ...(mixed ? { mixed } : {}) };
-}
-
-function cellText(cell: ExcelJS.Cell): string {
-  const value = cell.value;
-  if (value === null || value === undefined) return '';
-  if (value instanceof Date) return value.toISOString();
-  if (typeof value === 'object') {
-    if ('richText' in value) return value.richText.map((part) => part.text).join('');
-    if ('text' in value && typeof value.text === 'string') return value.text; // hyperlink
-    if ('result' in value) return value.result === undefined || value.result === null ? '' : String(value.result as unknown);
-  }
-  return cell.text;
-}
-
-async function readXlsx(fileName: string, bytes: Buffer): Promise<RawTable> {
-  const workbook = new ExcelJS.Workbook();
-  try {
-    await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
-  } catch (error) {
-    throw notATable(fileName, `the workbook could not be opened: ${(error as Error).message}`);
-  }
-  // The first sheet with anything on it (Google Forms puts the answers on the first sheet).
-  const sheet = workbook.worksheets.find((s) => s.actualRowCount > 0);
-  if (!sheet) throw notATable(fileName, 'the workbook has no filled sheet');
-  const records: string[][] = [];
-  const rowNumbers: number[] = [];
-  const width = sheet.actualColumnCount;
-  sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-    const cells: string[] = [];
-    for (let column = 1; column <= Math.max(width, row.cellCount); column++) cells.push(cellText(row.getCell(column)));
-    while (cells.length > width && cells.at(-1) === '') cells.pop();
-    records.push(cells);
-    rowNumbers.push(rowNumber);
-  });
-  return { format: 'xlsx', encoding: 'xlsx', records, rowNumbers, lossy: false };
 }
 
 export async function readTable(fileName: string, bytes: Buffer): Promise<RawTable> {
