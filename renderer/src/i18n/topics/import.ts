@@ -21,6 +21,16 @@ export const importMessages = {
     cancel: 'やめる',
     done: '取り込みました。新規 {{imported}} 人・更新 {{updated}} 人・変更なし {{unchanged}} 人・取り込まなかった行 {{skipped}}',
     notATable: 'このファイルは表として読み込めません。CSV または Excel（XLSX）形式で書き出したファイルを選んでください。',
+    overLimit: '{{where}}：{{limit}}が取り込める上限を超えています。何も取り込んでいません。リストを分けるか、不要な部分を消してから選んでください。',
+    limits: {
+      rows: '行数（50 万行まで）',
+      columns: '列数（500 列まで）',
+      cellCharacters: '1 つのセルの文字数（32,767 文字まで）',
+      sharedStringBytes: '文字データの量',
+      sheetBytes: 'シートの大きさ',
+      unpackedBytes: 'ファイルを展開した大きさ',
+      zipEntries: 'ファイル内の部品の数',
+    },
     encodings: { 'utf-8': 'UTF-8', 'utf-8-bom': 'UTF-8（BOM 付き）', cp932: 'Shift_JIS', 'utf-16le': 'UTF-16', xlsx: 'Excel' },
     at: { file: '{{file}}（ファイル全体）', row: '{{row}} 行目', cell: '{{row}} 行目・{{column}}' },
     targets: {
@@ -78,6 +88,16 @@ export const importMessages = {
     cancel: 'Cancel',
     done: 'Imported: {{imported}} new, {{updated}} updated, {{unchanged}} unchanged, {{skipped}} rows left out',
     notATable: 'This file cannot be read as a table. Choose a file exported as CSV or Excel (XLSX).',
+    overLimit: '{{where}}: the {{limit}} is more than an import can take. Nothing was imported; split the list or remove what is not needed, then choose it again.',
+    limits: {
+      rows: 'number of rows (500,000 at most)',
+      columns: 'number of columns (500 at most)',
+      cellCharacters: 'length of a cell (32,767 characters at most)',
+      sharedStringBytes: 'amount of text',
+      sheetBytes: 'size of the sheet',
+      unpackedBytes: 'unpacked size of the file',
+      zipEntries: 'number of parts in the file',
+    },
     encodings: { 'utf-8': 'UTF-8', 'utf-8-bom': 'UTF-8 with BOM', cp932: 'Shift_JIS', 'utf-16le': 'UTF-16', xlsx: 'Excel' },
     at: { file: '{{file}} (whole file)', row: 'Row {{row}}', cell: 'Row {{row}}, {{column}}' },
     targets: {
