@@ -40,7 +40,10 @@ describe('restore never replaces a database a process is using', () => {
     const dbFile = path.join(dir, 'event.db');
     const station = await startStationProcess(dbFile);
     expect(databaseUsers(dbFile).map((u) => u.kind)).toEqual(['station']);
+    // Once it answers a request its start-up (and its Ctrl+C handling) is complete.
+    await fetch(new URL('api/getStatus', station.url), { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
     await station.stop();
+    expect(station.child.exitCode).toBe(0);
     expect(fs.readdirSync(dir).filter((f) => f.includes('.in-use-'))).toEqual([]);
   }, 60_000);
 });
