@@ -7,8 +7,8 @@ import iconv from 'iconv-lite';
  * Japanese legacy encoding whose reading looks most like text — CP932 (Windows Shift_JIS, which
  * holds 髙 and 﨑) or EUC-JP (older Unix systems). The two are told apart by what each reading
  * produces: EUC-JP read as CP932 turns into runs of half-width katakana (山田花子 → ｻｳﾅﾄｲﾖｻﾒ), and
- * CP932 read as EUC-JP hits bytes EUC-JP does not have. A generic detector guessed worse on short
- * files (a header and a few names) than this scoring of the two candidate readings.
+ * CP932 read as EUC-JP hits bytes EUC-JP does not have. Only these two candidates are scored, so a
+ * short file (a header and a few names) is enough to tell them apart.
  */
 export type TextEncoding = 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be' | 'cp932' | 'euc-jp';
 
