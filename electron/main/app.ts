@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { app, BrowserWindow, dialog, Menu, powerMonitor, session } from 'electron';
 import type { Role } from '../../shared/api/roles';
+import { markDatabaseInUse } from '../core/backup/database-in-use';
 import { openDatabase } from '../core/db/open';
 import { defaultDatabasePath, defaultDataDir } from '../core/paths';
 import { createService, type MusubiService } from '../core/service/service';
@@ -64,7 +65,10 @@ function start(options: LaunchOptions): void {
   const prompts = new KioskPrompts();
   serveAppProtocol(rendererRoot, prompts.isLive);
 
-  const db = openDatabase(defaultDatabasePath(), { checkpointInBackground: true });
+  const dbFile = defaultDatabasePath();
+  // A restore refuses while this marker says the app has the database open.
+  markDatabaseInUse(dbFile, 'app');
+  const db = openDatabase(dbFile, { checkpointInBackground: true });
   const service: MusubiService = createService({ db, ...(options.station ? { stationName: options.station } : {}) });
   const roles = new WindowRoles(() => service.identity.name);
   applySessionPolicy(session.defaultSession, roles);

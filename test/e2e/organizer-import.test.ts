@@ -2,6 +2,8 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../helpers/browser';
+import { mixedUtf8AndCp932 } from '../helpers/encoded-files';
+import { HOSTILE_WORKBOOKS } from '../helpers/hostile-workbooks';
 import { startStationProcess, type RunningProcess } from '../helpers/processes';
 import { tempDir } from '../helpers/temp';
 
@@ -60,5 +62,23 @@ describe('Organizer import screen in Chromium (Japanese, the default)', () => {
     await page.goto(`${station.url}#/organizer`);
     await page.getByLabel('取り込むファイル').setInputFiles(path.join(FIXTURES, 'not-a-table.pdf'));
     await expect.poll(() => page.getByRole('status').filter({ hasText: '表として読み込めません' }).count()).toBe(1);
+  });
+
+  it('names the file and the line when lines of a file are in different encodings', async () => {
+    await page.goto(`${station.url}#/organizer`);
+    await page.getByLabel('取り込むファイル').setInputFiles({ name: '名簿-結合.csv', mimeType: 'text/csv', buffer: mixedUtf8AndCp932() });
+    const problem = page.getByRole('listitem').filter({ hasText: '文字コードの違う行が混ざっています' });
+    await expect.poll(() => problem.count()).toBe(1);
+    expect(await problem.innerText()).toContain('名簿-結合.csv（ファイル全体）');
+    expect(await problem.innerText()).toContain('3 行目から別の文字コード');
+  });
+
+  it('says which import limit a workbook passes, and where', async () => {
+    await page.goto(`${station.url}#/organizer`);
+    const wide = HOSTILE_WORKBOOKS.find((f) => f.name === 'many-columns.xlsx');
+    await page.getByLabel('取り込むファイル').setInputFiles({ name: 'wide.xlsx', mimeType: 'application/octet-stream', buffer: wide?.bytes() ?? Buffer.alloc(0) });
+    const status = page.getByRole('status').filter({ hasText: '列数（500 列まで）' });
+    await expect.poll(() => status.count()).toBe(1);
+    expect(await status.innerText()).toContain('wide.xlsx row 2 column SG');
   });
 });

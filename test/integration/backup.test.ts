@@ -92,9 +92,11 @@ describe('backups', () => {
     const dbFile = path.join(dir, 'event.db');
     const station = await startStationProcess(dbFile, ['--backup-dir', path.join(dir, 'auto'), '--backup-every', '0.01']);
     try {
-      await expect.poll(() => (fs.existsSync(path.join(dir, 'auto')) ? fs.readdirSync(path.join(dir, 'auto')).length : 0), { timeout: 10_000 }).toBeGreaterThan(0);
-      const [first] = fs.readdirSync(path.join(dir, 'auto'));
-      expect(first).toMatch(/^event-\d{8}-\d{6}\.db$/);
+      // A backup is written under a temporary name and appears under its own name only when complete.
+      const complete = (): string[] => (fs.existsSync(path.join(dir, 'auto')) ? fs.readdirSync(path.join(dir, 'auto')) : []).filter((f) => /^event-\d{8}-\d{6}\.db$/.test(f));
+      await expect.poll(() => complete().length, { timeout: 10_000 }).toBeGreaterThan(0);
+      const [first] = complete();
+      expect(validateMusubiBackup(path.join(dir, 'auto', first ?? '')).version).toBeGreaterThan(0);
     } finally {
       await station.stop();
     }

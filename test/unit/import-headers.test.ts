@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CatalogueMatcher, splitAnswers } from '../../electron/core/import/catalogue';
 import { detectHeaderRow, detectMapping } from '../../electron/core/import/headers';
-import { decodeText } from '../../electron/core/import/read-file';
+import { decodeText } from '../../electron/core/import/decode';
 import { DEFAULT_GOALS, DEFAULT_INDUSTRIES } from '../../shared/domain/defaults';
 import iconv from 'iconv-lite';
 

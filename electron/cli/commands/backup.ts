@@ -4,6 +4,7 @@ import { MusubiError } from '../../../shared/errors';
 import { backupDatabase, backupIntoFolder, validateMusubiBackup } from '../../core/backup/backup';
 import { purgePersonalData } from '../../core/backup/purge';
 import { restoreDatabase } from '../../core/backup/restore';
+import { assertDatabaseNotInUse } from '../../core/backup/database-in-use';
 import { backupFolder } from '../../core/backup/schedule';
 import { openExistingDatabase } from '../existing-db';
 import { DB_OPTION_HELP, resolveDbPath } from '../options';
@@ -41,13 +42,14 @@ export function registerBackupCommands(program: Command): void {
 
   program
     .command('restore')
-    .description('replace the database with a backup (stop the station first); the current one is kept aside')
+    .description('replace the database with a backup (refused while a station or the app has it open); the current one is kept aside')
     .option('--db <file>', DB_OPTION_HELP)
     .requiredOption('--from <backup>', 'backup file to restore')
     .option('--yes', 'do not ask for confirmation')
     .action(async (flags: { db?: string; from: string; yes?: boolean }) => {
       const target = resolveDbPath(flags.db);
       const found = validateMusubiBackup(flags.from);
+      assertDatabaseNotInUse(target, 'restore'); // before asking, so nobody confirms a restore that cannot run
       await confirm(
         `Replace ${target} with the backup ${flags.from} (${found.attendees} attendees, ${found.entries} log entries)? ` +
           'Changes made after that backup stay only in the copy kept aside and on other stations.',

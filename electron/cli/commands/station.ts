@@ -2,6 +2,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { InvalidArgumentError, type Command } from 'commander';
 import { backupFolder, scheduleBackups, setBackupFolder } from '../../core/backup/schedule';
+import { markDatabaseInUse } from '../../core/backup/database-in-use';
 import { openDatabase } from '../../core/db/open';
 import { createService } from '../../core/service/service';
 import { warmUpInBackground } from '../../core/warm-up';
@@ -37,6 +38,8 @@ export function registerStationCommand(program: Command): void {
     .option('--backup-every <minutes>', 'back the database up every so many minutes while the station runs', parseMinutes)
     .action(async (flags: StationFlags) => {
       const dbPath = resolveDbPath(flags.db);
+      // A restore refuses while this marker says the station has the database open.
+      markDatabaseInUse(dbPath, 'station');
       const db = openDatabase(dbPath, { checkpointInBackground: true });
       const service = createService({ db, stationName: flags.station });
       if (flags.backupDir) setBackupFolder(db, path.resolve(flags.backupDir));

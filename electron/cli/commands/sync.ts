@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { MusubiError } from '../../../shared/errors';
 import { checkEventKey, normalizeHubUrl } from '../../../shared/sync/pairing';
+import { markDatabaseInUse } from '../../core/backup/database-in-use';
 import { openDatabase } from '../../core/db/open';
 import { createService } from '../../core/service/service';
 import { DB_OPTION_HELP, resolveDbPath } from '../options';
@@ -27,7 +28,9 @@ export function registerSyncCommand(program: Command): void {
     .option('--once', 'one round, then exit (exit code 1 if the hub could not be reached)')
     .option('--station <name>', 'name of this station, shown as "checked in at <name>"')
     .action(async (flags: SyncFlags) => {
-      const db = openDatabase(resolveDbPath(flags.db), { checkpointInBackground: !flags.once });
+      const dbPath = resolveDbPath(flags.db);
+      if (!flags.once) markDatabaseInUse(dbPath, 'sync');
+      const db = openDatabase(dbPath, { checkpointInBackground: !flags.once });
       const service = createService({
         db,
         stationName: flags.station,

@@ -20,27 +20,67 @@ export function backupFileName(dbFile: string, now: Date): string {
   return `${path.basename(dbFile, path.extname(dbFile)) || 'musubi'}-${stamp(now)}.db`;
 }
 
+/** Temporary files of backups this process is writing now (a leftover is one nobody is writing). */
+const writing = new Set<string>();
+const PARTIAL = /\.partial-\d+(-journal)?$/;
+
 /**
  * A consistent copy of the live database through SQLite's online backup API: check-ins keep
  * arriving while it runs, and the copy holds everything committed before it started (writes on this
- * connection during the copy are carried into it too). The copy is private to the current user.
+ * connection during the copy are carried into it too). It is written under a temporary name and
+ * renamed when complete, so a process killed halfway leaves no file that looks like a backup. The
+ * copy is private to the current user.
  */
 export async function backupDatabase(db: Db, destination: string): Promise<BackupInfo> {
   fs.mkdirSync(path.dirname(path.resolve(destination)), { recursive: true, mode: 0o700 });
   const at = new Date().toISOString();
-  // Create the file private before SQLite writes a byte of personal data into it.
-  fs.closeSync(fs.openSync(destination, 'w', 0o600));
-  await db.backup(destination);
-  fs.chmodSync(destination, 0o600);
+  const temporary = `${destination}.partial-${process.pid}`;
+  writing.add(path.resolve(temporary));
+  try {
+    // Create the file private before SQLite writes a byte of personal data into it.
+    fs.closeSync(fs.openSync(temporary, 'w', 0o600));
+    await db.backup(temporary);
+    fs.chmodSync(temporary, 0o600);
+    fs.renameSync(temporary, destination);
+  } catch (error) {
+    for (const leftover of [temporary, `${temporary}-journal`]) fs.rmSync(leftover, { force: true });
+    throw error;
+  } finally {
+    writing.delete(path.resolve(temporary));
+  }
   const info: BackupInfo = { file: path.resolve(destination), at, bytes: fs.statSync(destination).size };
   writeMeta(db, 'last_backup', JSON.stringify(info));
   return info;
 }
 
-/** Backs up into a folder with a time-stamped name, and keeps only the newest `keep` backups there. */
+/**
+ * Removes what interrupted backups left in the folder: temporary files nobody is writing, their
+ * journals, and empty or journal files next to backups (from versions that wrote in place).
+ */
+export function removeBrokenBackups(folder: string, prefix: string): string[] {
+  const removed: string[] = [];
+  for (const name of fs.readdirSync(folder)) {
+    if (!name.startsWith(prefix)) continue;
+    const file = path.join(folder, name);
+    const partial = PARTIAL.test(name) && !writing.has(path.resolve(file.replace(/-journal$/, '')));
+    const journal = /\.db-journal$/.test(name);
+    const empty = /\.db$/.test(name) && fs.statSync(file).size === 0;
+    if (partial || journal || empty) {
+      fs.rmSync(file, { force: true });
+      removed.push(name);
+    }
+  }
+  return removed;
+}
+
+/**
+ * Backs up into a folder with a time-stamped name, and keeps only the newest `keep` complete backups
+ * there; leftovers of interrupted backups are removed and never count towards them.
+ */
 export async function backupIntoFolder(db: Db, folder: string, keep = 48, now = new Date()): Promise<BackupInfo> {
   const info = await backupDatabase(db, path.join(folder, backupFileName(db.name, now)));
   const prefix = `${path.basename(db.name, path.extname(db.name)) || 'musubi'}-`;
+  removeBrokenBackups(folder, prefix);
   const ours = fs
     .readdirSync(folder)
     .filter((f) => f.startsWith(prefix) && /-\d{8}-\d{6}\.db$/.test(f))

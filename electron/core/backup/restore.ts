@@ -4,6 +4,7 @@ import Database from 'better-sqlite3';
 import { MusubiError } from '../../../shared/errors';
 import { openDatabase } from '../db/open';
 import { backupDatabase, validateMusubiBackup } from './backup';
+import { assertDatabaseNotInUse, markDatabaseInUse } from './database-in-use';
 
 export interface RestoreResult {
   /** Where the database as it was before the restore was kept (null when there was none). */
@@ -13,8 +14,9 @@ export interface RestoreResult {
 }
 
 /**
- * Replaces the database at `target` with the backup at `from`. The station using `target` must be
- * stopped first. The current database is first copied aside (`<name>.before-restore-<time>.db`), so
+ * Replaces the database at `target` with the backup at `from`. Refused while a station, the app or
+ * a sync has `target` open (database-in-use.ts), naming the process to stop: a station left
+ * running would keep acknowledging check-ins into the file the restore takes away. The current database is first copied aside (`<name>.before-restore-<time>.db`), so
  * a restore can itself be undone; the backup is copied (never moved) through SQLite's backup API
  * into a private temporary file, which then replaces the target in one rename.
  */
@@ -23,6 +25,16 @@ export async function restoreDatabase(target: string, from: string, now = new Da
   if (path.resolve(target) === path.resolve(from)) {
     throw new MusubiError('invalid-input', 'The backup and the database are the same file.', from);
   }
+  const release = markDatabaseInUse(target, 'restore');
+  try {
+    assertDatabaseNotInUse(target, 'restore');
+    return await replaceWithBackup(target, from, now, counts);
+  } finally {
+    release();
+  }
+}
+
+async function replaceWithBackup(target: string, from: string, now: Date, counts: { entries: number; attendees: number }): Promise<RestoreResult> {
   let previous: string | null = null;
   if (fs.existsSync(target)) {
     previous = `${target.replace(/\.db$/, '')}.before-restore-${now.toISOString().replace(/[-:]/g, '').slice(0, 15)}.db`;

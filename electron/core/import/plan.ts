@@ -4,6 +4,7 @@ import type { EventSettings } from '../../../shared/domain/settings';
 import { normalizeTicketCode } from '../../../shared/text/ticket-code';
 import type { Db } from '../db/types';
 import { CatalogueMatcher, splitAnswers } from './catalogue';
+import { columnLetter, duplicateHeaders, headerLooksGarbled, headerPreview, isInvisibleOnly } from './header-checks';
 import { detectHeaderRow, detectMapping } from './headers';
 import { ProblemList } from './problems';
 import { REPLACEMENT_CHARACTER, type RawTable } from './read-file';
@@ -42,6 +43,8 @@ type ExistingRow = Pick<
 >;
 
 const SAMPLE_ROWS = 5;
+const NAME_TARGETS: ReadonlySet<ImportTarget> = new Set(['name', 'familyName', 'givenName']);
+const ENCODING_NAMES: Record<string, string> = { 'utf-8': 'UTF-8', cp932: 'Shift_JIS (CP932)', 'euc-jp': 'EUC-JP' };
 type TextField = 'name' | 'company' | 'title' | 'email' | 'phone' | 'ticketCode' | 'note';
 
 // eslint-disable-next-line no-control-regex
@@ -104,8 +107,34 @@ export function planImport(db: Db, fileName: string, table: RawTable, settings: 
 
   const columnsOf = (target: ImportTarget): number[] => mapping.flatMap((t, i) => (t === target ? [i] : []));
   const hasName = columnsOf('name').length > 0 || columnsOf('familyName').length > 0 || columnsOf('givenName').length > 0;
-  if (!hasName) {
+  if (table.mixed) {
+    const { firstLine, firstEncoding, otherLine, otherEncoding } = table.mixed;
+    problems.add(
+      'mixed-encoding',
+      'error',
+      `${fileName} mixes encodings: line ${firstLine} is ${ENCODING_NAMES[firstEncoding]} but line ${otherLine} is ${ENCODING_NAMES[otherEncoding]}. Save the whole file as UTF-8 or Shift_JIS.`,
+      { row: 0, value: String(otherLine) },
+    );
+  } else if (table.format === 'csv' && headerLooksGarbled(headers, detectedMapping)) {
+    // Said instead of "no name column", which is true but sends the organizer the wrong way.
+    const reads = headerPreview(headers);
+    problems.add(
+      'wrong-encoding',
+      'error',
+      `${fileName} looks like a file in another encoding; the header reads “${reads}”. Save it as UTF-8 or Shift_JIS.`,
+      { row: 0, value: reads },
+    );
+  } else if (!hasName) {
     problems.add('no-name-column', 'error', 'No column is mapped to the name; choose which column holds it.', { row: 0 });
+  }
+  for (const { column, sameAs } of duplicateHeaders(headers)) {
+    const first = `${columnLetter(sameAs)} (${headers[sameAs] ?? ''})`;
+    problems.add(
+      'duplicate-header',
+      'warning',
+      `Column ${columnLetter(column)} has the same header as column ${first}; choose a field for each of them.`,
+      { row: headerRow, column: headers[column] || `#${column + 1}`, value: columnLetter(sameAs) },
+    );
   }
 
   const industries = new CatalogueMatcher(settings.industries);
@@ -160,6 +189,14 @@ export function planImport(db: Db, fileName: string, table: RawTable, settings: 
       if (encodingSuspect && raw.includes(REPLACEMENT_CHARACTER)) {
         problems.add('undecodable', 'error', 'This cell holds bytes that are not valid text in the file’s encoding.', { row, column: header });
         bad = true;
+        continue;
+      }
+      // Spaces alone are an empty cell; other blanks (NBSP, zero-width, BOM) alone are a hidden empty name.
+      if (/[^ \t\r\n]/.test(raw) && isInvisibleOnly(raw)) {
+        if (NAME_TARGETS.has(target)) {
+          problems.add('invisible-name', 'error', 'This name holds only invisible characters (zero-width or other blank spaces).', { row, column: header });
+          bad = true;
+        }
         continue;
       }
       const value = raw.trim();

@@ -1,12 +1,14 @@
 import Papa from 'papaparse';
-import ExcelJS from 'exceljs';
-import iconv from 'iconv-lite';
 import { MusubiError } from '../../../shared/errors';
+import { decodeText, isUtf16, looksBinary, type DecodedText } from './decode';
+import { IMPORT_LIMITS, limitExceeded } from './limits';
+import { readXlsx } from './read-xlsx';
+
+export { REPLACEMENT_CHARACTER } from './decode';
 
 /**
- * Reads a registration export into rows of text. CSV bytes are decoded in the order of
- * FIELD-NOTES "Japanese text": a BOM, else strict UTF-8, else CP932 (Windows Shift_JIS, which holds
- * 髙 and 﨑); nobody is asked for the encoding. XLSX is recognised by its ZIP signature. Anything
+ * Reads a registration export into rows of text. CSV bytes are decoded without asking for the
+ * encoding (decode.ts: BOM, UTF-16, UTF-8, else CP932 or EUC-JP). XLSX is recognised by its ZIP signature. Anything
  * else that is plainly not text (an image, a PDF) is refused with one clear error.
  */
 export interface RawTable {
@@ -18,45 +20,13 @@ export interface RawTable {
   rowNumbers: number[];
   /** Some bytes were not valid in the encoding and became U+FFFD: the cells holding one are reported. */
   lossy: boolean;
+  /** Lines in different encodings (CSV only): the import is refused naming the first line of each. */
+  mixed?: DecodedText['mixed'];
 }
 
-/** Characters that mean "these bytes were not valid in the detected encoding". */
-export const REPLACEMENT_CHARACTER = '\ufffd';
 
 function notATable(fileName: string, why: string): MusubiError {
   return new MusubiError('import-failed', `${fileName} is not a table Musubi can read (${why}). Export the list as CSV or XLSX.`, fileName);
-}
-
-export function decodeText(bytes: Buffer): { text: string; encoding: string; lossy: boolean } {
-  if (bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
-    return { text: new TextDecoder('utf-8').decode(bytes.subarray(3)), encoding: 'utf-8-bom', lossy: false };
-  }
-  if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) {
-    return { text: new TextDecoder('utf-16le').decode(bytes.subarray(2)), encoding: 'utf-16le', lossy: false };
-  }
-  try {
-    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8', lossy: false };
-  } catch {
-    // Not clean UTF-8: CP932, unless it is UTF-8 with a few broken bytes (a truncated export), in
-    // which case reading it as CP932 would garble every line instead of reporting the broken cells.
-    const cp932 = iconv.decode(bytes, 'cp932');
-    const utf8 = new TextDecoder('utf-8').decode(bytes);
-    const [bad8, bad932] = [replacements(utf8), replacements(cp932)];
-    return bad8 < bad932 ? { text: utf8, encoding: 'utf-8', lossy: true } : { text: cp932, encoding: 'cp932', lossy: bad932 > 0 };
-  }
-}
-
-function replacements(text: string): number {
-  let n = 0;
-  for (let i = text.indexOf(REPLACEMENT_CHARACTER); i >= 0; i = text.indexOf(REPLACEMENT_CHARACTER, i + 1)) n++;
-  return n;
-}
-
-function looksBinary(bytes: Buffer): boolean {
-  const head = bytes.subarray(0, 8192);
-  if (head.subarray(0, 4).toString('latin1') === '%PDF') return true;
-  // UTF-16 text has NUL bytes too, but it starts with its BOM (handled before this is asked).
-  return head.includes(0);
 }
 
 /** The field separator of a CSV: the one of comma, tab and semicolon most used on its first line. */
@@ -75,8 +45,11 @@ function lineAt(text: string, offset: number): number {
 }
 
 function readCsv(fileName: string, bytes: Buffer): RawTable {
-  if (looksBinary(bytes) && !(bytes[0] === 0xff && bytes[1] === 0xfe)) throw notATable(fileName, 'it holds binary data');
-  const { text, encoding, lossy } = decodeText(bytes);
+  const { text, encoding, lossy, mixed } = decodeText(bytes);
+  // UTF-16 has a NUL in every ASCII character; decoded, text has no control characters.
+  // eslint-disable-next-line no-control-regex
+  const binary = isUtf16(encoding) ? /[\x00-\x08\x0e-\x1f]/.test(text.slice(0, 4096)) : looksBinary(bytes);
+  if (binary) throw notATable(fileName, 'it holds binary data');
   if (text.trim() === '') throw notATable(fileName, 'it is empty');
   // Papa Parse: about twice as fast as csv-parse on a 100,000-row file, same RFC 4180 reading.
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
@@ -91,45 +64,13 @@ function readCsv(fileName: string, bytes: Buffer): RawTable {
     );
   }
   const records = result.data;
+  if (records.length > IMPORT_LIMITS.rows + 1) throw limitExceeded(fileName, 'rows', { row: IMPORT_LIMITS.rows + 1 });
+  const wide = records.findIndex((record) => record.length > IMPORT_LIMITS.columns);
+  if (wide >= 0) throw limitExceeded(fileName, 'columns', { row: wide + 1 });
   // A final line break ends the last record; it does not start an empty one.
   const last = records.at(-1);
   if (last && last.length === 1 && last[0] === '' && /[\r\n]$/.test(body)) records.pop();
-  return { format: 'csv', encoding, records, rowNumbers: records.map((_, i) => i + 1), lossy };
-}
-
-function cellText(cell: ExcelJS.Cell): string {
-  const value = cell.value;
-  if (value === null || value === undefined) return '';
-  if (value instanceof Date) return value.toISOString();
-  if (typeof value === 'object') {
-    if ('richText' in value) return value.richText.map((part) => part.text).join('');
-    if ('text' in value && typeof value.text === 'string') return value.text; // hyperlink
-    if ('result' in value) return value.result === undefined || value.result === null ? '' : String(value.result as unknown);
-  }
-  return cell.text;
-}
-
-async function readXlsx(fileName: string, bytes: Buffer): Promise<RawTable> {
-  const workbook = new ExcelJS.Workbook();
-  try {
-    await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
-  } catch (error) {
-    throw notATable(fileName, `the workbook could not be opened: ${(error as Error).message}`);
-  }
-  // The first sheet with anything on it (Google Forms puts the answers on the first sheet).
-  const sheet = workbook.worksheets.find((s) => s.actualRowCount > 0);
-  if (!sheet) throw notATable(fileName, 'the workbook has no filled sheet');
-  const records: string[][] = [];
-  const rowNumbers: number[] = [];
-  const width = sheet.actualColumnCount;
-  sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-    const cells: string[] = [];
-    for (let column = 1; column <= Math.max(width, row.cellCount); column++) cells.push(cellText(row.getCell(column)));
-    while (cells.length > width && cells.at(-1) === '') cells.pop();
-    records.push(cells);
-    rowNumbers.push(rowNumber);
-  });
-  return { format: 'xlsx', encoding: 'xlsx', records, rowNumbers, lossy: false };
+  return { format: 'csv', encoding, records, rowNumbers: records.map((_, i) => i + 1), lossy, ...(mixed ? { mixed } : {}) };
 }
 
 export async function readTable(fileName: string, bytes: Buffer): Promise<RawTable> {

@@ -75,7 +75,9 @@ export async function commitImport(db: Db, recorder: LocalRecorder, station: str
     const p = planFor(db, file, table);
     if (p.problems.hasFileError) {
       const first = p.problems.all.find((problem) => problem.row === 0);
-      throw new MusubiError('import-failed', first?.message ?? 'The file cannot be imported.', first?.where);
+      const message = first?.message ?? 'The file cannot be imported.';
+      // The CLI prints only the message: it names the file, as every import error does.
+      throw new MusubiError('import-failed', message.startsWith(file.fileName) ? message : `${file.fileName}: ${message}`, first?.where);
     }
     const ids = newIdBatch(p.additions.length * 2);
     const additions = p.additions.map(

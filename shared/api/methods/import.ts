@@ -36,6 +36,10 @@ export const PROBLEM_CODES = [
   'undecodable',
   'unknown-industry',
   'unknown-goal',
+  'wrong-encoding',
+  'mixed-encoding',
+  'duplicate-header',
+  'invisible-name',
 ] as const;
 export type ImportProblemCode = (typeof PROBLEM_CODES)[number];
 

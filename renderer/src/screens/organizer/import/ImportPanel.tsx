@@ -19,6 +19,9 @@ interface Picked {
  * is what, problems by row and column, how many people are new or updated), adjust the mapping,
  * then confirm. Only the confirm button writes anything.
  */
+/** The core names the limit it stopped at as "the import limit (rows)". */
+const IMPORT_LIMIT_IN_MESSAGE = /the import limit \((\w+)\)/;
+
 export function ImportPanel() {
   const { t } = useTranslation();
   const api = useApi();
@@ -30,10 +33,13 @@ export function ImportPanel() {
   const [inputKey, setInputKey] = useState(0);
 
   // The file could not be read as a table at all: say so plainly, with where it broke (a line number).
-  const describe = (error: unknown): string =>
-    error instanceof MusubiError && error.code === 'import-failed'
-      ? `${t('import.notATable')}${error.where?.includes(' line ') ? `（${error.where}）` : ''}`
-      : errorMessage(error);
+  // Past an import limit: which limit, and where (file, row, column), in the organizer's language.
+  const describe = (error: unknown): string => {
+    if (!(error instanceof MusubiError) || error.code !== 'import-failed') return errorMessage(error);
+    const limit = IMPORT_LIMIT_IN_MESSAGE.exec(error.message)?.[1];
+    if (limit) return t('import.overLimit', { where: error.where ?? '', limit: t(`import.limits.${limit}`) });
+    return `${t('import.notATable')}${error.where?.includes(' line ') ? `（${error.where}）` : ''}`;
+  };
 
   async function run(action: () => Promise<void>): Promise<void> {
     setBusy(true);
@@ -103,7 +109,7 @@ export function ImportPanel() {
           <p data-testid="import-counts">{t('import.counts', { ...preview.counts })}</p>
           <p className="hint">{t('import.mappingHint')}</p>
           <MappingTable preview={preview} disabled={busy} onChange={remap} />
-          <ProblemList problems={preview.problems} total={preview.problemCount} />
+          <ProblemList fileName={preview.fileName} problems={preview.problems} total={preview.problemCount} />
           <div className="actions">
             <button type="button" className="primary" disabled={busy || blocked || willWrite === 0} onClick={confirm}>
               {willWrite > 0 ? t('import.confirm', { count: willWrite }) : t('import.confirmNothing')}
