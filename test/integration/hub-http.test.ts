@@ -41,7 +41,7 @@ describe('sync hub, protocol v1', () => {
   it('answers health without a key and refuses the event without the right key (401)', async () => {
     const h = await hub();
     const entriesUrl = `${h.url}/v1/events/${h.eventIds[0]}/entries`;
-    expect(await (await fetch(`${h.url}/v1/health`)).json()).toEqual({ ok: true, version: 1 });
+    expect(await (await fetch(`${h.url}/v1/health`)).json()).toEqual({ ok: true, version: 1, database: 'reachable' });
     expect((await post(entriesUrl, '{"entries":[]}', '')).status).toBe(401);
     expect((await post(entriesUrl, '{"entries":[]}', 'wrong-key-0123456789')).status).toBe(401);
     expect((await fetch(`${h.url}/v1/events/ev-unknown/entries`, { headers: { authorization: `Bearer ${KEY}` } })).status).toBe(401);

@@ -8,6 +8,7 @@ import type { Attendee } from '../../shared/domain/attendee';
 import { formatHlc, MAX_CLOCK_DRIFT_MS } from '../../shared/domain/hlc';
 import { formatPairingCode } from '../../shared/sync/pairing';
 import { entryId } from '../helpers/entries';
+import { hubCursor, hubEntryIds } from '../helpers/hub-store';
 import { manualClock, openTestStation, type TestStation } from '../helpers/service';
 import { tempDir } from '../helpers/temp';
 
@@ -137,12 +138,12 @@ describe('station sync client', () => {
       attendeeId: entryId(1000 + i),
       data: { fields: { name: `n${i}` } },
     }));
-    hub.store.add(hub.eventIds[0] ?? '', entries);
+    await hub.store.add(hub.eventIds[0] ?? '', entries);
     // The station already had one of them (e.g. from a copy of the file): still fine, counted once.
     appendEntries(a.db, [entries[3]!]);
     expect(await a.service.sync.syncOnce()).toEqual({ pushed: 1, pulled: 29 });
     expect(a.db.prepare('SELECT count(*) AS n FROM entries').get()).toEqual({ n: 30 });
-    expect(hub.store.cursor(hub.eventIds[0] ?? '')).toBe(30);
+    expect(await hubCursor(hub.store, hub.eventIds[0] ?? '')).toBe(30);
     expect(a.service.sync.status().waiting).toBe(0);
   });
 
@@ -164,7 +165,7 @@ describe('station sync client', () => {
     hubs.push(fresh);
     await a.service.api.addAttendee({ name: 'A2' });
     for (const s of [a, b, a]) await s.service.sync.syncOnce();
-    expect(fresh.store.db.prepare('SELECT count(*) AS n FROM entries').get()).toEqual({ n: 3 });
+    expect(await hubEntryIds(fresh.store, fresh.eventIds[0] ?? '')).toHaveLength(3);
     for (const s of [a, b]) expect((await s.service.api.getStatus()).expected).toBe(3);
   });
 
@@ -189,15 +190,15 @@ describe('station sync client', () => {
     const guest = (await service.api.addAttendee({ name: '林' })) as Attendee;
     await service.api.pairStation({ hubUrl: hub.url, key: KEY });
     service.sync.start();
-    const wait = async (done: () => boolean) => {
-      for (let i = 0; i < 250 && !done(); i++) await new Promise((r) => setTimeout(r, 20));
+    const wait = async (done: () => boolean | Promise<boolean>) => {
+      for (let i = 0; i < 250 && !(await done()); i++) await new Promise((r) => setTimeout(r, 20));
     };
     await wait(() => service.sync.status().lastSuccessAt !== null && service.sync.status().waiting === 0);
-    const checkins = () => (hub.store.db.prepare('SELECT count(*) AS n FROM entries').get() as { n: number }).n;
-    expect(checkins()).toBe(1);
+    const checkins = async () => (await hubEntryIds(hub.store, hub.eventIds[0] ?? '')).length;
+    expect(await checkins()).toBe(1);
     await service.api.checkIn({ attendeeId: guest.id, source: 'qr' });
-    await wait(() => checkins() === 2);
-    expect(checkins()).toBe(2);
+    await wait(async () => (await checkins()) === 2);
+    expect(await checkins()).toBe(2);
     await wait(() => service.sync.status().waiting === 0);
     expect(service.sync.status()).toMatchObject({ waiting: 0, online: true });
   });
