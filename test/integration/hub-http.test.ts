@@ -6,7 +6,7 @@ import { formatHlc } from '../../shared/domain/hlc';
 import { HubClient } from '../../shared/sync/hub-client';
 import { MAX_PUSH_BYTES } from '../../shared/sync/protocol';
 import { entryId } from '../helpers/entries';
-import { testDatabase } from '../helpers/postgres';
+import { freePort, testDatabase } from '../helpers/postgres';
 import { tempDir } from '../helpers/temp';
 
 const KEY = 'hub-test-key-0123456789';
@@ -101,6 +101,17 @@ describe.each<StoreKind>(['sqlite', 'postgres'])('sync hub, protocol v1, %s stor
       expect(((await response.json()) as { error: { code: string } }).error.code).toBe('invalid-input');
     }
     expect((await fetch(`${h.url}/v1/health`)).status).toBe(200);
+  });
+
+  it('a client given several hub addresses moves to the next when one is down, and stays there', async () => {
+    const h = await hub();
+    const down = `http://127.0.0.1:${await freePort()}`;
+    const client = new HubClient({ hubUrl: [down, h.url], key: KEY, eventId: h.eventIds[0] ?? '' });
+    expect(await client.push([checkin(1)])).toMatchObject({ accepted: 1 });
+    expect(client.hubUrl).toBe(h.url);
+    expect((await client.pull(0, 10)).entries.map((e) => e.id)).toEqual([entryId(1)]);
+    const nowhere = new HubClient({ hubUrl: [down, `http://127.0.0.1:${await freePort()}`], key: KEY, eventId: h.eventIds[0] ?? '' });
+    await expect(nowhere.pull(0, 10)).rejects.toMatchObject({ code: 'network' });
   });
 
   it('keeps events apart: each key sees only its own event', async () => {
