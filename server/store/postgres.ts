@@ -115,12 +115,19 @@ export class PostgresHubStore implements HubStore {
       throw new StoreUnavailableError(`database unavailable: ${(error as Error).message.slice(0, 120)}`);
     }
     let broken = false;
+    // A server that goes away between two queries of a transaction is reported on the client;
+    // unheard, that event would end the process. The next query then fails and says so.
+    const onError = (): void => {
+      broken = true;
+    };
+    client.on('error', onError);
     try {
       return await work(client);
     } catch (error) {
-      broken = error instanceof StoreUnavailableError;
+      broken ||= error instanceof StoreUnavailableError;
       throw error;
     } finally {
+      client.off('error', onError);
       // A connection that failed mid-transaction is not reused.
       client.release(broken);
     }
