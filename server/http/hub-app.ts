@@ -5,6 +5,7 @@ import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { MAX_CLOCK_DRIFT_MS, parseHlc } from '../../shared/domain/hlc';
 import { MAX_BATCH, MAX_PUSH_BYTES, PROTOCOL_VERSION, pushRequestSchema, STATION_HEADER } from '../../shared/sync/protocol';
 import { StoreUnavailableError, type HubStore } from '../store/types';
+import { isBrokenBody } from './request-guard';
 
 /**
  * Protocol v1 on Hono. Every answer is JSON; errors are `{error: {code, message}}` with the
@@ -30,6 +31,7 @@ class HttpError extends Error {
   }
 }
 
+const BROKEN_BODY = 'The body could not be read (cut off?).';
 const TOO_LARGE = `A push may carry at most ${MAX_PUSH_BYTES} bytes; send fewer entries at a time.`;
 
 function json(c: Context, status: ContentfulStatusCode, text: string): Response {
@@ -82,7 +84,7 @@ async function readJson(c: Context): Promise<unknown> {
   try {
     text = await c.req.text();
   } catch {
-    throw new HttpError(400, 'invalid-input', 'The body could not be read (cut off?).');
+    throw new HttpError(400, 'invalid-input', BROKEN_BODY);
   }
   try {
     return JSON.parse(text);
@@ -147,6 +149,7 @@ export function hubApp(events: HubEvents): Hono {
   app.notFound((c) => errorResponse(c, 404, 'not-found', 'No such path in protocol v1.'));
   app.onError((error, c) => {
     if (error instanceof HttpError) return errorResponse(c, error.status, error.code, error.message);
+    if (isBrokenBody(error)) return errorResponse(c, 400, 'invalid-input', BROKEN_BODY);
     if (error instanceof StoreUnavailableError) {
       return errorResponse(c, 503, 'unavailable', 'The hub cannot reach its database right now; try again shortly.');
     }

@@ -78,3 +78,19 @@ export function hardenServer(server: Server, limits: { headersTimeoutMs?: number
   });
   return sockets;
 }
+
+/**
+ * The client sent a body that ended early or could not be parsed as HTTP (cut connection, bad
+ * chunk): its fault, answered 400 and not logged as the server's failure.
+ */
+export function isBrokenBody(error: unknown): boolean {
+  if (!(error instanceof Error)) return false;
+  const code = (error as NodeJS.ErrnoException).code;
+  return (
+    error.message === 'aborted' ||
+    error.message === 'terminated' ||
+    code === 'ECONNRESET' ||
+    code === 'ERR_STREAM_PREMATURE_CLOSE' ||
+    (typeof code === 'string' && code.startsWith('HPE_'))
+  );
+}
