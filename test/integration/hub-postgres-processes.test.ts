@@ -3,8 +3,8 @@ import type { Entry } from '../../shared/domain/entry';
 import { eventIdForKey } from '../../shared/sync/event-id';
 import { HubClient } from '../../shared/sync/hub-client';
 import { loadEntry, PullingReader } from '../helpers/hub-load';
-import { createDatabase, startPostgresCluster, testDatabase, type PostgresCluster } from '../helpers/postgres';
-import { startMusubi, type RunningProcess } from '../helpers/processes';
+import { createDatabase, freePort, startPostgresCluster, testDatabase, type PostgresCluster } from '../helpers/postgres';
+import { runMusubi, startMusubi, type RunningProcess } from '../helpers/processes';
 
 const KEY = 'pg-processes-key-0123456789';
 const running: RunningProcess[] = [];
@@ -65,6 +65,15 @@ async function readUntil(readers: PullingReader[], ids: Set<string>, deadline: n
 }
 
 describe('several hub processes on one PostgreSQL database', { timeout: 150_000 }, () => {
+  it('a hub whose database cannot be reached says so in one line and exits 1 (no password, no stack trace)', async () => {
+    const url = `postgres://musubi:s3cret-pw@127.0.0.1:${await freePort()}/musubi_hub`;
+    const result = await runMusubi(['hub', '--key', KEY, '--port', '0'], { MUSUBI_HUB_DATABASE: url });
+    expect(result.code).toBe(1);
+    expect(result.stderr.trim()).toMatch(/^musubi: The hub database postgres:\/\/musubi@127\.0\.0\.1:\d+\/musubi_hub cannot be reached or opened \(ECONNREFUSED\)/);
+    expect(result.stderr.trim().split('\n')).toHaveLength(1);
+    expect(result.stderr + result.stdout).not.toContain('s3cret-pw');
+  });
+
   it('many stations push to three hubs while readers pull: every reader ends with every entry exactly once', async () => {
     const { urls } = await startHubs(await testDatabase(), 3);
     const eventId = await eventIdForKey(KEY);
