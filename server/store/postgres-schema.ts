@@ -41,6 +41,42 @@ const MIGRATIONS: readonly { version: number; sql: string }[] = [
       );
     `,
   },
+  {
+    // One round trip per push: the append as one function call, run in the push's own
+    // transaction. Each statement inside takes a new snapshot, so the duplicate check after the
+    // lock sees what the append before it committed.
+    version: 2,
+    sql: `
+      CREATE FUNCTION hub_append(p_event text, p_ids text[], p_bodies text[], p_from_upstream boolean,
+                                 OUT accepted bigint, OUT last_seq bigint)
+      LANGUAGE plpgsql AS $fn$
+      DECLARE
+        base bigint;
+      BEGIN
+        -- Locks the event's counter until the transaction ends (waiting for the append before).
+        INSERT INTO hub_events AS e (event_id, last_seq) VALUES (p_event, 0)
+          ON CONFLICT (event_id) DO UPDATE SET last_seq = e.last_seq
+          RETURNING e.last_seq INTO base;
+        WITH input AS (
+          SELECT t.id, t.body, t.ord FROM unnest(p_ids, p_bodies) WITH ORDINALITY AS t(id, body, ord)
+        ), fresh AS (
+          SELECT DISTINCT ON (i.id) i.id, i.body, i.ord FROM input i
+          WHERE NOT EXISTS (SELECT 1 FROM hub_entries x WHERE x.event_id = p_event AND x.id = i.id)
+          ORDER BY i.id, i.ord
+        ), inserted AS (
+          INSERT INTO hub_entries (event_id, seq, id, body, from_upstream)
+          SELECT p_event, base + row_number() OVER (ORDER BY f.ord), f.id, f.body, p_from_upstream FROM fresh f
+          RETURNING 1
+        )
+        SELECT count(*) INTO accepted FROM inserted;
+        last_seq := base + accepted;
+        IF accepted > 0 THEN
+          UPDATE hub_events SET last_seq = base + accepted WHERE event_id = p_event;
+        END IF;
+      END
+      $fn$;
+    `,
+  },
 ];
 
 /** Any constant: the advisory lock that one migrating process holds. */

@@ -8,33 +8,14 @@ import { StoreUnavailableError, type HubStore, type HubStoreTx, type OwnBatch, t
 type Queryable = pg.Pool | pg.PoolClient;
 
 /**
- * Serialises appends per event: the event's row in hub_events is locked (inserted on first use),
- * the new entries are numbered from its last_seq, and the lock is held until COMMIT. So seq values
- * become visible in the order they were handed out: a reader that sees seq n committed sees every
- * seq below n too, and a cursor never passes an entry that is not yet visible. A rolled-back
- * append hands its numbers back (last_seq rolls back with it), so there are no gaps either.
+ * Serialises appends per event (hub_append, postgres-schema.ts): the event's row in hub_events is
+ * locked (inserted on first use), the new entries are numbered from its last_seq, and the lock is
+ * held until the append's transaction commits. So seq values become visible in the order they were
+ * handed out: a reader that sees seq n committed sees every seq below n too, and a cursor never
+ * passes an entry that is not yet visible. A rolled-back append hands its numbers back (last_seq
+ * rolls back with it), so there are no gaps either.
  */
-const LOCK_EVENT = `
-  INSERT INTO hub_events (event_id, last_seq) VALUES ($1, 0)
-  ON CONFLICT (event_id) DO UPDATE SET last_seq = hub_events.last_seq
-  RETURNING last_seq`;
-
-/** New entries (not yet stored, first of each id in the push) numbered after $4, in push order. */
-const APPEND = `
-  WITH input AS (
-    SELECT id, body, ord FROM unnest($2::text[], $3::text[]) WITH ORDINALITY AS t(id, body, ord)
-  ), fresh AS (
-    SELECT DISTINCT ON (id) id, body, ord FROM input
-    WHERE NOT EXISTS (SELECT 1 FROM hub_entries e WHERE e.event_id = $1 AND e.id = input.id)
-    ORDER BY id, ord
-  ), inserted AS (
-    INSERT INTO hub_entries (event_id, seq, id, body, from_upstream)
-    SELECT $1, $4::bigint + row_number() OVER (ORDER BY ord), id, body, $5 FROM fresh
-    RETURNING seq
-  )
-  UPDATE hub_events SET last_seq = last_seq + (SELECT count(*) FROM inserted)
-  WHERE event_id = $1
-  RETURNING last_seq, (SELECT count(*) FROM inserted) AS accepted`;
+const APPEND = 'SELECT accepted, last_seq FROM hub_append($1, $2::text[], $3::text[], $4)';
 
 const CONNECTION_STATES = /^(08|57P|53)/;
 
@@ -145,15 +126,13 @@ export class PostgresHubStore implements HubStore {
     }
   }
 
-  private async addWith(client: pg.PoolClient, eventId: string, entries: readonly Entry[], fromUpstream: boolean): Promise<StoreResult> {
-    const locked = await this.query<{ last_seq: string }>(client, LOCK_EVENT, [eventId]);
-    const base = Number(locked.rows[0]?.last_seq ?? 0);
-    if (entries.length === 0) return { accepted: 0, duplicates: 0, cursor: base };
+  /** On the pool, the call is its own transaction (one round trip); on a client, part of the caller's. */
+  private async addWith(on: Queryable, eventId: string, entries: readonly Entry[], fromUpstream: boolean): Promise<StoreResult> {
     const ids = entries.map((e) => e.id);
     const bodies = entries.map((e) => JSON.stringify(e));
-    const row = (await this.query<{ last_seq: string; accepted: string }>(client, APPEND, [eventId, ids, bodies, base, fromUpstream])).rows[0];
+    const row = (await this.query<{ accepted: string; last_seq: string }>(on, APPEND, [eventId, ids, bodies, fromUpstream])).rows[0];
     const accepted = Number(row?.accepted ?? 0);
-    return { accepted, duplicates: entries.length - accepted, cursor: Number(row?.last_seq ?? base) };
+    return { accepted, duplicates: entries.length - accepted, cursor: Number(row?.last_seq ?? 0) };
   }
 
   private async setMetaWith(on: Queryable, key: string, value: string): Promise<void> {
@@ -161,7 +140,7 @@ export class PostgresHubStore implements HubStore {
   }
 
   add(eventId: string, entries: readonly Entry[], fromUpstream = false): Promise<StoreResult> {
-    return this.withClient((client) => this.inTransaction(client, () => this.addWith(client, eventId, entries, fromUpstream)));
+    return this.addWith(this.pool, eventId, entries, fromUpstream);
   }
 
   async read(eventId: string, after: number, limit: number): Promise<PulledBatch> {
