@@ -128,7 +128,7 @@ async function pullEntries(events: HubEvents, c: Context): Promise<Response> {
   const station = stationOf(c);
   if (station) await events.store.seen(eventId, station, 0, new Date().toISOString());
   // Bodies are stored as validated JSON, so the answer is assembled without re-encoding each entry.
-  return json(c, 200, `{"entries":[${batch.bodies.join(',')}],"cursor":${batch.cursor},"more":${batch.more},"hub":${JSON.stringify(events.store.storeId)}}`);
+  return json(c, 200, `{"entries":[${batch.joined}],"cursor":${batch.cursor},"more":${batch.more},"hub":${JSON.stringify(events.store.storeId)}}`);
 }
 
 export function hubApp(events: HubEvents): Hono {

@@ -144,20 +144,22 @@ export class PostgresHubStore implements HubStore {
   }
 
   async read(eventId: string, after: number, limit: number): Promise<PulledBatch> {
-    const rows = (
-      await this.query<{ seq: string; body: string }>(
+    // One statement, so one snapshot: the page and the event's counter agree (both are written by
+    // the same append). The page comes back as one joined text, not one JS row per entry.
+    const row = (
+      await this.query<{ count: string; last: string | null; joined: string | null; last_seq: string | null }>(
         this.pool,
-        'SELECT seq, body FROM hub_entries WHERE event_id = $1 AND seq > $2 ORDER BY seq LIMIT $3',
-        [eventId, after, limit + 1],
+        `SELECT count(*) AS count, max(seq) AS last, string_agg(body, ',' ORDER BY seq) AS joined,
+                (SELECT last_seq FROM hub_events WHERE event_id = $1) AS last_seq
+         FROM (SELECT seq, body FROM hub_entries WHERE event_id = $1 AND seq > $2 ORDER BY seq LIMIT $3) page`,
+        [eventId, after, limit],
       )
-    ).rows;
-    const more = rows.length > limit;
-    const page = more ? rows.slice(0, limit) : rows;
-    const last = page.at(-1);
-    if (last) return { bodies: page.map((r) => r.body), cursor: Number(last.seq), more };
+    ).rows[0];
+    const lastSeq = Number(row?.last_seq ?? 0);
+    const count = Number(row?.count ?? 0);
+    if (count > 0) return { joined: row?.joined ?? '', count, cursor: Number(row?.last), more: Number(row?.last) < lastSeq };
     // Nothing after `after`: answer the event's real last seq when it is lower (see SqliteHubStore.read).
-    const counter = (await this.query<{ last_seq: string }>(this.pool, 'SELECT last_seq FROM hub_events WHERE event_id = $1', [eventId])).rows[0];
-    return { bodies: [], cursor: Math.min(after, Number(counter?.last_seq ?? 0)), more: false };
+    return { joined: '', count: 0, cursor: Math.min(after, lastSeq), more: false };
   }
 
   async readOwn(eventId: string, after: number, limit: number): Promise<OwnBatch> {

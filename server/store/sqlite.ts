@@ -70,7 +70,7 @@ export class SqliteHubStore implements HubStore {
       // Nothing after `after`: answer the event's real last seq. A cursor below the station's says
       // this hub lost entries (restored from an old backup, or a new hub at the same address), and
       // the station starts over with it instead of silently missing what comes next.
-      return { bodies: page.map((r) => r.body), cursor: page.at(-1)?.seq ?? Math.min(after, this.cursorNow(eventId)), more };
+      return { joined: page.map((r) => r.body).join(','), count: page.length, cursor: page.at(-1)?.seq ?? Math.min(after, this.cursorNow(eventId)), more };
     });
   }
 

@@ -9,8 +9,13 @@ export interface StoreResult {
 }
 
 export interface PulledBatch {
-  /** Entry JSON texts as stored (already validated on the way in). */
-  bodies: string[];
+  /**
+   * The entries' JSON texts as stored (validated on the way in), joined with commas: the answer's
+   * `entries` list without its brackets, so a page is sent without re-encoding each entry.
+   */
+  joined: string;
+  /** How many entries `joined` holds. */
+  count: number;
   cursor: number;
   more: boolean;
 }

@@ -7,7 +7,7 @@ export async function hubEntryIds(store: HubStore, eventId: string): Promise<str
   let cursor = 0;
   for (;;) {
     const batch = await store.read(eventId, cursor, MAX_BATCH);
-    for (const body of batch.bodies) ids.push((JSON.parse(body) as { id: string }).id);
+    for (const entry of JSON.parse(`[${batch.joined}]`) as { id: string }[]) ids.push(entry.id);
     cursor = batch.cursor;
     if (!batch.more) return ids;
   }

@@ -74,8 +74,10 @@ describe('PostgreSQL hub store', () => {
         const batch = await store.read(event, cursor, 1 + (r * 5 + pages) % 30);
         pages++;
         // No gap: the page holds exactly the seqs between the old cursor and the new one.
-        expect(batch.cursor - cursor).toBe(batch.bodies.length);
-        for (const body of batch.bodies) ids.push((JSON.parse(body) as { id: string }).id);
+        const page = JSON.parse(`[${batch.joined}]`) as { id: string }[];
+        expect(page).toHaveLength(batch.count);
+        expect(batch.cursor - cursor).toBe(page.length);
+        for (const entry of page) ids.push(entry.id);
         cursor = batch.cursor;
         if (!stillWriting && !batch.more) return { ids, pages };
         if (!batch.more) await new Promise((resolve) => setImmediate(resolve));
