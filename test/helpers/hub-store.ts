@@ -17,3 +17,12 @@ export async function hubEntryIds(store: HubStore, eventId: string): Promise<str
 export async function hubCursor(store: HubStore, eventId: string): Promise<number> {
   return (await store.read(eventId, Number.MAX_SAFE_INTEGER, 1)).cursor;
 }
+
+export type HubStoreKind = 'sqlite' | 'postgres';
+
+/** startHub options for a fresh store of the given kind: a new SQLite folder, or a new PostgreSQL database. */
+export async function freshHubStore(kind: HubStoreKind, dataDir: string): Promise<{ dataDir: string } | { database: string }> {
+  if (kind === 'sqlite') return { dataDir };
+  const { testDatabase } = await import('./postgres');
+  return { database: await testDatabase() };
+}

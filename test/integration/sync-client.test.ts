@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../electron/core/db/open';
 import { appendEntries } from '../../electron/core/log/append';
 import { createService } from '../../electron/core/service/service';
@@ -8,7 +8,8 @@ import type { Attendee } from '../../shared/domain/attendee';
 import { formatHlc, MAX_CLOCK_DRIFT_MS } from '../../shared/domain/hlc';
 import { formatPairingCode } from '../../shared/sync/pairing';
 import { entryId } from '../helpers/entries';
-import { hubCursor, hubEntryIds } from '../helpers/hub-store';
+import { freePort } from '../helpers/postgres';
+import { freshHubStore, hubCursor, hubEntryIds, type HubStoreKind } from '../helpers/hub-store';
 import { manualClock, openTestStation, type TestStation } from '../helpers/service';
 import { tempDir } from '../helpers/temp';
 
@@ -22,8 +23,10 @@ afterEach(async () => {
   for (const h of hubs.splice(0)) await h.close();
 });
 
+let storeKind: HubStoreKind = 'sqlite';
+
 async function newHub(): Promise<RunningHub> {
-  const hub = await startHub({ dataDir: path.join(tempDir(), 'hub'), keys: [KEY], port: 0 });
+  const hub = await startHub({ ...(await freshHubStore(storeKind, path.join(tempDir(), 'hub'))), keys: [KEY], port: 0 });
   hubs.push(hub);
   return hub;
 }
@@ -38,7 +41,22 @@ async function pair(s: TestStation, hub: RunningHub): Promise<void> {
   await s.service.api.pairStation({ code: formatPairingCode({ hubUrl: hub.url, key: KEY }) });
 }
 
-describe('station sync client', () => {
+describe.each<HubStoreKind>(['sqlite', 'postgres'])('station sync client, %s hub store', (kind) => {
+  beforeEach(() => {
+    storeKind = kind;
+  });
+
+  it('a station paired with several hub addresses syncs through the next when the first is down', async () => {
+    const hub = await newHub();
+    const a = station('Door A');
+    await a.service.api.addAttendee({ name: 'A1' });
+    const down = `http://127.0.0.1:${await freePort()}`;
+    await a.service.api.pairStation({ code: formatPairingCode({ hubUrl: down, fallbackHubUrls: [hub.url], key: KEY }) });
+    expect(await a.service.sync.syncOnce()).toEqual({ pushed: 1, pulled: 0 });
+    expect(a.service.sync.status()).toMatchObject({ online: true, lastError: null, hubUrl: down });
+    expect(await hubEntryIds(hub.store, hub.eventIds[0] ?? '')).toHaveLength(1);
+  });
+
   it('pairs by code, pushes what is waiting, pulls the rest, and never pushes pulled entries back', async () => {
     const hub = await newHub();
     const a = station('Door A');
@@ -103,7 +121,7 @@ describe('station sync client', () => {
     const down = await a.service.api.syncNow();
     expect(down).toMatchObject({ online: false, waiting: 1, lastError: { reason: 'network' } });
 
-    const other = await startHub({ dataDir: path.join(tempDir(), 'hub2'), keys: ['another-key-0123456789'], port: Number(new URL(url).port) });
+    const other = await startHub({ ...(await freshHubStore(storeKind, path.join(tempDir(), 'hub2'))), keys: ['another-key-0123456789'], port: Number(new URL(url).port) });
     hubs.push(other);
     expect(await a.service.api.syncNow()).toMatchObject({ online: true, lastError: { reason: 'unauthorized' } });
 
@@ -161,7 +179,7 @@ describe('station sync client', () => {
     const port = Number(new URL(first.url).port);
     await first.close();
     hubs.length = 0;
-    const fresh = await startHub({ dataDir: path.join(tempDir(), 'fresh-hub'), keys: [KEY], port });
+    const fresh = await startHub({ ...(await freshHubStore(storeKind, path.join(tempDir(), 'fresh-hub'))), keys: [KEY], port });
     hubs.push(fresh);
     await a.service.api.addAttendee({ name: 'A2' });
     for (const s of [a, b, a]) await s.service.sync.syncOnce();
