@@ -35,6 +35,12 @@ function binDir(): string {
   return '';
 }
 
+/** Whether PostgreSQL's server programs are installed (Debian's `postgresql` package). */
+export function postgresInstalled(): boolean {
+  if (binDir()) return true;
+  return (process.env.PATH ?? '').split(path.delimiter).some((dir) => fs.existsSync(path.join(dir, 'initdb')));
+}
+
 function bin(name: string): string {
   const dir = binDir();
   return dir ? path.join(dir, name) : name;
@@ -122,7 +128,13 @@ export async function createDatabase(clusterUrl: string): Promise<string> {
 /** The cluster the global setup started for this test run (test/helpers/postgres-global.ts). */
 export function sharedClusterUrl(): string {
   const url = process.env.MUSUBI_TEST_POSTGRES;
-  if (!url) throw new Error('MUSUBI_TEST_POSTGRES is not set: run the tests through vitest (its global setup starts PostgreSQL).');
+  if (!url) {
+    throw new Error(
+      postgresInstalled()
+        ? 'MUSUBI_TEST_POSTGRES is not set: run the tests through vitest (its global setup starts PostgreSQL).'
+        : "PostgreSQL is not installed: the hub's PostgreSQL tests need Debian's postgresql package (initdb, pg_ctl).",
+    );
+  }
   return url;
 }
 
