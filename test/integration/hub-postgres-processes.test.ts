@@ -15,8 +15,9 @@ afterEach(async () => {
 });
 
 async function startHubs(database: string, count: number): Promise<{ urls: string[]; processes: RunningProcess[] }> {
+  // Several processes starting at once on a busy 2-core machine: give them time.
   const started = await Promise.all(
-    Array.from({ length: count }, () => startMusubi(['hub', '--database', database, '--key', KEY, '--port', '0'], /Musubi hub is ready: (http:\/\/\S+)/)),
+    Array.from({ length: count }, () => startMusubi(['hub', '--database', database, '--key', KEY, '--port', '0'], /Musubi hub is ready: (http:\/\/\S+)/, 90_000)),
   );
   running.push(...started);
   return { urls: started.map((s) => s.match[1] ?? ''), processes: started };
