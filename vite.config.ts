@@ -71,6 +71,8 @@ export default defineConfig({
   test: {
     root: import.meta.dirname,
     include: ['test/**/*.test.ts', 'test/**/*.test.tsx'],
+    // One throwaway PostgreSQL cluster per run for the hub's PostgreSQL store (test/helpers/postgres.ts).
+    globalSetup: ['test/helpers/postgres-global.ts'],
     testTimeout: 30_000,
     // End-to-end waits poll what a user would see; give a loaded 2-core machine time to get there.
     expect: { poll: { timeout: 15_000, interval: 50 } },

@@ -1,13 +1,18 @@
 import http from 'node:http';
-import type { AddressInfo, Socket } from 'node:net';
+import type { AddressInfo } from 'node:net';
+import { getRequestListener } from '@hono/node-server';
 import { eventIdForKey } from '../shared/sync/event-id';
-import { openHubDatabase } from './db/schema';
-import { handleHubRequest } from './http';
+import { hubApp } from './http/hub-app';
+import { guardedListener, hardenServer } from './http/request-guard';
 import { startRelay, type Relay } from './relay';
-import { HubStore } from './store';
+import { openHubStore } from './store/open';
+import type { HubStore } from './store/types';
 
 export interface HubOptions {
-  dataDir: string;
+  /** Folder of the embedded SQLite store (used when no `database` is given). */
+  dataDir?: string;
+  /** A PostgreSQL URL (postgres://…): several hub processes may share it. */
+  database?: string;
   /** One key per event this hub serves; each key names its event. */
   keys: readonly string[];
   host?: string;
@@ -23,12 +28,11 @@ export interface RunningHub {
   close(): Promise<void>;
 }
 
-/** Starts the sync hub: protocol v1 over HTTP on an embedded SQLite store, optionally relaying upstream. */
+/** Starts the sync hub: protocol v1 over HTTP on its store, optionally relaying upstream. */
 export async function startHub(options: HubOptions): Promise<RunningHub> {
   const eventIds = await Promise.all(options.keys.map((key) => eventIdForKey(key)));
   const keys = new Map(eventIds.map((id, i) => [id, options.keys[i] ?? '']));
-  const db = openHubDatabase(options.dataDir);
-  const store = new HubStore(db);
+  const store = await openHubStore(options);
 
   let relay: Relay | undefined;
   const firstEvent = eventIds[0];
@@ -43,20 +47,19 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
     });
   }
 
-  const sockets = new Set<Socket>();
-  const server = http.createServer((req, res) => {
-    void handleHubRequest({ keys, store, onStored: () => relay?.nudge() }, req, res);
-  });
-  // Longer than the stations' keep-alive, so a station rarely reuses a connection the hub is closing.
-  server.keepAliveTimeout = 30_000;
-  server.on('connection', (socket) => {
-    sockets.add(socket);
-    socket.on('close', () => sockets.delete(socket));
-  });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 4781, options.host ?? '127.0.0.1', () => resolve());
-  });
+  const app = hubApp({ keys, store, onStored: () => relay?.nudge() });
+  const server = http.createServer(guardedListener(getRequestListener(app.fetch)));
+  const sockets = hardenServer(server);
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(options.port ?? 4781, options.host ?? '127.0.0.1', () => resolve());
+    });
+  } catch (error) {
+    relay?.stop();
+    await store.close();
+    throw error;
+  }
   const address = server.address() as AddressInfo;
   const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
   return {
@@ -67,10 +70,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
       new Promise<void>((done) => {
         relay?.stop();
         for (const socket of sockets) socket.destroy();
-        server.close(() => {
-          db.close();
-          done();
-        });
+        server.close(() => void store.close().then(done, done));
       }),
   };
 }

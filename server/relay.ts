@@ -1,8 +1,7 @@
 import { backoffDelay } from '../shared/sync/backoff';
 import { HubClient } from '../shared/sync/hub-client';
 import { MAX_BATCH } from '../shared/sync/protocol';
-import { readHubMeta, writeHubMeta } from './db/schema';
-import type { HubStore } from './store';
+import type { HubStore } from './store/types';
 
 /**
  * A hub on a venue laptop relays its event to an upstream hub (the cloud) whenever that is
@@ -40,30 +39,30 @@ export function startRelay(options: RelayOptions): Relay {
 
   async function once(): Promise<void> {
     for (;;) {
-      const pushed = Number(readHubMeta(store.db, pushedKey) ?? 0);
-      const own = store.readOwn(eventId, pushed, 1000);
+      const pushed = Number((await store.getMeta(pushedKey)) ?? 0);
+      const own = await store.readOwn(eventId, pushed, 1000);
       if (own.entries.length === 0) break;
       await client.push(own.entries);
-      writeHubMeta(store.db, pushedKey, String(own.lastSeq));
+      await store.setMeta(pushedKey, String(own.lastSeq));
     }
     for (;;) {
-      const cursor = Number(readHubMeta(store.db, cursorKey) ?? 0);
+      const cursor = Number((await store.getMeta(cursorKey)) ?? 0);
       const page = await client.pull(cursor, MAX_BATCH);
-      const known = readHubMeta(store.db, storeKey);
+      const known = await store.getMeta(storeKey);
       if (page.cursor < cursor || (page.hub !== undefined && known !== undefined && page.hub !== known)) {
         // A new or restored upstream store: start over with it (pushes and pulls are idempotent).
-        store.db.transaction(() => {
-          writeHubMeta(store.db, pushedKey, '0');
-          writeHubMeta(store.db, cursorKey, '0');
-          if (page.hub !== undefined) writeHubMeta(store.db, storeKey, page.hub);
-        })();
+        await store.transaction(async (tx) => {
+          await tx.setMeta(pushedKey, '0');
+          await tx.setMeta(cursorKey, '0');
+          if (page.hub !== undefined) await tx.setMeta(storeKey, page.hub);
+        });
         return once();
       }
-      if (page.hub !== undefined && known === undefined) writeHubMeta(store.db, storeKey, page.hub);
-      store.db.transaction(() => {
-        store.add(eventId, page.entries, true);
-        writeHubMeta(store.db, cursorKey, String(page.cursor));
-      })();
+      if (page.hub !== undefined && known === undefined) await store.setMeta(storeKey, page.hub);
+      await store.transaction(async (tx) => {
+        await tx.add(eventId, page.entries, true);
+        await tx.setMeta(cursorKey, String(page.cursor));
+      });
       if (!page.more) break;
     }
   }

@@ -23,7 +23,12 @@ const pullEnvelopeSchema = pullResponseSchema.extend({ entries: z.array(z.unknow
  * `protocol` (the hub answered something this version does not understand).
  */
 export interface HubClientOptions {
-  hubUrl: string;
+  /**
+   * The hub's address, or several addresses of hub processes sharing one store: a request that
+   * cannot reach one (or that it answers 5xx/503) goes to the next at once, and later requests
+   * start from the one that answered.
+   */
+  hubUrl: string | readonly string[];
   key: string;
   eventId: string;
   /** Sent so the hub can list the stations it has seen. */
@@ -34,15 +39,24 @@ export interface HubClientOptions {
 
 export class HubClient {
   private readonly fetchImpl: typeof globalThis.fetch;
-  private readonly base: string;
+  private readonly bases: readonly string[];
+  /** Index of the address that answered last. */
+  private current = 0;
 
   constructor(private readonly options: HubClientOptions) {
     this.fetchImpl = options.fetch ?? globalThis.fetch;
-    this.base = options.hubUrl.replace(/\/+$/, '');
+    const urls = typeof options.hubUrl === 'string' ? [options.hubUrl] : options.hubUrl;
+    if (urls.length === 0) throw new MusubiError('invalid-input', 'A hub address is required.', 'hubUrl');
+    this.bases = urls.map((url) => url.replace(/\/+$/, ''));
+  }
+
+  /** The address requests go to now. */
+  get hubUrl(): string {
+    return this.bases[this.current] ?? '';
   }
 
   private get eventPath(): string {
-    return `${this.base}/v1/events/${encodeURIComponent(this.options.eventId)}`;
+    return `/v1/events/${encodeURIComponent(this.options.eventId)}`;
   }
 
   async push(entries: readonly Entry[]): Promise<PushResponse> {
@@ -62,7 +76,7 @@ export class HubClient {
   }
 
   async health(): Promise<{ ok: true; version: number }> {
-    return this.request(`${this.base}/v1/health`, healthResponseSchema, { method: 'GET' });
+    return this.request('/v1/health', healthResponseSchema, { method: 'GET' });
   }
 
   /**
@@ -82,7 +96,29 @@ export class HubClient {
     }
   }
 
-  private async request<S extends z.ZodType>(url: string, schema: S, init: { method: string; body?: string }): Promise<z.output<S>> {
+  /**
+   * Every request is idempotent, so one that meets a hub process that is down or cannot reach its
+   * database is sent to the next address; only when none answers does the caller see the failure.
+   */
+  private async request<S extends z.ZodType>(path: string, schema: S, init: { method: string; body?: string }): Promise<z.output<S>> {
+    let lastError: unknown;
+    for (let tried = 0; tried < this.bases.length; tried++) {
+      const index = (this.current + tried) % this.bases.length;
+      try {
+        const answer = await this.requestOne(`${this.bases[index] ?? ''}${path}`, schema, init);
+        this.current = index;
+        return answer;
+      } catch (error) {
+        if (!(error instanceof MusubiError) || error.code !== 'network') throw error;
+        lastError = error;
+      }
+    }
+    // Start from the next address next time: the one that failed last is the least likely to answer.
+    this.current = (this.current + 1) % this.bases.length;
+    throw lastError;
+  }
+
+  private async requestOne<S extends z.ZodType>(url: string, schema: S, init: { method: string; body?: string }): Promise<z.output<S>> {
     const headers: Record<string, string> = { authorization: `Bearer ${this.options.key}` };
     if (init.body !== undefined) headers['content-type'] = 'application/json';
     if (this.options.station) headers[STATION_HEADER] = encodeURIComponent(this.options.station);

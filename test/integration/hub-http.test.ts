@@ -1,11 +1,12 @@
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startHub, type RunningHub } from '../../server/hub';
 import type { Entry } from '../../shared/domain/entry';
 import { formatHlc } from '../../shared/domain/hlc';
 import { HubClient } from '../../shared/sync/hub-client';
 import { MAX_PUSH_BYTES } from '../../shared/sync/protocol';
 import { entryId } from '../helpers/entries';
+import { freePort, testDatabase } from '../helpers/postgres';
 import { tempDir } from '../helpers/temp';
 
 const KEY = 'hub-test-key-0123456789';
@@ -14,8 +15,13 @@ afterEach(async () => {
   for (const hub of hubs.splice(0)) await hub.close();
 });
 
+type StoreKind = 'sqlite' | 'postgres';
+let storeKind: StoreKind = 'sqlite';
+
+/** A hub on a store of the kind under test: a fresh SQLite folder, or a fresh PostgreSQL database. */
 async function hub(keys = [KEY], upstream?: { url: string; key: string; pollMs?: number }): Promise<RunningHub> {
-  const running = await startHub({ dataDir: path.join(tempDir(), 'hub'), keys, port: 0, upstream });
+  const store = storeKind === 'postgres' ? { database: await testDatabase() } : { dataDir: path.join(tempDir(), 'hub') };
+  const running = await startHub({ ...store, keys, port: 0, upstream });
   hubs.push(running);
   return running;
 }
@@ -37,11 +43,15 @@ function post(url: string, body: string, key = KEY): Promise<Response> {
   return fetch(url, { method: 'POST', headers, body });
 }
 
-describe('sync hub, protocol v1', () => {
+describe.each<StoreKind>(['sqlite', 'postgres'])('sync hub, protocol v1, %s store', (kind) => {
+  beforeEach(() => {
+    storeKind = kind;
+  });
+
   it('answers health without a key and refuses the event without the right key (401)', async () => {
     const h = await hub();
     const entriesUrl = `${h.url}/v1/events/${h.eventIds[0]}/entries`;
-    expect(await (await fetch(`${h.url}/v1/health`)).json()).toEqual({ ok: true, version: 1 });
+    expect(await (await fetch(`${h.url}/v1/health`)).json()).toEqual({ ok: true, version: 1, database: 'reachable' });
     expect((await post(entriesUrl, '{"entries":[]}', '')).status).toBe(401);
     expect((await post(entriesUrl, '{"entries":[]}', 'wrong-key-0123456789')).status).toBe(401);
     expect((await fetch(`${h.url}/v1/events/ev-unknown/entries`, { headers: { authorization: `Bearer ${KEY}` } })).status).toBe(401);
@@ -81,6 +91,27 @@ describe('sync hub, protocol v1', () => {
     expect(seen.map((e) => e.id)).toEqual(entries.map((e) => e.id));
     expect(seen[0]).toEqual(entries[0]);
     expect(await client.stations()).toEqual([expect.objectContaining({ station: 'Door A', pushed: 25 })]);
+  });
+
+  it('answers 400 (not 500) for malformed percent-encoding in the path, and keeps serving', async () => {
+    const h = await hub();
+    for (const target of ['/v1/events/%E0%A4%A/entries', '/v1/events/%ff/entries', '/%E0%A4%A', '/v1/events/ev%/stations']) {
+      const response = await fetch(`${h.url}${target}`, { headers: { authorization: `Bearer ${KEY}` } });
+      expect(response.status, target).toBe(400);
+      expect(((await response.json()) as { error: { code: string } }).error.code).toBe('invalid-input');
+    }
+    expect((await fetch(`${h.url}/v1/health`)).status).toBe(200);
+  });
+
+  it('a client given several hub addresses moves to the next when one is down, and stays there', async () => {
+    const h = await hub();
+    const down = `http://127.0.0.1:${await freePort()}`;
+    const client = new HubClient({ hubUrl: [down, h.url], key: KEY, eventId: h.eventIds[0] ?? '' });
+    expect(await client.push([checkin(1)])).toMatchObject({ accepted: 1 });
+    expect(client.hubUrl).toBe(h.url);
+    expect((await client.pull(0, 10)).entries.map((e) => e.id)).toEqual([entryId(1)]);
+    const nowhere = new HubClient({ hubUrl: [down, `http://127.0.0.1:${await freePort()}`], key: KEY, eventId: h.eventIds[0] ?? '' });
+    await expect(nowhere.pull(0, 10)).rejects.toMatchObject({ code: 'network' });
   });
 
   it('keeps events apart: each key sees only its own event', async () => {

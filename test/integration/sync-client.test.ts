@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../electron/core/db/open';
 import { appendEntries } from '../../electron/core/log/append';
 import { createService } from '../../electron/core/service/service';
@@ -8,6 +8,8 @@ import type { Attendee } from '../../shared/domain/attendee';
 import { formatHlc, MAX_CLOCK_DRIFT_MS } from '../../shared/domain/hlc';
 import { formatPairingCode } from '../../shared/sync/pairing';
 import { entryId } from '../helpers/entries';
+import { freePort } from '../helpers/postgres';
+import { freshHubStore, hubCursor, hubEntryIds, type HubStoreKind } from '../helpers/hub-store';
 import { manualClock, openTestStation, type TestStation } from '../helpers/service';
 import { tempDir } from '../helpers/temp';
 
@@ -21,8 +23,10 @@ afterEach(async () => {
   for (const h of hubs.splice(0)) await h.close();
 });
 
+let storeKind: HubStoreKind = 'sqlite';
+
 async function newHub(): Promise<RunningHub> {
-  const hub = await startHub({ dataDir: path.join(tempDir(), 'hub'), keys: [KEY], port: 0 });
+  const hub = await startHub({ ...(await freshHubStore(storeKind, path.join(tempDir(), 'hub'))), keys: [KEY], port: 0 });
   hubs.push(hub);
   return hub;
 }
@@ -37,7 +41,22 @@ async function pair(s: TestStation, hub: RunningHub): Promise<void> {
   await s.service.api.pairStation({ code: formatPairingCode({ hubUrl: hub.url, key: KEY }) });
 }
 
-describe('station sync client', () => {
+describe.each<HubStoreKind>(['sqlite', 'postgres'])('station sync client, %s hub store', (kind) => {
+  beforeEach(() => {
+    storeKind = kind;
+  });
+
+  it('a station paired with several hub addresses syncs through the next when the first is down', async () => {
+    const hub = await newHub();
+    const a = station('Door A');
+    await a.service.api.addAttendee({ name: 'A1' });
+    const down = `http://127.0.0.1:${await freePort()}`;
+    await a.service.api.pairStation({ code: formatPairingCode({ hubUrl: down, fallbackHubUrls: [hub.url], key: KEY }) });
+    expect(await a.service.sync.syncOnce()).toEqual({ pushed: 1, pulled: 0 });
+    expect(a.service.sync.status()).toMatchObject({ online: true, lastError: null, hubUrl: down });
+    expect(await hubEntryIds(hub.store, hub.eventIds[0] ?? '')).toHaveLength(1);
+  });
+
   it('pairs by code, pushes what is waiting, pulls the rest, and never pushes pulled entries back', async () => {
     const hub = await newHub();
     const a = station('Door A');
@@ -102,7 +121,7 @@ describe('station sync client', () => {
     const down = await a.service.api.syncNow();
     expect(down).toMatchObject({ online: false, waiting: 1, lastError: { reason: 'network' } });
 
-    const other = await startHub({ dataDir: path.join(tempDir(), 'hub2'), keys: ['another-key-0123456789'], port: Number(new URL(url).port) });
+    const other = await startHub({ ...(await freshHubStore(storeKind, path.join(tempDir(), 'hub2'))), keys: ['another-key-0123456789'], port: Number(new URL(url).port) });
     hubs.push(other);
     expect(await a.service.api.syncNow()).toMatchObject({ online: true, lastError: { reason: 'unauthorized' } });
 
@@ -137,12 +156,12 @@ describe('station sync client', () => {
       attendeeId: entryId(1000 + i),
       data: { fields: { name: `n${i}` } },
     }));
-    hub.store.add(hub.eventIds[0] ?? '', entries);
+    await hub.store.add(hub.eventIds[0] ?? '', entries);
     // The station already had one of them (e.g. from a copy of the file): still fine, counted once.
     appendEntries(a.db, [entries[3]!]);
     expect(await a.service.sync.syncOnce()).toEqual({ pushed: 1, pulled: 29 });
     expect(a.db.prepare('SELECT count(*) AS n FROM entries').get()).toEqual({ n: 30 });
-    expect(hub.store.cursor(hub.eventIds[0] ?? '')).toBe(30);
+    expect(await hubCursor(hub.store, hub.eventIds[0] ?? '')).toBe(30);
     expect(a.service.sync.status().waiting).toBe(0);
   });
 
@@ -160,11 +179,11 @@ describe('station sync client', () => {
     const port = Number(new URL(first.url).port);
     await first.close();
     hubs.length = 0;
-    const fresh = await startHub({ dataDir: path.join(tempDir(), 'fresh-hub'), keys: [KEY], port });
+    const fresh = await startHub({ ...(await freshHubStore(storeKind, path.join(tempDir(), 'fresh-hub'))), keys: [KEY], port });
     hubs.push(fresh);
     await a.service.api.addAttendee({ name: 'A2' });
     for (const s of [a, b, a]) await s.service.sync.syncOnce();
-    expect(fresh.store.db.prepare('SELECT count(*) AS n FROM entries').get()).toEqual({ n: 3 });
+    expect(await hubEntryIds(fresh.store, fresh.eventIds[0] ?? '')).toHaveLength(3);
     for (const s of [a, b]) expect((await s.service.api.getStatus()).expected).toBe(3);
   });
 
@@ -189,15 +208,15 @@ describe('station sync client', () => {
     const guest = (await service.api.addAttendee({ name: '林' })) as Attendee;
     await service.api.pairStation({ hubUrl: hub.url, key: KEY });
     service.sync.start();
-    const wait = async (done: () => boolean) => {
-      for (let i = 0; i < 250 && !done(); i++) await new Promise((r) => setTimeout(r, 20));
+    const wait = async (done: () => boolean | Promise<boolean>) => {
+      for (let i = 0; i < 250 && !(await done()); i++) await new Promise((r) => setTimeout(r, 20));
     };
     await wait(() => service.sync.status().lastSuccessAt !== null && service.sync.status().waiting === 0);
-    const checkins = () => (hub.store.db.prepare('SELECT count(*) AS n FROM entries').get() as { n: number }).n;
-    expect(checkins()).toBe(1);
+    const checkins = async () => (await hubEntryIds(hub.store, hub.eventIds[0] ?? '')).length;
+    expect(await checkins()).toBe(1);
     await service.api.checkIn({ attendeeId: guest.id, source: 'qr' });
-    await wait(() => checkins() === 2);
-    expect(checkins()).toBe(2);
+    await wait(async () => (await checkins()) === 2);
+    expect(await checkins()).toBe(2);
     await wait(() => service.sync.status().waiting === 0);
     expect(service.sync.status()).toMatchObject({ waiting: 0, online: true });
   });

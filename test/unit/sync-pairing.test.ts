@@ -1,13 +1,25 @@
 import { describe, expect, it } from 'vitest';
 import { backoffDelay } from '../../shared/sync/backoff';
 import { eventIdForKey } from '../../shared/sync/event-id';
-import { formatPairingCode, normalizeHubUrl, parsePairingCode } from '../../shared/sync/pairing';
+import { formatPairingCode, normalizeHubUrl, normalizeHubUrls, parsePairingCode } from '../../shared/sync/pairing';
 
 describe('pairing code', () => {
   it('round-trips hub URL and key and stays readable', () => {
     const code = formatPairingCode({ hubUrl: 'http://192.168.1.10:4781', key: 'venue-key_0123456789' });
     expect(code).toBe('musubi:pair?hub=http://192.168.1.10:4781&key=venue-key_0123456789');
     expect(parsePairingCode(`  ${code}\n`)).toEqual({ hubUrl: 'http://192.168.1.10:4781', key: 'venue-key_0123456789' });
+  });
+
+  it('carries several hub processes, and a station that reads only the first hub= still pairs', () => {
+    const info = { hubUrl: 'https://hub-a.example', key: 'venue-key_0123456789', fallbackHubUrls: ['https://hub-b.example', 'https://hub-c.example'] };
+    const code = formatPairingCode(info);
+    expect(code).toBe('musubi:pair?hub=https://hub-a.example&hub=https://hub-b.example&hub=https://hub-c.example&key=venue-key_0123456789');
+    expect(parsePairingCode(code)).toEqual(info);
+    // What an older station does with it: the first address and the key.
+    const params = new URLSearchParams(code.slice('musubi:pair?'.length));
+    expect([params.get('hub'), params.get('key')]).toEqual(['https://hub-a.example', 'venue-key_0123456789']);
+    expect(normalizeHubUrls(' http://a:1, http://b:2/\nhttp://a:1 ')).toEqual({ hubUrl: 'http://a:1', fallbackHubUrls: ['http://b:2'] });
+    expect(() => normalizeHubUrls(' , ')).toThrow(/missing/);
   });
 
   it('says what is wrong with a bad code or address', () => {

@@ -2,10 +2,12 @@ import type { Command } from 'commander';
 import { MusubiError } from '../../../shared/errors';
 import { checkEventKey, normalizeHubUrl } from '../../../shared/sync/pairing';
 import { startHub } from '../../../server/hub';
+import { describeDatabase } from '../../../server/store/postgres';
 import { parsePort } from '../options';
 
 interface HubFlags {
-  data: string;
+  data?: string;
+  database?: string;
   port: number;
   host: string;
   key: string[];
@@ -21,7 +23,8 @@ export function registerHubCommand(program: Command): void {
   program
     .command('hub')
     .description('run the sync hub: stations push and pull the event log here (protocol v1)')
-    .requiredOption('--data <dir>', 'folder for the hub database (holds personal data: keep it private)')
+    .option('--data <dir>', 'folder for the embedded SQLite hub database (holds personal data: keep it private)')
+    .option('--database <url>', 'a PostgreSQL database (postgres://user:password@host:5432/name) that several hub processes may share; default MUSUBI_HUB_DATABASE')
     .option('--port <port>', 'port to listen on (0 picks a free one)', parsePort, 4781)
     .option('--host <address>', 'address to bind', '127.0.0.1')
     .requiredOption('--key <event key>', 'the key of an event this hub serves (repeat for several events)', collect, [])
@@ -34,8 +37,12 @@ export function registerHubCommand(program: Command): void {
         throw new MusubiError('invalid-input', '--upstream and --upstream-key go together.', '--upstream');
       }
       const upstream = flags.upstream && flags.upstreamKey ? { url: normalizeHubUrl(flags.upstream), key: checkEventKey(flags.upstreamKey) } : undefined;
-      const hub = await startHub({ dataDir: flags.data, keys, host: flags.host, port: flags.port, upstream });
+      const database = flags.database ?? (process.env.MUSUBI_HUB_DATABASE || undefined);
+      if (!database && !flags.data) throw new MusubiError('invalid-input', 'Give --data <dir> (SQLite) or --database postgres://… (PostgreSQL).', '--data');
+      if (database && flags.data) throw new MusubiError('invalid-input', '--data and --database are alternatives: give one.', '--database');
+      const hub = await startHub({ dataDir: flags.data, database, keys, host: flags.host, port: flags.port, upstream });
       console.log(`Musubi hub is ready: ${hub.url}`);
+      console.log(`Store: ${hub.store.kind === 'postgres' && database ? describeDatabase(database) : 'SQLite in ' + (flags.data ?? '')}`);
       console.log(`Events: ${hub.eventIds.join(', ')}${upstream ? ` (relaying the first to ${upstream.url})` : ''}`);
       const stop = (): void => {
         void hub.close().then(() => process.exit(0));

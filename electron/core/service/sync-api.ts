@@ -1,6 +1,6 @@
 import type { syncMethods } from '../../../shared/api/methods/sync';
 import { MusubiError } from '../../../shared/errors';
-import { checkEventKey, formatPairingCode, normalizeHubUrl, parsePairingCode } from '../../../shared/sync/pairing';
+import { checkEventKey, formatPairingCode, normalizeHubUrls, parsePairingCode } from '../../../shared/sync/pairing';
 import { readSyncConfig } from '../sync/config';
 import { listConflicts } from '../sync/conflicts';
 import type { SyncController } from '../sync/controller';
@@ -14,8 +14,9 @@ export function createSyncApi(ctx: ServiceContext, sync: SyncController): TopicI
     getSyncStatus: () => sync.status(),
 
     pairStation: async (input) => {
-      const info = 'code' in input ? parsePairingCode(input.code) : { hubUrl: normalizeHubUrl(input.hubUrl), key: checkEventKey(input.key) };
-      await sync.pair(info.hubUrl, info.key);
+      // Typed by hand, the hub address may list several processes of one hub (spaces or commas).
+      const info = 'code' in input ? parsePairingCode(input.code) : { ...normalizeHubUrls(input.hubUrl), key: checkEventKey(input.key) };
+      await sync.pair(info.hubUrl, info.key, info.fallbackHubUrls);
       return sync.status();
     },
 

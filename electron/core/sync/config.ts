@@ -9,6 +9,7 @@ import type { Db } from '../db/types';
  */
 const KEYS = {
   hubUrl: 'sync.hub_url',
+  fallbackHubUrls: 'sync.hub_fallback_urls',
   key: 'sync.key',
   eventId: 'sync.event_id',
   cursor: 'sync.cursor',
@@ -20,6 +21,17 @@ export interface SyncConfig {
   hubUrl: string;
   key: string;
   eventId: string;
+  /** Other processes of the same hub (one shared store), tried in order when hubUrl fails. */
+  fallbackHubUrls?: string[];
+}
+
+function readList(db: Db, key: string): string[] {
+  try {
+    const value: unknown = JSON.parse(read(db, key) ?? '[]');
+    return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
+  } catch {
+    return [];
+  }
 }
 
 function read(db: Db, key: string): string | undefined {
@@ -38,7 +50,9 @@ export function readSyncConfig(db: Db): SyncConfig | undefined {
   const hubUrl = read(db, KEYS.hubUrl);
   const key = read(db, KEYS.key);
   const eventId = read(db, KEYS.eventId);
-  return hubUrl && key && eventId ? { hubUrl, key, eventId } : undefined;
+  if (!hubUrl || !key || !eventId) return undefined;
+  const fallbackHubUrls = readList(db, KEYS.fallbackHubUrls);
+  return fallbackHubUrls.length > 0 ? { hubUrl, key, eventId, fallbackHubUrls } : { hubUrl, key, eventId };
 }
 
 /** The event this database belongs to, once it has been paired. */
@@ -66,6 +80,7 @@ export function writeSyncConfig(db: Db, config: SyncConfig): void {
       remove(db, KEYS.hubStore);
     }
     write(db, KEYS.hubUrl, config.hubUrl);
+    write(db, KEYS.fallbackHubUrls, JSON.stringify(config.fallbackHubUrls ?? []));
     write(db, KEYS.key, config.key);
     write(db, KEYS.eventId, config.eventId);
   }).immediate();
@@ -74,6 +89,7 @@ export function writeSyncConfig(db: Db, config: SyncConfig): void {
 export function clearSyncConfig(db: Db): void {
   db.transaction(() => {
     remove(db, KEYS.hubUrl);
+    remove(db, KEYS.fallbackHubUrls);
     remove(db, KEYS.key);
     remove(db, KEYS.cursor);
     remove(db, KEYS.pushedSeq);

@@ -80,11 +80,13 @@ export class SyncController {
   client(): HubClient | undefined {
     const config = readSyncConfig(this.options.db);
     if (!config) return undefined;
-    return new HubClient({ ...config, station: this.options.identity.name, fetch: this.options.fetch });
+    const hubUrls = [config.hubUrl, ...(config.fallbackHubUrls ?? [])];
+    return new HubClient({ hubUrl: hubUrls, key: config.key, eventId: config.eventId, station: this.options.identity.name, fetch: this.options.fetch });
   }
 
-  async pair(hubUrl: string, key: string): Promise<void> {
-    writeSyncConfig(this.options.db, { hubUrl, key, eventId: await eventIdForKey(key) });
+  /** `fallbackHubUrls`: other processes of the same hub, tried in order when `hubUrl` fails. */
+  async pair(hubUrl: string, key: string, fallbackHubUrls: readonly string[] = []): Promise<void> {
+    writeSyncConfig(this.options.db, { hubUrl, key, eventId: await eventIdForKey(key), fallbackHubUrls: [...fallbackHubUrls] });
     this.resetState();
     if (this.enabled) this.schedule(0);
     this.announce(true);
