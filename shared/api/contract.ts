@@ -2,9 +2,11 @@ import type { z } from 'zod';
 import { badgeMethods } from './methods/badges';
 import { checkinMethods } from './methods/checkin';
 import { dashboardMethods } from './methods/dashboard';
+import { deviceMethods } from './methods/devices';
 import { exportMethods } from './methods/export';
 import { importMethods } from './methods/import';
 import { syncMethods } from './methods/sync';
+import type { Role } from './roles';
 
 export type { CheckInOutcome, SearchResult, StatusSummary } from './methods/checkin';
 
@@ -21,6 +23,7 @@ export const contract = {
   ...importMethods,
   ...syncMethods,
   ...badgeMethods,
+  ...deviceMethods,
 };
 
 export type Contract = typeof contract;
@@ -50,4 +53,17 @@ export function channelFor(name: MethodName): string {
 }
 export function pushChannelFor(name: PushEventName): string {
   return `musubi-push:${name}`;
+}
+
+/**
+ * The roles that may call a method. STAND-IN until every method declares its roles: a method
+ * without a list is organizer-only.
+ */
+export function rolesOf(name: MethodName): readonly Role[] {
+  const spec: { roles?: readonly Role[] } = contract[name];
+  return spec.roles ?? ['organizer'];
+}
+
+export function isAllowed(role: Role, name: MethodName): boolean {
+  return rolesOf(name).includes(role);
 }

@@ -1,3 +1,4 @@
+import { createStationAccess, type StationAccess } from '../access/station-access';
 import type { Db } from '../db/types';
 import { loadStationIdentity, type StationIdentity } from '../identity';
 import { LocalRecorder, type EntryDraft } from '../log/recorder';
@@ -6,6 +7,7 @@ import { ChangeFeed } from './change-feed';
 import { SyncController, type SyncControllerOptions } from '../sync/controller';
 import { createCheckinApi } from './checkin-api';
 import { createDashboardApi } from './dashboard-api';
+import { createDevicesApi } from './devices-api';
 import { createExportApi } from './export-api';
 import type { ServiceContext } from './context';
 import { createImportApi } from './import-api';
@@ -31,6 +33,8 @@ export interface MusubiService {
   context: ServiceContext;
   /** The sync loop; dormant until `sync.start()` (station, desktop app, `musubi sync`). */
   sync: SyncController;
+  /** Device sessions, pairing codes and PINs (the HTTP station's sessions). */
+  access: StationAccess;
 }
 
 /**
@@ -59,6 +63,7 @@ export function createService(options: ServiceOptions): MusubiService {
   };
 
   const sync = new SyncController({ ...options.sync, db, identity, recorder, changes });
+  const access = createStationAccess(db, wallClock);
   const api: ServiceImpl = {
     ...createCheckinApi(context),
     ...createDashboardApi(context),
@@ -66,7 +71,8 @@ export function createService(options: ServiceOptions): MusubiService {
     ...createImportApi(context),
     ...createSyncApi(context, sync),
     ...createBadgesApi(context),
+    ...createDevicesApi(access),
   };
 
-  return { api, changes, identity, recorder, db, context, sync };
+  return { api, changes, identity, recorder, db, context, sync, access };
 }

@@ -97,14 +97,17 @@ export interface ImportSummary {
 }
 
 /** Base64 of the file; 64 MiB of file at most. */
+const MAX_CONTENT_BASE64 = 90_000_000;
+/** The base64 text, the file name, the mapping and the JSON around them (a 100,000-row export is ~20 MB). */
+const IMPORT_BODY_BYTES = MAX_CONTENT_BASE64 + 64 * 1024;
 const importInput = z.object({
   fileName: z.string().trim().min(1).max(255),
-  contentBase64: z.string().max(90_000_000),
+  contentBase64: z.string().max(MAX_CONTENT_BASE64),
   mapping: z.array(z.enum(IMPORT_TARGETS)).max(500).optional(),
 });
 export type ImportInput = z.infer<typeof importInput>;
 
 export const importMethods = {
-  previewImport: method(importInput, returns<ImportPreview>()),
-  commitImport: method(importInput, returns<ImportSummary>()),
+  previewImport: method(importInput, returns<ImportPreview>(), { maxBodyBytes: IMPORT_BODY_BYTES }),
+  commitImport: method(importInput, returns<ImportSummary>(), { maxBodyBytes: IMPORT_BODY_BYTES }),
 };
