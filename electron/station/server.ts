@@ -46,7 +46,12 @@ export interface RunningStation {
 }
 
 /** Status for an API result: the typed error decides, everything else is a 200 with `ok: false`. */
-const STATUS_OF_ERROR: Partial<Record<ErrorCode, 401 | 403 | 404>> = { unauthorized: 401, forbidden: 403, 'unknown-method': 404 };
+const STATUS_OF_ERROR: Partial<Record<ErrorCode, 400 | 401 | 403 | 404>> = {
+  'invalid-input': 400,
+  unauthorized: 401,
+  forbidden: 403,
+  'unknown-method': 404,
+};
 
 function bodyLimitOf(name: MethodName): number {
   const spec: { maxBodyBytes?: number } = contract[name];

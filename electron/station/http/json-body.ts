@@ -16,13 +16,24 @@ export function limitBody(maxBytes: number): MiddlewareHandler {
 
 export type JsonBody = { ok: true; value: unknown } | { ok: false; response: Response };
 
-/** The request body as JSON (empty → undefined); a body cut short or not JSON is a 400. */
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
+
+/**
+ * The request body as JSON (empty → undefined); a body cut short, not UTF-8 (it would otherwise
+ * be stored with U+FFFD in place of what was meant) or not JSON is a 400.
+ */
 export async function readJsonBody(c: Context): Promise<JsonBody> {
-  let text: string;
+  let bytes: ArrayBuffer;
   try {
-    text = await c.req.text();
+    bytes = await c.req.arrayBuffer();
   } catch {
     return { ok: false, response: c.json(fail({ code: 'invalid-input', message: 'The request body could not be read to its end.' }), 400) };
+  }
+  let text: string;
+  try {
+    text = strictUtf8.decode(bytes);
+  } catch {
+    return { ok: false, response: c.json(fail({ code: 'invalid-input', message: 'The request body is not UTF-8.' }), 400) };
   }
   if (text.trim() === '') return { ok: true, value: undefined };
   try {
