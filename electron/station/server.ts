@@ -137,6 +137,7 @@ export async function startStation(options: StationOptions): Promise<RunningStat
   const bound = listening.address.address;
   const url = `http://${bound.includes(':') ? `[${bound}]` : bound}:${port}/`;
   const lan = isLoopbackAddress(host) ? [url] : networkUrls(bound, port);
-  access.stationUrls = lan;
+  // Pairing links only where a paired device can use them: a loopback station serves this machine only.
+  access.stationUrls = requirePairing ? lan : [];
   return { url: isWildcardAddress(bound) ? `http://127.0.0.1:${port}/` : url, networkUrls: lan, close: listening.close };
 }
