@@ -125,5 +125,7 @@ describe('pairing a kiosk tablet with a station on the network', () => {
     await organizer.getByRole('row').filter({ hasText: 'Entrance tablet' }).getByRole('button', { name: 'Revoke' }).press('Enter');
     await expect.poll(() => organizer.getByRole('row').filter({ hasText: 'Entrance tablet' }).count()).toBe(0);
     expect((await callFromPage(tablet, 'whoAmI', {})).status).toBe(401);
+    await tablet.reload();
+    await expect.poll(() => tablet.getByRole('heading', { name: /この端末をつなぐ|Connect this device/ }).count()).toBe(1);
   }, 90_000);
 });

@@ -12,6 +12,9 @@ export async function resultOf(response: Response): Promise<Result<unknown>> {
   }
 }
 
+/** Fired on the window when the station says this browser has no session (revoked while open). */
+export const SESSION_LOST_EVENT = 'musubi:session-lost';
+
 /** Talks to `musubi station` over HTTP: POST api/<method>, server-sent events for pushes. */
 export function createHttpTransport(base: string): Transport {
   const listeners = new Set<(event: PushEvents['changed']) => void>();
@@ -32,7 +35,9 @@ export function createHttpTransport(base: string): Transport {
           headers: { 'content-type': 'application/json' },
           body: input === undefined ? '' : JSON.stringify(input),
         });
-        return await resultOf(response);
+        const result = await resultOf(response);
+        if (response.status === 401) window.dispatchEvent(new Event(SESSION_LOST_EVENT));
+        return result;
       } catch {
         return fail({ code: 'network', message: 'The station cannot be reached. Is it still running?' });
       }

@@ -2,6 +2,7 @@ import { createContext, useCallback, useContext, useEffect, useState, type React
 import type { WhoAmI } from '../../../shared/api/methods/devices';
 import { MusubiError } from '../../../shared/errors';
 import { useApi } from './context';
+import { SESSION_LOST_EVENT } from './http-transport';
 
 export type SessionState =
   | { status: 'loading' }
@@ -31,6 +32,12 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     [api],
   );
   const refresh = useCallback(async () => setState(await ask()), [ask]);
+  useEffect(() => {
+    // A session revoked while the page is open: show the pairing screen at the next refused call.
+    const lost = (): void => setState({ status: 'unpaired' });
+    window.addEventListener(SESSION_LOST_EVENT, lost);
+    return () => window.removeEventListener(SESSION_LOST_EVENT, lost);
+  }, []);
   useEffect(() => {
     let active = true;
     void ask().then((next) => {
