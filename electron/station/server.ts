@@ -1,11 +1,23 @@
-import http, { type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import os from 'node:os';
+import { Hono, type Context } from 'hono';
+import { streamSSE } from 'hono/streaming';
+import { METHOD_NAMES, contract, type MethodName } from '../../shared/api/contract';
+import { API_PREFIX, EVENTS_PATH, apiPath } from '../../shared/api/http-routes';
 import { fail, type Result } from '../../shared/api/result';
+import type { ErrorCode } from '../../shared/errors';
 import { dispatch } from '../core/service/dispatch';
 import type { MusubiService } from '../core/service/service';
+import { answerError } from './http/errors';
+import { allowedHostnames, hostCheck, interfaceAddresses, isLoopbackAddress, isWildcardAddress } from './http/host-check';
+import { limitBody, readJsonBody } from './http/json-body';
+import { listen } from './http/node-server';
+import { sameOriginOnly } from './http/same-origin';
+import { securityHeaders } from './http/security-headers';
+import { lookUpCaller, type CallerLookup } from './session-cookie';
+import { registerSessionRoutes } from './session-routes';
 import { serveStatic } from './static-files';
 
-/** Largest API request body; anything bigger is refused with 413 before it is parsed. */
+/** Largest API request body unless the method says otherwise (`maxBodyBytes` in the contract). */
 export const MAX_BODY_BYTES = 2 * 1024 * 1024;
 
 /** Content-Security-Policy for the served renderer: only our own scripts, no inline code; blob: frames for the badge PDF preview. */
@@ -17,134 +29,115 @@ export interface StationOptions {
   staticDir: string;
   host?: string;
   port?: number;
+  /** More host names the station answers to (beyond loopback, its addresses and its hostname). */
+  allowHosts?: readonly string[];
+  /**
+   * Every browser needs a session, this machine's too. Implied by any address beyond loopback;
+   * set it on loopback for a station reached through a proxy on the same machine.
+   */
+  requirePairing?: boolean;
 }
 
 export interface RunningStation {
   url: string;
+  /** Where a tablet on the network opens the station (the URL above when bound to loopback). */
+  networkUrls: string[];
   close(): Promise<void>;
 }
 
-function sendJson(res: ServerResponse, status: number, body: Result<unknown> | object): void {
-  const text = JSON.stringify(body);
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
-  res.end(text);
+/** Status for an API result: the typed error decides, everything else is a 200 with `ok: false`. */
+const STATUS_OF_ERROR: Partial<Record<ErrorCode, 400 | 401 | 403 | 404>> = {
+  'invalid-input': 400,
+  unauthorized: 401,
+  forbidden: 403,
+  'unknown-method': 404,
+};
+
+function bodyLimitOf(name: MethodName): number {
+  const spec: { maxBodyBytes?: number } = contract[name];
+  return spec.maxBodyBytes ?? MAX_BODY_BYTES;
 }
 
-function readBody(req: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const declared = Number(req.headers['content-length'] ?? 0);
-    if (declared > MAX_BODY_BYTES) {
-      reject(new Error('too-large'));
-      req.resume();
-      return;
-    }
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      // Past the limit keep draining (so the 413 reaches the client) but stop keeping bytes.
-      if (size <= MAX_BODY_BYTES) chunks.push(chunk);
-    });
-    req.on('end', () => (size > MAX_BODY_BYTES ? reject(new Error('too-large')) : resolve(Buffer.concat(chunks).toString('utf8'))));
-    req.on('error', reject);
-  });
+function refusal(c: Context, found: Exclude<CallerLookup, { kind: 'caller' }>): Response {
+  const message =
+    found.kind === 'revoked'
+      ? 'This device’s session has ended (revoked by the organizer). Pair it again.'
+      : 'This device is not paired with the station. Open the pairing link, or log in with the organizer PIN.';
+  return c.json(fail({ code: 'unauthorized', message }), 401);
 }
 
-/**
- * A page on another site must not be able to drive the API from an attendee's browser (CSRF):
- * a request that names an Origin must come from this station's own origin.
- */
-function sameOrigin(req: IncomingMessage): boolean {
-  const origin = req.headers.origin;
-  if (!origin) return true;
-  try {
-    return new URL(origin).host === req.headers.host;
-  } catch {
-    return false;
-  }
-}
-
-async function handleApiCall(service: MusubiService, method: string, req: IncomingMessage, res: ServerResponse): Promise<void> {
-  let text: string;
-  try {
-    text = await readBody(req);
-  } catch {
-    sendJson(res, 413, fail({ code: 'invalid-input', message: `The request is larger than ${MAX_BODY_BYTES} bytes.` }));
-    return;
-  }
-  let input: unknown;
-  try {
-    input = text.trim() === '' ? undefined : JSON.parse(text);
-  } catch {
-    sendJson(res, 400, fail({ code: 'invalid-input', message: 'The request body is not JSON.' }));
-    return;
-  }
-  // Every browser is the organizer until the station's sessions give each device its own role.
-  const result = await dispatch(service.api, method, input, { role: 'organizer', station: 'local' });
-  const status = result.ok ? 200 : result.error.code === 'unknown-method' ? 404 : 200;
-  sendJson(res, status, result);
-}
-
-/** Pushes `changed` to the page as server-sent events (the HTTP twin of main's IPC push). */
-function handleEvents(service: MusubiService, req: IncomingMessage, res: ServerResponse): void {
-  res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' });
-  res.write(': connected\n\n');
-  const unsubscribe = service.changes.subscribe((event) => res.write(`event: changed\ndata: ${JSON.stringify(event)}\n\n`));
-  const keepAlive = setInterval(() => res.write(': ping\n\n'), 25_000);
-  req.on('close', () => {
-    clearInterval(keepAlive);
-    unsubscribe();
-  });
+/** Addresses a tablet can open: the bound one, or each interface's when bound to every interface. */
+function networkUrls(host: string, port: number): string[] {
+  const url = (address: string): string => `http://${address.includes(':') ? `[${address}]` : address}:${port}/`;
+  if (!isWildcardAddress(host)) return [url(host)];
+  const external = interfaceAddresses().filter((address) => !isLoopbackAddress(address) && !address.startsWith('fe80:'));
+  return [...external.filter((a) => !a.includes(':')).map(url), url(os.hostname())];
 }
 
 /**
- * The station host: the same API as the Electron IPC bridge, as `POST /api/<method>`, plus the built
- * renderer, for browsers and tablets. Binds loopback unless told otherwise.
+ * The station host: the same API as the Electron IPC bridge, as `POST /api/<method>` (one route per
+ * contract method), server-sent events, session routes, plus the built renderer, for browsers and
+ * tablets. Binds loopback unless told otherwise; beyond loopback every browser needs a session and
+ * the organizer PIN must be set.
  */
-export function startStation(options: StationOptions): Promise<RunningStation> {
+export async function startStation(options: StationOptions): Promise<RunningStation> {
   const { service, staticDir } = options;
-  const sockets = new Set<import('node:net').Socket>();
-  const server = http.createServer((req, res) => {
-    res.setHeader('x-content-type-options', 'nosniff');
-    res.setHeader('referrer-policy', 'no-referrer');
-    res.setHeader('content-security-policy', CSP);
-    const url = new URL(req.url ?? '/', 'http://station.invalid');
-    const apiMatch = /^\/api\/([A-Za-z]+)$/.exec(url.pathname);
-    if (url.pathname === '/api/events' && req.method === 'GET') {
-      handleEvents(service, req, res);
-    } else if (apiMatch?.[1] && apiMatch[1] !== 'events') {
-      if (req.method !== 'POST') {
-        res.writeHead(405, { allow: 'POST' }).end();
-      } else if (!sameOrigin(req)) {
-        sendJson(res, 403, fail({ code: 'unauthorized', message: 'Requests from other sites are refused.' }));
-      } else {
-        void handleApiCall(service, apiMatch[1], req, res);
-      }
-    } else if (url.pathname.startsWith('/api/')) {
-      sendJson(res, 404, fail({ code: 'unknown-method', message: 'No such API path.' }));
-    } else if (req.method === 'GET' || req.method === 'HEAD') {
-      serveStatic(staticDir, url.pathname, res);
-    } else {
-      res.writeHead(405).end();
-    }
-  });
-  server.on('connection', (socket) => {
-    sockets.add(socket);
-    socket.on('close', () => sockets.delete(socket));
-  });
-  return new Promise((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 4780, options.host ?? '127.0.0.1', () => {
-      const address = server.address() as AddressInfo;
-      const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
-      resolve({
-        url: `http://${host}:${address.port}/`,
-        close: () =>
-          new Promise<void>((done) => {
-            for (const socket of sockets) socket.destroy();
-            server.close(() => done());
-          }),
-      });
+  const { access } = service;
+  const host = options.host ?? '127.0.0.1';
+  const requirePairing = options.requirePairing === true || !isLoopbackAddress(host);
+  if (requirePairing && !access.pins.isSet('organizer')) {
+    throw new Error('A station reachable beyond this machine needs an organizer PIN: start it with --organizer-pin <pin>.');
+  }
+  const trustLoopback = !requirePairing;
+
+  const app = new Hono();
+  app.onError(answerError);
+  app.use(securityHeaders(CSP));
+  app.use(hostCheck(allowedHostnames({ boundAddress: host, allowHosts: options.allowHosts })));
+  app.use(`${API_PREFIX}*`, sameOriginOnly());
+  app.use('/session/*', sameOriginOnly());
+
+  app.get(EVENTS_PATH, (c) => {
+    const found = lookUpCaller(c, access, trustLoopback);
+    if (found.kind !== 'caller') return refusal(c, found);
+    c.header('cache-control', 'no-store');
+    return streamSSE(c, async (stream) => {
+      await stream.write(': connected\n\n');
+      const unsubscribe = service.changes.subscribe((event) => void stream.writeSSE({ event: 'changed', data: JSON.stringify(event) }));
+      const keepAlive = setInterval(() => void stream.write(': ping\n\n'), 25_000);
+      await new Promise<void>((resolve) => stream.onAbort(resolve));
+      clearInterval(keepAlive);
+      unsubscribe();
     });
   });
+
+  for (const name of METHOD_NAMES) {
+    app.post(apiPath(name), limitBody(bodyLimitOf(name)), async (c) => {
+      const found = lookUpCaller(c, access, trustLoopback);
+      if (found.kind !== 'caller') return refusal(c, found);
+      const body = await readJsonBody(c);
+      if (!body.ok) return body.response;
+      const result: Result<unknown> = await dispatch(service.api, name, body.value, found.caller);
+      const status = result.ok ? 200 : (STATUS_OF_ERROR[result.error.code] ?? 200);
+      c.header('cache-control', 'no-store');
+      return c.json(result, status);
+    });
+    app.all(apiPath(name), (c) => c.body(null, 405, { allow: 'POST' }));
+  }
+  app.all(`${API_PREFIX}*`, (c) => c.json(fail({ code: 'unknown-method', message: 'No such API path.' }), 404));
+
+  registerSessionRoutes(app, access, trustLoopback);
+  app.all('/session/*', (c) => c.json(fail({ code: 'unknown-method', message: 'No such session path.' }), 404));
+
+  app.on(['GET', 'HEAD'], '*', (c) => serveStatic(staticDir, new URL(c.req.url).pathname, c.req.method));
+  app.all('*', (c) => c.body(null, 405, { allow: 'GET, HEAD' }));
+
+  const listening = await listen(app, options.port ?? 4780, host);
+  const port = listening.address.port;
+  const bound = listening.address.address;
+  const url = `http://${bound.includes(':') ? `[${bound}]` : bound}:${port}/`;
+  const lan = isLoopbackAddress(host) ? [url] : networkUrls(bound, port);
+  // Pairing links only where a paired device can use them: a loopback station serves this machine only.
+  access.stationUrls = requirePairing ? lan : [];
+  return { url: isWildcardAddress(bound) ? `http://127.0.0.1:${port}/` : url, networkUrls: lan, close: listening.close };
 }

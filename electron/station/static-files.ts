@@ -1,6 +1,5 @@
-import fs from 'node:fs';
+import fs from 'node:fs/promises';
 import path from 'node:path';
-import type { ServerResponse } from 'node:http';
 
 const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -14,23 +13,53 @@ const CONTENT_TYPES: Record<string, string> = {
   '.pdf': 'application/pdf',
 };
 
+const NOT_BUILT = 'The Musubi screens are not built yet. Run "npm run build" in the Musubi folder, then reload.';
+
+function text(status: number, body: string): Response {
+  return new Response(body, { status, headers: { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' } });
+}
+
+/** The file under `root` a URL path names, or null when the path is undecodable or leaves `root`. */
+function fileInside(root: string, urlPath: string): string | null {
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(urlPath);
+  } catch {
+    return null;
+  }
+  if (decoded.includes('\0')) return null;
+  const candidate = path.resolve(root, `.${path.posix.normalize(`/${decoded}`)}`);
+  return candidate === root || candidate.startsWith(root + path.sep) ? candidate : null;
+}
+
+async function isFile(file: string): Promise<boolean> {
+  try {
+    return (await fs.stat(file)).isFile();
+  } catch {
+    return false;
+  }
+}
+
 /**
  * Serves the built renderer. Paths are resolved inside `root` only (no `..` escape); unknown paths
- * fall back to index.html so that a reload on any screen works.
+ * fall back to index.html so that a reload on any screen works. Never throws: an undecodable path
+ * is a 400, a file that cannot be read a 404 or 503.
  */
-export function serveStatic(root: string, urlPath: string, res: ServerResponse): void {
-  const decoded = decodeURIComponent(urlPath.split('?')[0] ?? '/');
-  const candidate = path.resolve(root, `.${path.posix.normalize(decoded)}`);
-  const inside = candidate === root || candidate.startsWith(root + path.sep);
-  let file = inside && fs.existsSync(candidate) && fs.statSync(candidate).isFile() ? candidate : path.join(root, 'index.html');
-  if (!fs.existsSync(file)) {
-    res.writeHead(503, { 'content-type': 'text/plain; charset=utf-8' });
-    res.end('The Musubi screens are not built yet. Run "npm run build" in the Musubi folder, then reload.');
-    return;
+export async function serveStatic(root: string, urlPath: string, method: string): Promise<Response> {
+  const absoluteRoot = path.resolve(root);
+  const candidate = fileInside(absoluteRoot, urlPath);
+  if (candidate === null) return text(400, 'The request path is not valid.');
+  const file = (await isFile(candidate)) ? candidate : path.join(absoluteRoot, 'index.html');
+  let body: Buffer;
+  try {
+    body = await fs.readFile(file);
+  } catch {
+    return file === candidate ? text(404, 'Not found.') : text(503, NOT_BUILT);
   }
-  file = path.resolve(file);
   const type = CONTENT_TYPES[path.extname(file)] ?? 'application/octet-stream';
   const cache = file.includes(`${path.sep}assets${path.sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache';
-  res.writeHead(200, { 'content-type': type, 'cache-control': cache });
-  fs.createReadStream(file).pipe(res);
+  return new Response(method === 'HEAD' ? null : new Uint8Array(body), {
+    status: 200,
+    headers: { 'content-type': type, 'cache-control': cache, 'content-length': String(body.length) },
+  });
 }

@@ -7,6 +7,7 @@ import { badgeMethods } from './methods/badges';
 import { checkinMethods } from './methods/checkin';
 import { dashboardMethods } from './methods/dashboard';
 import { dataSafetyMethods } from './methods/data-safety';
+import { deviceMethods } from './methods/devices';
 import { exportMethods } from './methods/export';
 import { importMethods } from './methods/import';
 import { kioskMethods } from './methods/kiosk';
@@ -38,6 +39,7 @@ export const contract = composeContract([
   syncMethods,
   badgeMethods,
   accessStatsMethods,
+  deviceMethods,
 ]);
 
 export type Contract = typeof contract;

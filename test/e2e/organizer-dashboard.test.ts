@@ -1,3 +1,5 @@
+import type { MethodName } from '../../shared/api/contract';
+import { apiPath, relative } from '../../shared/api/http-routes';
 import fs from 'node:fs';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
@@ -16,8 +18,8 @@ const shots = process.env.MUSUBI_SCREENSHOTS;
 /** Answers travel through the station and a live re-read; the suite shares 2 cores with other tests. */
 const patient = { timeout: 10_000 };
 
-async function call(method: string, input: unknown): Promise<unknown> {
-  const response = await fetch(new URL(`api/${method}`, station.url), {
+async function call(method: MethodName, input: unknown): Promise<unknown> {
+  const response = await fetch(new URL(relative(apiPath(method)), station.url), {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify(input),

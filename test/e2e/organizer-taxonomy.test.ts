@@ -1,3 +1,4 @@
+import { apiPath, relative } from '../../shared/api/http-routes';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -11,7 +12,7 @@ let station: RunningProcess & { url: string };
 let page: Page;
 
 async function event(): Promise<EventSettings> {
-  const response = await fetch(new URL('api/getEvent', station.url), { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+  const response = await fetch(new URL(relative(apiPath('getEvent')), station.url), { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
   return ((await response.json()) as { value: EventSettings }).value;
 }
 

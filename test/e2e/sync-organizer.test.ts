@@ -1,3 +1,5 @@
+import type { MethodName } from '../../shared/api/contract';
+import { apiPath, relative } from '../../shared/api/http-routes';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -29,8 +31,8 @@ async function startHub(port = 0): Promise<RunningProcess & { url: string }> {
   return { ...running, url: running.match[1] ?? '' };
 }
 
-async function call<T>(station: { url: string }, method: string, input: unknown = {}): Promise<T> {
-  const response = await fetch(new URL(`api/${method}`, station.url), {
+async function call<T>(station: { url: string }, method: MethodName, input: unknown = {}): Promise<T> {
+  const response = await fetch(new URL(relative(apiPath(method)), station.url), {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify(input),

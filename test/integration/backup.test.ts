@@ -1,3 +1,5 @@
+import type { MethodName } from '../../shared/api/contract';
+import { apiPath, relative } from '../../shared/api/http-routes';
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
@@ -12,8 +14,8 @@ import { runMusubi, startStationProcess } from '../helpers/processes';
 import { openTestStation } from '../helpers/service';
 import { tempDir } from '../helpers/temp';
 
-async function call<T>(url: string, method: string, input: unknown = {}): Promise<T> {
-  const response = await fetch(new URL(`api/${method}`, url), {
+async function call<T>(url: string, method: MethodName, input: unknown = {}): Promise<T> {
+  const response = await fetch(new URL(relative(apiPath(method)), url), {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify(input),

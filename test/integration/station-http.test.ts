@@ -1,3 +1,4 @@
+import { API_PREFIX, apiPath, relative } from '../../shared/api/http-routes';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_BODY_BYTES, startStation, type RunningStation } from '../../electron/station/server';
 import { openTestStation, type TestStation } from '../helpers/service';
@@ -16,28 +17,28 @@ afterAll(async () => {
 });
 
 const post = (path: string, body: unknown, headers: Record<string, string> = {}) =>
-  fetch(new URL(path, http.url), { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+  fetch(new URL(relative(path), http.url), { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
 
 describe('station HTTP API', () => {
   it('binds loopback by default and serves the contract as POST /api/<method>', async () => {
     expect(http.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
-    const added = await (await post('api/addAttendee', { name: 'Kenji Ohno' })).json();
+    const added = await (await post(apiPath('addAttendee'), { name: 'Kenji Ohno' })).json();
     expect(added).toMatchObject({ ok: true, value: { name: 'Kenji Ohno', checkedIn: null } });
   });
 
   it('answers validation errors as results that name the field', async () => {
-    const response = await post('api/checkIn', { attendeeId: 42 });
+    const response = await post(apiPath('checkIn'), { attendeeId: 42 });
     expect(await response.json()).toMatchObject({ ok: false, error: { code: 'invalid-input', where: 'attendeeId' } });
   });
 
   it('404s an unknown method and 413s an oversized body', async () => {
-    expect((await post('api/dropEverything', {})).status).toBe(404);
-    const huge = await post('api/addAttendee', { name: 'x'.repeat(MAX_BODY_BYTES + 10) });
+    expect((await post(`${API_PREFIX}dropEverything`, {})).status).toBe(404);
+    const huge = await post(apiPath('addAttendee'), { name: 'x'.repeat(MAX_BODY_BYTES + 10) });
     expect(huge.status).toBe(413);
   });
 
   it('refuses calls from another site (CSRF)', async () => {
-    const response = await post('api/getStatus', {}, { origin: 'https://evil.example' });
+    const response = await post(apiPath('getStatus'), {}, { origin: 'https://evil.example' });
     expect(response.status).toBe(403);
   });
 

@@ -1,3 +1,5 @@
+import type { MethodName } from '../../shared/api/contract';
+import { apiPath, relative } from '../../shared/api/http-routes';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../electron/core/db/open';
@@ -34,8 +36,8 @@ async function startStation(dir: string, name: string): Promise<RunningProcess &
   return station;
 }
 
-async function call<T>(station: { url: string }, method: string, input: unknown = {}): Promise<T> {
-  const response = await fetch(new URL(`api/${method}`, station.url), {
+async function call<T>(station: { url: string }, method: MethodName, input: unknown = {}): Promise<T> {
+  const response = await fetch(new URL(relative(apiPath(method)), station.url), {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify(input),

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { InvalidArgumentError, type Command } from 'commander';
+import { pinSchema } from '../../../shared/api/methods/devices';
 import { backupFolder, scheduleBackups, setBackupFolder } from '../../core/backup/schedule';
 import { markDatabaseInUse } from '../../core/backup/database-in-use';
 import { openDatabase } from '../../core/db/open';
@@ -18,6 +19,19 @@ interface StationFlags {
   station?: string;
   backupDir?: string;
   backupEvery?: number;
+  organizerPin?: string;
+  allowHost: string[];
+  requirePairing?: boolean;
+}
+
+function parsePin(value: string): string {
+  const parsed = pinSchema.safeParse(value);
+  if (!parsed.success) throw new InvalidArgumentError('4 to 64 characters');
+  return parsed.data;
+}
+
+function collect(value: string, previous: string[]): string[] {
+  return [...previous, value];
 }
 
 function parseMinutes(value: string): number {
@@ -36,6 +50,9 @@ export function registerStationCommand(program: Command): void {
     .option('--station <name>', 'name of this station, shown as "checked in at <name>"')
     .option('--backup-dir <dir>', 'folder for backups (kept for "Back up now" too; default: backups/ next to the database)')
     .option('--backup-every <minutes>', 'back the database up every so many minutes while the station runs', parseMinutes)
+    .option('--organizer-pin <pin>', 'set the organizer PIN (stored hashed; needed once before serving beyond loopback, then kept)', parsePin)
+    .option('--allow-host <name>', 'another host name or address browsers may use for this station (repeatable)', collect, [])
+    .option('--require-pairing', 'every browser needs a session, this machine\'s too (implied by any --host beyond loopback)')
     .action(async (flags: StationFlags) => {
       const dbPath = resolveDbPath(flags.db);
       // A restore refuses while this marker says the station has the database open.
@@ -46,8 +63,25 @@ export function registerStationCommand(program: Command): void {
       const stopBackups = flags.backupEvery
         ? scheduleBackups(db, flags.backupEvery, { onError: (error) => console.error(`musubi: backup failed: ${error.message}`) })
         : () => undefined;
-      const station = await startStation({ service, staticDir: RENDERER_DIR, host: flags.host, port: flags.port });
+      // The PIN itself is never printed or logged; only its slow hash is stored.
+      if (flags.organizerPin) await service.access.pins.set('organizer', flags.organizerPin);
+      let station;
+      try {
+        station = await startStation({
+          service,
+          staticDir: RENDERER_DIR,
+          host: flags.host,
+          port: flags.port,
+          allowHosts: flags.allowHost,
+          requirePairing: flags.requirePairing,
+        });
+      } catch (error) {
+        console.error(`musubi: ${(error as Error).message}`);
+        db.close();
+        process.exit(1);
+      }
       console.log(`Musubi station "${service.identity.name}" is ready: ${station.url}`);
+      if (station.networkUrls[0] !== station.url) console.log(`On the network: ${station.networkUrls.join('  ')}`);
       console.log(`Database: ${dbPath}`);
       if (flags.backupEvery) console.log(`Backing up every ${flags.backupEvery} min to ${backupFolder(db)}`);
       // Sync with the hub whenever this station is paired (pairing from the screen starts it too).

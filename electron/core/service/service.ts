@@ -1,3 +1,4 @@
+import { createStationAccess, type StationAccess } from '../access/station-access';
 import type { Db } from '../db/types';
 import { loadStationIdentity, type StationIdentity } from '../identity';
 import { LocalRecorder, type EntryDraft } from '../log/recorder';
@@ -10,6 +11,7 @@ import { createAttendeesApi } from './attendees-api';
 import { createCheckinApi } from './checkin-api';
 import { createDashboardApi } from './dashboard-api';
 import { createDataSafetyApi } from './data-safety-api';
+import { createDevicesApi } from './devices-api';
 import { createExportApi } from './export-api';
 import type { ServiceContext } from './context';
 import { countRefusalsOf } from './dispatch';
@@ -42,6 +44,8 @@ export interface MusubiService {
   accessStats: AccessStatsCounter;
   /** The sync loop; dormant until `sync.start()` (station, desktop app, `musubi sync`). */
   sync: SyncController;
+  /** Device sessions, pairing codes and PINs (the HTTP station's sessions). */
+  access: StationAccess;
 }
 
 /**
@@ -72,6 +76,7 @@ export function createService(options: ServiceOptions): MusubiService {
   };
 
   const sync = new SyncController({ ...options.sync, db, identity, recorder, changes });
+  const access = createStationAccess(db, wallClock);
   const api: ServiceImpl = {
     ...createSettingsApi(context),
     ...createAttendeesApi(context),
@@ -86,8 +91,9 @@ export function createService(options: ServiceOptions): MusubiService {
     ...createSyncApi(context, sync),
     ...createBadgesApi(context),
     ...createAccessStatsApi(context),
+    ...createDevicesApi(access),
   };
   countRefusalsOf(api, accessStats);
 
-  return { api, changes, identity, recorder, db, context, accessStats, sync };
+  return { api, changes, identity, recorder, db, context, accessStats, sync, access };
 }

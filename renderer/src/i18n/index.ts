@@ -1,6 +1,7 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { en } from './en';
+import { access } from './topics/access';
 import { dashboard } from './topics/dashboard';
 import { exportTopic } from './topics/export';
 import { ja } from './ja';
@@ -24,6 +25,7 @@ const TOPICS: Record<string, { en: object; ja: object }> = {
   import: importMessages,
   sync,
   badges,
+  access,
 };
 
 function topicMessages(language: 'en' | 'ja'): Record<string, object> {

@@ -4,6 +4,7 @@ import { AddAttendeeForm } from './AddAttendeeForm';
 import { BadgePanel } from './badges/BadgePanel';
 import { TaxonomyPanel } from './badges/TaxonomyPanel';
 import { DashboardPanel } from './dashboard/DashboardPanel';
+import { DevicesPanel } from './devices/DevicesPanel';
 import { EventForm } from './EventForm';
 import { DataSafetyPanel } from './export/DataSafetyPanel';
 import { ExportPanel } from './export/ExportPanel';
@@ -22,7 +23,7 @@ const SECTIONS: { id: SectionId; panels: ComponentType[] }[] = [
   { id: 'dashboard', panels: [DashboardPanel] },
   { id: 'attendees', panels: [EventForm, AddAttendeeForm, ImportPanel] },
   { id: 'badges', panels: [BadgePanel, TaxonomyPanel] },
-  { id: 'stations', panels: [SyncPanels] },
+  { id: 'stations', panels: [DevicesPanel, SyncPanels] },
   { id: 'data', panels: [ExportPanel, DataSafetyPanel] },
 ];
 

@@ -1,27 +1,11 @@
-import QRCode from 'qrcode';
-import { useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SyncStatus } from '../../../../../shared/api/methods/sync';
 import { useApi } from '../../../api/context';
 import { formatTime } from '../../../format';
 import { useErrorMessage } from '../../../hooks/useErrorMessage';
 import { useLiveQuery } from '../../../hooks/useLiveQuery';
-
-/** The pairing code as a QR image (SVG data URL: vector, with the quiet zone). */
-function usePairingQr(code: string | undefined): string | undefined {
-  const [url, setUrl] = useState<string>();
-  useEffect(() => {
-    if (!code) return;
-    let active = true;
-    void QRCode.toString(code, { type: 'svg', errorCorrectionLevel: 'M', margin: 4 }).then((svg) => {
-      if (active) setUrl(`data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`);
-    });
-    return () => {
-      active = false;
-    };
-  }, [code]);
-  return code ? url : undefined;
-}
+import { useQrCode } from '../../../hooks/useQrCode';
 
 function StatusFacts({ status }: { status: SyncStatus }) {
   const { t, i18n } = useTranslation();
@@ -53,7 +37,7 @@ export function PairingPanel() {
   const errorMessage = useErrorMessage();
   const { data: status } = useLiveQuery((client) => client.getSyncStatus());
   const { data: pairing } = useLiveQuery((client) => client.getPairingCode());
-  const qr = usePairingQr(pairing?.code);
+  const qr = useQrCode(pairing?.code);
   const [pasted, setPasted] = useState('');
   const [hubUrl, setHubUrl] = useState('');
   const [key, setKey] = useState('');
