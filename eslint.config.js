@@ -21,13 +21,6 @@ export default tseslint.config(
     },
   },
   {
-    // The pdf-vendor stand-ins are CommonJS on purpose: the bundler turns a require() inside a
-    // function into a module that loads on first call (electron/core/pdf/vendor/build.ts).
-    files: ['electron/core/pdf/vendor/*.cjs'],
-    languageOptions: { sourceType: 'commonjs' },
-    rules: { '@typescript-eslint/no-require-imports': 'off' },
-  },
-  {
     files: ['electron/main/**', 'electron/preload/**'],
     rules: { 'no-restricted-imports': 'off' },
   },

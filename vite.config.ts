@@ -3,34 +3,19 @@ import react from '@vitejs/plugin-react';
 import type { PluginOption } from 'vite';
 import { defineConfig } from 'vitest/config';
 import electron from 'vite-plugin-electron/simple';
-import { buildPdfVendor } from './electron/core/pdf/vendor/build';
 
 /**
- * One Vite config for everything (DESIGN.md "What these build machines can do"):
- * the renderer (root renderer/ → dist/renderer), Electron main and preload (→ dist-electron) through
- * vite-plugin-electron, and the vitest settings. The Electron plugin is left out under vitest, where
+ * One Vite config for everything: the renderer (root renderer/ → dist/renderer), Electron main and
+ * preload (→ dist-electron) through vite-plugin-electron, and the vitest settings. The Electron plugin is left out under vitest, where
  * it would try to start Electron.
  */
 const isVitest = process.env.VITEST !== undefined;
 
 // Native and Node-only packages stay outside the main bundle: better-sqlite3 must load its own
 // binary from node_modules (Vite 8 bundles with Rolldown, which reads rolldownOptions).
-// pdfkit, fontkit and qrcode (badges) stay outside too: they load from their own bundle,
-// dist-electron/pdf-vendor.cjs (`#pdf-vendor`, built below), which the sources and the CLI share.
+// pdfkit, fontkit and qrcode (badges) stay outside too: they load from node_modules on first use
+// (electron/core/pdf/pdf-libraries.ts), and pdfkit reads its own data files next to its source.
 export const mainExternals = ['electron', 'better-sqlite3', 'pdfkit', 'fontkit', 'qrcode', /^node:/];
-
-/** Builds dist-electron/pdf-vendor.cjs (electron/core/pdf/vendor/build.ts) with every `vite build`. */
-function pdfVendorPlugin(): PluginOption {
-  let built: Promise<void> | undefined;
-  return {
-    name: 'musubi-build-pdf-vendor',
-    apply: 'build',
-    buildStart() {
-      built ??= buildPdfVendor(path.resolve(import.meta.dirname, 'dist-electron/pdf-vendor.cjs'));
-      return built;
-    },
-  };
-}
 
 function electronPlugins(): PluginOption {
   if (isVitest) return [];
@@ -43,7 +28,6 @@ function electronPlugins(): PluginOption {
           emptyOutDir: false,
           rolldownOptions: { external: mainExternals },
         },
-        plugins: [pdfVendorPlugin()],
       },
     },
     preload: {
