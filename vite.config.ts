@@ -5,8 +5,9 @@ import { defineConfig } from 'vitest/config';
 import electron from 'vite-plugin-electron/simple';
 
 /**
- * One Vite config for everything: the renderer (root renderer/ → dist/renderer), Electron main and
- * preload (→ dist-electron) through vite-plugin-electron, and the vitest settings. The Electron plugin is left out under vitest, where
+ * One Vite config for everything: the renderer (root renderer/ → dist/renderer), the Electron main,
+ * the `musubi` command and the preload (→ dist-electron) through vite-plugin-electron, and the
+ * vitest settings. The Electron plugin is left out under vitest, where
  * it would try to start Electron.
  */
 const isVitest = process.env.VITEST !== undefined;
@@ -21,7 +22,12 @@ function electronPlugins(): PluginOption {
   if (isVitest) return [];
   return electron({
     main: {
-      entry: path.resolve(import.meta.dirname, 'electron/main/index.ts'),
+      // The Electron main (index.js) and the `musubi` command (cli.js, run by bin/musubi.mjs in
+      // plain Node): one Node-targeted build, so they share their chunks of core code.
+      entry: {
+        index: path.resolve(import.meta.dirname, 'electron/main/index.ts'),
+        cli: path.resolve(import.meta.dirname, 'electron/cli/main.ts'),
+      },
       vite: {
         build: {
           outDir: path.resolve(import.meta.dirname, 'dist-electron'),

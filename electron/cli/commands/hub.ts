@@ -1,7 +1,6 @@
 import type { Command } from 'commander';
 import { MusubiError } from '../../../shared/errors';
 import { checkEventKey, normalizeHubUrl } from '../../../shared/sync/pairing';
-import { startHub } from '../../../server/hub';
 import { parsePort } from '../options';
 
 interface HubFlags {
@@ -34,6 +33,8 @@ export function registerHubCommand(program: Command): void {
         throw new MusubiError('invalid-input', '--upstream and --upstream-key go together.', '--upstream');
       }
       const upstream = flags.upstream && flags.upstreamKey ? { url: normalizeHubUrl(flags.upstream), key: checkEventKey(flags.upstreamKey) } : undefined;
+      // Loaded here, not at the top: node:http costs every other command ~60 ms of start-up.
+      const { startHub } = await import('../../../server/hub');
       const hub = await startHub({ dataDir: flags.data, keys, host: flags.host, port: flags.port, upstream });
       console.log(`Musubi hub is ready: ${hub.url}`);
       console.log(`Events: ${hub.eventIds.join(', ')}${upstream ? ` (relaying the first to ${upstream.url})` : ''}`);

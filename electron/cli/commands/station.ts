@@ -1,14 +1,13 @@
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { InvalidArgumentError, type Command } from 'commander';
 import { backupFolder, scheduleBackups, setBackupFolder } from '../../core/backup/schedule';
 import { openDatabase } from '../../core/db/open';
+import { installRoot } from '../../core/paths';
 import { createService } from '../../core/service/service';
 import { warmUpInBackground } from '../../core/warm-up';
-import { startStation } from '../../station/server';
 import { DB_OPTION_HELP, parsePort, resolveDbPath } from '../options';
 
-const RENDERER_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../dist/renderer');
+const RENDERER_DIR = path.join(installRoot(), 'dist/renderer');
 
 interface StationFlags {
   db?: string;
@@ -43,6 +42,8 @@ export function registerStationCommand(program: Command): void {
       const stopBackups = flags.backupEvery
         ? scheduleBackups(db, flags.backupEvery, { onError: (error) => console.error(`musubi: backup failed: ${error.message}`) })
         : () => undefined;
+      // Loaded here, not at the top: node:http costs every other command ~60 ms of start-up.
+      const { startStation } = await import('../../station/server');
       const station = await startStation({ service, staticDir: RENDERER_DIR, host: flags.host, port: flags.port });
       console.log(`Musubi station "${service.identity.name}" is ready: ${station.url}`);
       console.log(`Database: ${dbPath}`);

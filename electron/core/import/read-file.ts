@@ -1,5 +1,5 @@
 import Papa from 'papaparse';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { MusubiError } from '../../../shared/errors';
 
@@ -110,7 +110,9 @@ function cellText(cell: ExcelJS.Cell): string {
 }
 
 async function readXlsx(fileName: string, bytes: Buffer): Promise<RawTable> {
-  const workbook = new ExcelJS.Workbook();
+  // Loaded on first use: exceljs is a third of the bundle, and most runs never touch a workbook.
+  const { default: Excel } = await import('exceljs');
+  const workbook = new Excel.Workbook();
   try {
     await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
   } catch (error) {
