@@ -5,6 +5,8 @@ import { newId } from '../../../shared/domain/ids';
 import type { PartialEventSettings } from '../../../shared/domain/settings';
 import { MusubiError } from '../../../shared/errors';
 import { normalizeTicketCode } from '../../../shared/text/ticket-code';
+import { checkinDraft, checkInOnce } from '../attendees/check-in';
+import { attendanceCounts } from '../attendees/counts';
 import { findByTicketCode, getAttendee } from '../attendees/queries';
 import { searchAttendees } from '../attendees/search';
 import type { EntryDraft } from '../log/recorder';
@@ -46,10 +48,6 @@ export function createCheckinApi(ctx: ServiceContext): TopicImpl<keyof typeof ch
     return { id, drafts: [{ type: 'attendee.upsert', attendeeId: id, data: { fields } }] };
   }
 
-  function checkinDraft(attendeeId: string, source: 'qr' | 'search' | 'kiosk' | 'walkin'): EntryDraft {
-    return { type: 'checkin', attendeeId, data: { source, scannedAt: new Date(wallClock()).toISOString() } };
-  }
-
   return {
     getEvent: () => readSettings(db),
 
@@ -86,13 +84,7 @@ export function createCheckinApi(ctx: ServiceContext): TopicImpl<keyof typeof ch
 
     searchAttendees: ({ query, limit }) => searchAttendees(db, query, limit),
 
-    checkIn: ({ attendeeId, source }): CheckInOutcome =>
-      db.transaction((): CheckInOutcome => {
-        const attendee = getAttendee(db, attendeeId);
-        if (attendee.checkedIn) return { status: 'already-checked-in', attendee };
-        record([checkinDraft(attendeeId, source)]);
-        return { status: 'checked-in', attendee: getAttendee(db, attendeeId) };
-      }).immediate(),
+    checkIn: ({ attendeeId, source }): CheckInOutcome => checkInOnce(ctx, attendeeId, source),
 
     undoCheckIn: ({ attendeeId, checkinId }) =>
       db.transaction(() => {
@@ -113,30 +105,21 @@ export function createCheckinApi(ctx: ServiceContext): TopicImpl<keyof typeof ch
     registerWalkIn: (fields): CheckInOutcome =>
       db.transaction((): CheckInOutcome => {
         const { id, drafts } = newAttendeeDrafts({ ...fields, walkIn: true });
-        record([...drafts, checkinDraft(id, 'walkin')]);
+        record([...drafts, checkinDraft(wallClock, id, 'walkin')]);
         return { status: 'checked-in', attendee: getAttendee(db, id) };
       }).immediate(),
 
     findByTicketCode: ({ ticketCode }) => findByTicketCode(db, normalizeTicketCode(ticketCode)) ?? null,
 
     getStatus: (): StatusSummary => {
-      const row = db
-        .prepare(
-          `SELECT
-             coalesce(sum(walk_in = 0), 0) AS expected,
-             coalesce(sum(checkin_id IS NOT NULL AND walk_in = 0), 0) AS checked_in,
-             coalesce(sum(walk_in = 1), 0) AS walk_ins,
-             coalesce(sum(conflict_count > 0), 0) AS conflicts
-           FROM attendees WHERE removed = 0`,
-        )
-        .get() as { expected: number; checked_in: number; walk_ins: number; conflicts: number };
+      const counts = attendanceCounts(db);
       return {
         eventName: readSettings(db).eventName,
         station: identity.name,
-        expected: row.expected,
-        checkedIn: row.checked_in,
-        walkIns: row.walk_ins,
-        conflicts: row.conflicts,
+        expected: counts.expected,
+        checkedIn: counts.registeredCheckedIn,
+        walkIns: counts.walkIns,
+        conflicts: counts.conflicts,
       };
     },
   };

@@ -12,18 +12,12 @@ import type { TopicImpl } from './types';
 export function createExportApi(ctx: ServiceContext): TopicImpl<keyof typeof exportMethods> {
   const { db, wallClock } = ctx;
   return {
-    exportAttendance: async (options) => {
-      const file = toExportFile(await exportAttendance(db, options, new Date(wallClock())));
-      // The export is noted in `meta` (it unlocks the purge): let open screens re-read.
-      queueMicrotask(() => ctx.changes.emit({ reason: 'local' }));
-      return file;
-    },
+    // The export is noted in `meta` (it unlocks the purge): a write open screens must see.
+    exportAttendance: (options) => ctx.write(async () => toExportFile(await exportAttendance(db, options, new Date(wallClock())))),
 
     backupNow: async () => {
       if (db.memory) throw new MusubiError('invalid-input', 'An in-memory database cannot be backed up.');
-      const info = await backupIntoFolder(db, backupFolder(db), 48, new Date(wallClock()));
-      queueMicrotask(() => ctx.changes.emit({ reason: 'local' }));
-      return info;
+      return ctx.write(() => backupIntoFolder(db, backupFolder(db), 48, new Date(wallClock())));
     },
 
     getDataSafety: (): DataSafetyStatus => {
@@ -36,10 +30,6 @@ export function createExportApi(ctx: ServiceContext): TopicImpl<keyof typeof exp
       };
     },
 
-    purgePersonalData: () => {
-      const result = purgePersonalData(db, new Date(wallClock()));
-      queueMicrotask(() => ctx.changes.emit({ reason: 'local' }));
-      return result;
-    },
+    purgePersonalData: () => ctx.write(() => purgePersonalData(db, new Date(wallClock()))),
   };
 }
