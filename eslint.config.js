@@ -4,7 +4,7 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
-/** Folder import rules from DESIGN.md "Architecture": each runtime imports only what can run there. */
+/** Folder import rules (docs/architecture.md "The parts"): each runtime imports only what can run there. */
 const electronImport = { name: 'electron', message: 'Only electron/main and electron/preload may import electron.' };
 const nodeBuiltins = { group: ['node:*'], message: 'shared/ runs everywhere: no Node built-ins.' };
 
@@ -12,6 +12,16 @@ export default tseslint.config(
   { ignores: ['node_modules/', 'dist/', 'dist-electron/', 'dist-bench/', 'release/', 'test-results/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
+  {
+    // Type-aware rules: a promise nobody awaits or catches loses its error (an unhandled rejection
+    // stops a Node process), and a promise handed where a plain callback is expected is never awaited.
+    files: ['**/*.ts', '**/*.tsx'],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': 'error',
+    },
+  },
   {
     languageOptions: { globals: { ...globals.node } },
     rules: {
