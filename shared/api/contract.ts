@@ -9,7 +9,7 @@ import { syncMethods } from './methods/sync';
 export type { CheckInOutcome, SearchResult, StatusSummary } from './methods/checkin';
 
 /**
- * The one Musubi API (DESIGN.md "Architecture"): every call the UI may make, its zod input schema
+ * The one Musubi API (docs/architecture.md "The parts"): every call the UI may make, its zod input schema
  * and its output type, grouped by topic in ./methods. The Electron IPC handlers, the preload
  * bridge, the HTTP station routes and the renderer client are all derived from this object, so no
  * channel name is written by hand. Add a topic: a file in ./methods, one line here.

@@ -4,8 +4,8 @@ import iconv from 'iconv-lite';
 import { MusubiError } from '../../../shared/errors';
 
 /**
- * Reads a registration export into rows of text. CSV bytes are decoded in the order of
- * FIELD-NOTES "Japanese text": a BOM, else strict UTF-8, else CP932 (Windows Shift_JIS, which holds
+ * Reads a registration export into rows of text. CSV bytes are decoded in the order Japanese
+ * registration exports need (docs/decisions.md "Shift_JIS means CP932"): a BOM, else strict UTF-8, else CP932 (Windows Shift_JIS, which holds
  * 髙 and 﨑); nobody is asked for the encoding. XLSX is recognised by its ZIP signature. Anything
  * else that is plainly not text (an image, a PDF) is refused with one clear error.
  */
