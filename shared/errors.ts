@@ -10,6 +10,7 @@ export const ERROR_CODES = [
   'database-too-new',
   'clock-drift',
   'unauthorized',
+  'forbidden',
   'network',
   'protocol',
   'print-failed',

@@ -15,7 +15,9 @@ export function registerIpc(service: MusubiService, isTrustedSender: (url: strin
       if (!isTrustedSender(event.senderFrame?.url)) {
         return fail({ code: 'unauthorized', message: 'This page may not use the Musubi API.' });
       }
-      return dispatch(service.api, name, input);
+      // Every window calls as the organizer here; which role each window gets is decided where
+      // main creates the windows (a kiosk window calls as a kiosk).
+      return dispatch(service.api, name, input, { role: 'organizer', station: `window-${event.sender.id}` });
     });
   }
 }

@@ -79,7 +79,8 @@ async function handleApiCall(service: MusubiService, method: string, req: Incomi
     sendJson(res, 400, fail({ code: 'invalid-input', message: 'The request body is not JSON.' }));
     return;
   }
-  const result = await dispatch(service.api, method, input);
+  // Every browser is the organizer until the station's sessions give each device its own role.
+  const result = await dispatch(service.api, method, input, { role: 'organizer', station: 'local' });
   const status = result.ok ? 200 : result.error.code === 'unknown-method' ? 404 : 200;
   sendJson(res, status, result);
 }

@@ -1,12 +1,22 @@
 import type { z } from 'zod';
+import { composeContract } from './compose';
+import type { Role } from './roles';
+import { accessStatsMethods } from './methods/access-stats';
+import { attendeeMethods } from './methods/attendees';
 import { badgeMethods } from './methods/badges';
 import { checkinMethods } from './methods/checkin';
 import { dashboardMethods } from './methods/dashboard';
+import { dataSafetyMethods } from './methods/data-safety';
 import { exportMethods } from './methods/export';
 import { importMethods } from './methods/import';
+import { kioskMethods } from './methods/kiosk';
+import { roomMethods } from './methods/room';
+import { searchMethods } from './methods/search';
+import { settingsMethods } from './methods/settings';
 import { syncMethods } from './methods/sync';
 
-export type { CheckInOutcome, SearchResult, StatusSummary } from './methods/checkin';
+export type { CheckInOutcome, StatusSummary } from './methods/checkin';
+export type { SearchResult } from './methods/search';
 
 /**
  * The one Musubi API (docs/architecture.md "The parts"): every call the UI may make, its zod input schema
@@ -14,14 +24,21 @@ export type { CheckInOutcome, SearchResult, StatusSummary } from './methods/chec
  * bridge, the HTTP station routes and the renderer client are all derived from this object, so no
  * channel name is written by hand. Add a topic: a file in ./methods, one line here.
  */
-export const contract = {
-  ...checkinMethods,
-  ...dashboardMethods,
-  ...exportMethods,
-  ...importMethods,
-  ...syncMethods,
-  ...badgeMethods,
-};
+export const contract = composeContract([
+  settingsMethods,
+  attendeeMethods,
+  searchMethods,
+  checkinMethods,
+  kioskMethods,
+  dashboardMethods,
+  roomMethods,
+  exportMethods,
+  dataSafetyMethods,
+  importMethods,
+  syncMethods,
+  badgeMethods,
+  accessStatsMethods,
+]);
 
 export type Contract = typeof contract;
 export type MethodName = keyof Contract;
@@ -42,6 +59,11 @@ export type PushEventName = keyof PushEvents;
 
 export function isMethodName(name: string): name is MethodName {
   return Object.hasOwn(contract, name);
+}
+
+/** Whether a caller with this role may call the method (false for a name not in the contract). */
+export function isAllowed(role: Role, name: string): boolean {
+  return isMethodName(name) && contract[name].roles.includes(role);
 }
 
 /** The IPC channel of a method; only this function makes channel names. */

@@ -1,10 +1,25 @@
-import type { z } from 'zod';
+import { z } from 'zod';
+import type { Role } from './roles';
 
-/** One API method: its zod input schema and (as a phantom) its output type. */
+/**
+ * Who may call a method. The organizer may call everything, so every list starts with it; the
+ * other roles are named one by one, so a new method is the organizer's alone until someone decides.
+ */
+export type MethodRoles = readonly ['organizer', ...Exclude<Role, 'organizer'>[]];
+
+export interface MethodOptions {
+  roles: MethodRoles;
+  /** Largest request body this method accepts over HTTP; the station's default when left out. */
+  maxBodyBytes?: number;
+}
+
+/** One API method: its zod input schema, (as a phantom) its output type, and who may call it. */
 export interface MethodSpec<I extends z.ZodType, O> {
   input: I;
   /** Phantom: carries the output type only. */
   output: O;
+  roles: readonly Role[];
+  maxBodyBytes?: number;
 }
 
 /** `returns<T>()` names a method's output type; it is a type-level marker with no runtime value. */
@@ -12,6 +27,13 @@ export function returns<O>(): O {
   return undefined as O;
 }
 
-export function method<I extends z.ZodType, O>(input: I, output: O): MethodSpec<I, O> {
-  return { input, output };
+/** A method without `roles` does not compile: nobody gets a new method by forgetting to decide. */
+export function method<I extends z.ZodType, O>(input: I, output: O, options: MethodOptions): MethodSpec<I, O> {
+  if (options.roles[0] !== 'organizer') throw new Error('A method\'s roles start with the organizer.');
+  const spec: MethodSpec<I, O> = { input, output, roles: Object.freeze([...options.roles]) };
+  if (options.maxBodyBytes !== undefined) spec.maxBodyBytes = options.maxBodyBytes;
+  return spec;
 }
+
+/** The input of a method that takes none: nothing, or an empty object. */
+export const noInput = z.object({}).strict().optional();

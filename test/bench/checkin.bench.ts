@@ -20,7 +20,7 @@ db.transaction(() => {
 const samples: number[] = [];
 for (const id of ids) {
   const start = performance.now();
-  await dispatch(service.api, 'checkIn', { attendeeId: id });
+  await dispatch(service.api, 'checkIn', { attendeeId: id }, { role: 'desk', station: 'bench' });
   samples.push(performance.now() - start);
 }
 report('checkin.p50_ms', percentile(samples, 50), { n: N });

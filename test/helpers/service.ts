@@ -1,4 +1,5 @@
 import path from 'node:path';
+import type { Caller } from '../../shared/api/roles';
 import { openDatabase } from '../../electron/core/db/open';
 import type { Db } from '../../electron/core/db/types';
 import { createService, type MusubiService } from '../../electron/core/service/service';
@@ -24,3 +25,11 @@ export function manualClock(start = Date.parse('2026-11-24T09:00:00Z')): { now: 
   let current = start;
   return { now: () => current, advance: (ms) => (current += ms) };
 }
+
+/** The callers tests dispatch as: the organizer on this machine, and one device per other role. */
+export const callers = {
+  organizer: { role: 'organizer', station: 'test-organizer' },
+  desk: { role: 'desk', station: 'test-desk' },
+  kiosk: { role: 'kiosk', station: 'test-kiosk' },
+  room: { role: 'room', station: 'test-room' },
+} as const satisfies Record<string, Caller>;

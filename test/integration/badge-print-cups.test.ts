@@ -9,7 +9,7 @@ import { DEFAULT_EVENT_SETTINGS } from '../../shared/domain/defaults';
 import { BADGE_PEOPLE } from '../fixtures/badges/people';
 import { requireTestQueues, TEST_QUEUE } from '../helpers/cups';
 import { hexColour, meanDifference, pdfInfo, renderPage } from '../helpers/pdf-tools';
-import { openTestStation, type TestStation } from '../helpers/service';
+import { callers, openTestStation, type TestStation } from '../helpers/service';
 import { tempDir } from '../helpers/temp';
 
 /**
@@ -99,7 +99,7 @@ describe('printing badges on a real CUPS queue (cups-pdf)', { timeout: 90_000 },
     await api.checkIn({ attendeeId: attendee.id, source: 'search' });
     await api.updatePrintSettings({ printer: 'NoSuchPrinter' });
 
-    const result = await dispatch(station.service.api, 'printBadge', { attendeeId: attendee.id });
+    const result = await dispatch(station.service.api, 'printBadge', { attendeeId: attendee.id }, callers.organizer);
     expect(result).toMatchObject({ ok: false, error: { code: 'print-failed', message: expect.stringMatching(/does not exist/i) } });
     const after = await api.getAttendee({ id: attendee.id });
     expect(after.checkedIn).not.toBeNull();
@@ -124,7 +124,7 @@ describe('printing badges on a real CUPS queue (cups-pdf)', { timeout: 90_000 },
     const attendee = await api.addAttendee(BADGE_PEOPLE.ordinary);
     await api.checkIn({ attendeeId: attendee.id, source: 'search' });
     await api.updatePrintSettings({ printer: `${QUEUE}Stopped` });
-    const result = await dispatch(station.service.api, 'printBadge', { attendeeId: attendee.id });
+    const result = await dispatch(station.service.api, 'printBadge', { attendeeId: attendee.id }, callers.organizer);
     expect(result).toMatchObject({ ok: false, error: { code: 'print-failed', message: 'The printer is stopped: Out of labels.' } });
     expect((await api.getAttendee({ id: attendee.id })).badgePrints).toBe(0);
   });
@@ -132,7 +132,7 @@ describe('printing badges on a real CUPS queue (cups-pdf)', { timeout: 90_000 },
   it('asks for a printer when the station has none yet', async () => {
     station = openTestStation();
     const attendee = await station.service.api.addAttendee(BADGE_PEOPLE.ordinary);
-    const result = await dispatch(station.service.api, 'printBadge', { attendeeId: attendee.id });
+    const result = await dispatch(station.service.api, 'printBadge', { attendeeId: attendee.id }, callers.organizer);
     expect(result).toMatchObject({ ok: false, error: { code: 'print-failed', message: expect.stringContaining('No printer is chosen') } });
   });
 

@@ -3,7 +3,7 @@ import type { MethodName } from '../../shared/api/contract';
 import { foldEntries } from '../../shared/domain/fold';
 import { readEntries } from '../../electron/core/log/append';
 import { dispatch } from '../../electron/core/service/dispatch';
-import { manualClock, openTestStation } from '../helpers/service';
+import { callers, manualClock, openTestStation } from '../helpers/service';
 
 describe('check-in service on a real SQLite file', () => {
   it('checks someone in, answers a second check-in with when and where, and undoes', async () => {
@@ -75,7 +75,7 @@ describe('check-in service on a real SQLite file', () => {
     const { api } = station.service;
     await api.addAttendee({ name: 'A', ticketCode: 'T-1' });
     await expect(Promise.resolve().then(() => api.addAttendee({ name: 'B', ticketCode: 't-1' }))).rejects.toThrow(/already belongs/);
-    const viaDispatch = await dispatch(api, 'addAttendee' satisfies MethodName, { name: '  ' });
+    const viaDispatch = await dispatch(api, 'addAttendee' satisfies MethodName, { name: '  ' }, callers.organizer);
     expect(viaDispatch).toMatchObject({ ok: false, error: { code: 'invalid-input', where: 'name' } });
     station.close();
   });

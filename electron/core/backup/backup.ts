@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import type { BackupInfo } from '../../../shared/api/methods/export';
+import type { BackupInfo } from '../../../shared/api/methods/data-safety';
 import { MusubiError } from '../../../shared/errors';
 import { MIGRATIONS } from '../db/migrations';
 import type { Db } from '../db/types';

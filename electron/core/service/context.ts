@@ -1,6 +1,7 @@
 import type { Db } from '../db/types';
 import type { StationIdentity } from '../identity';
 import type { EntryDraft, LocalRecorder } from '../log/recorder';
+import type { AccessStatsCounter } from './access-stats';
 import type { ChangeFeed } from './change-feed';
 
 /** What every topic's implementation gets: the database, the clock, and how to record changes. */
@@ -10,6 +11,8 @@ export interface ServiceContext {
   recorder: LocalRecorder;
   changes: ChangeFeed;
   wallClock: () => number;
+  /** Refused calls, counted for the organizer (dispatch, the kiosk lookups, the station's sessions and PINs). */
+  accessStats: AccessStatsCounter;
   /** Stamps, appends and folds local changes in one transaction, then tells the UI (through `write`). */
   record(drafts: EntryDraft[]): void;
   /**

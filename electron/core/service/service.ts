@@ -4,11 +4,20 @@ import { LocalRecorder, type EntryDraft } from '../log/recorder';
 import { createBadgesApi } from './badges-api';
 import { ChangeFeed } from './change-feed';
 import { SyncController, type SyncControllerOptions } from '../sync/controller';
+import { AccessStatsCounter } from './access-stats';
+import { createAccessStatsApi } from './access-stats-api';
+import { createAttendeesApi } from './attendees-api';
 import { createCheckinApi } from './checkin-api';
 import { createDashboardApi } from './dashboard-api';
+import { createDataSafetyApi } from './data-safety-api';
 import { createExportApi } from './export-api';
 import type { ServiceContext } from './context';
+import { countRefusalsOf } from './dispatch';
 import { createImportApi } from './import-api';
+import { createKioskApi } from './kiosk-api';
+import { createRoomApi } from './room-api';
+import { createSearchApi } from './search-api';
+import { createSettingsApi } from './settings-api';
 import { createSyncApi } from './sync-api';
 import type { ServiceImpl } from './types';
 
@@ -29,6 +38,8 @@ export interface MusubiService {
   recorder: LocalRecorder;
   db: Db;
   context: ServiceContext;
+  /** Refusals since start; the station's sessions and PIN checks count theirs here too. */
+  accessStats: AccessStatsCounter;
   /** The sync loop; dormant until `sync.start()` (station, desktop app, `musubi sync`). */
   sync: SyncController;
 }
@@ -43,6 +54,7 @@ export function createService(options: ServiceOptions): MusubiService {
   const wallClock = options.wallClock ?? Date.now;
   const recorder = new LocalRecorder(db, identity, wallClock);
   const changes = new ChangeFeed();
+  const accessStats = new AccessStatsCounter(wallClock);
 
   const context: ServiceContext = {
     db,
@@ -50,6 +62,7 @@ export function createService(options: ServiceOptions): MusubiService {
     recorder,
     changes,
     wallClock,
+    accessStats,
     record(drafts: EntryDraft[]) {
       if (drafts.length === 0) return;
       context.write(() => recorder.record(drafts));
@@ -66,13 +79,21 @@ export function createService(options: ServiceOptions): MusubiService {
 
   const sync = new SyncController({ ...options.sync, db, identity, recorder, changes });
   const api: ServiceImpl = {
+    ...createSettingsApi(context),
+    ...createAttendeesApi(context),
+    ...createSearchApi(context),
     ...createCheckinApi(context),
+    ...createKioskApi(context),
     ...createDashboardApi(context),
+    ...createRoomApi(context),
     ...createExportApi(context),
+    ...createDataSafetyApi(context),
     ...createImportApi(context),
     ...createSyncApi(context, sync),
     ...createBadgesApi(context),
+    ...createAccessStatsApi(context),
   };
+  countRefusalsOf(api, accessStats);
 
-  return { api, changes, identity, recorder, db, context, sync };
+  return { api, changes, identity, recorder, db, context, accessStats, sync };
 }

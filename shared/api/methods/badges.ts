@@ -1,8 +1,7 @@
 import { z } from 'zod';
 import type { Attendee } from '../../domain/attendee';
 import { BADGE_SIZES, type BadgeSize } from '../../domain/settings';
-import { method, returns } from '../method';
-import { noInput } from './checkin';
+import { method, noInput, returns } from '../method';
 
 /** Badges (pdfkit) and printing them on this station's printer. */
 const attendeeId = z.string().uuid();
@@ -61,7 +60,7 @@ export const printSettingsSchema = z
   .strict();
 
 export const badgeMethods = {
-  badgePreview: method(z.object({ attendeeId, size: z.enum(BADGE_SIZES).optional() }), returns<BadgePreview>()),
+  badgePreview: method(z.object({ attendeeId, size: z.enum(BADGE_SIZES).optional() }), returns<BadgePreview>(), { roles: ['organizer', 'desk'] }),
   /** Prints on this station's printer and records `badge.printed`; a failure changes nothing. */
   printBadge: method(
     z.object({
@@ -71,13 +70,14 @@ export const badgeMethods = {
       printer: z.string().trim().min(1).max(200).optional(),
     }),
     returns<PrintOutcome>(),
+    { roles: ['organizer', 'desk'] },
   ),
   /** Every attendee's badge in one PDF, sorted by reading (あいうえお), for pre-printing. */
-  allBadgesPdf: method(z.object({ size: z.enum(BADGE_SIZES).default('a4-sheet') }), returns<{ pdfBase64: string; count: number }>()),
-  listPrinters: method(noInput, returns<PrinterView[]>()),
-  getPrintSettings: method(noInput, returns<PrintSettings>()),
-  updatePrintSettings: method(printSettingsSchema, returns<PrintSettings>()),
+  allBadgesPdf: method(z.object({ size: z.enum(BADGE_SIZES).default('a4-sheet') }), returns<{ pdfBase64: string; count: number }>(), { roles: ['organizer'] }),
+  listPrinters: method(noInput, returns<PrinterView[]>(), { roles: ['organizer', 'desk'] }),
+  getPrintSettings: method(noInput, returns<PrintSettings>(), { roles: ['organizer', 'desk'] }),
+  updatePrintSettings: method(printSettingsSchema, returns<PrintSettings>(), { roles: ['organizer'] }),
   /** A sample badge on the chosen printer, to check size and alignment; nothing is recorded. */
-  printTestBadge: method(noInput, returns<{ printer: string; jobId: string }>()),
-  legendPdf: method(z.object({ paper: z.enum(['a4', 'a3']).default('a4') }), returns<{ pdfBase64: string }>()),
+  printTestBadge: method(noInput, returns<{ printer: string; jobId: string }>(), { roles: ['organizer'] }),
+  legendPdf: method(z.object({ paper: z.enum(['a4', 'a3']).default('a4') }), returns<{ pdfBase64: string }>(), { roles: ['organizer'] }),
 };

@@ -1,17 +1,9 @@
 import { z } from 'zod';
 import { partialAttendeeFieldsSchema, type Attendee } from '../../domain/attendee';
-import { partialEventSettingsSchema, type EventSettings } from '../../domain/settings';
-import { method, returns } from '../method';
+import { method, noInput, returns } from '../method';
 
-/** Event settings, attendees, search and check-in: the slice every station needs. */
+/** Check-in at the door: check in, undo, register a walk-in, and the door's counts. */
 const attendeeId = z.string().uuid();
-export const noInput = z.object({}).strict().optional();
-
-export interface SearchResult {
-  items: Attendee[];
-  /** How many attendees match in all; `items` is the first page. */
-  total: number;
-}
 
 export type CheckInOutcome =
   | { status: 'checked-in'; attendee: Attendee }
@@ -32,21 +24,12 @@ export interface StatusSummary {
 }
 
 export const checkinMethods = {
-  getEvent: method(noInput, returns<EventSettings>()),
-  updateEvent: method(partialEventSettingsSchema, returns<EventSettings>()),
-  addAttendee: method(partialAttendeeFieldsSchema, returns<Attendee>()),
-  updateAttendee: method(z.object({ id: attendeeId, fields: partialAttendeeFieldsSchema }), returns<Attendee>()),
-  getAttendee: method(z.object({ id: attendeeId }), returns<Attendee>()),
-  searchAttendees: method(
-    z.object({ query: z.string().max(200), limit: z.number().int().min(1).max(500).default(50) }),
-    returns<SearchResult>(),
-  ),
   checkIn: method(
     z.object({ attendeeId, source: z.enum(['qr', 'search', 'kiosk']).default('search') }),
     returns<CheckInOutcome>(),
+    { roles: ['organizer', 'desk'] },
   ),
-  undoCheckIn: method(z.object({ attendeeId, checkinId: z.string().uuid().optional() }), returns<Attendee>()),
-  registerWalkIn: method(partialAttendeeFieldsSchema, returns<CheckInOutcome>()),
-  findByTicketCode: method(z.object({ ticketCode: z.string().trim().min(1).max(200) }), returns<Attendee | null>()),
-  getStatus: method(noInput, returns<StatusSummary>()),
+  undoCheckIn: method(z.object({ attendeeId, checkinId: z.string().uuid().optional() }), returns<Attendee>(), { roles: ['organizer', 'desk'] }),
+  registerWalkIn: method(partialAttendeeFieldsSchema, returns<CheckInOutcome>(), { roles: ['organizer', 'desk'] }),
+  getStatus: method(noInput, returns<StatusSummary>(), { roles: ['organizer', 'desk'] }),
 };

@@ -1,5 +1,4 @@
-import { method, returns } from '../method';
-import { noInput } from './checkin';
+import { method, noInput, returns } from '../method';
 
 /** Arrivals in one 5-minute window (official check-ins by scan time). */
 export interface ArrivalBucket {
@@ -45,5 +44,5 @@ export interface Dashboard {
 }
 
 export const dashboardMethods = {
-  getDashboard: method(noInput, returns<Dashboard>()),
+  getDashboard: method(noInput, returns<Dashboard>(), { roles: ['organizer'] }),
 };

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { DEFAULT_EXPORT_COLUMNS, EXPORT_COLUMNS, EXPORT_FORMATS } from '../../domain/export-columns';
 import { method, returns } from '../method';
-import { noInput } from './checkin';
 
+/** The attendance export (CSV, XLSX or a PDF roster), delivered as bytes for a download. */
 export const exportOptionsSchema = z.object({
   format: z.enum(EXPORT_FORMATS).default('csv'),
   columns: z
@@ -33,25 +33,6 @@ export interface ExportFile {
   warnings: ExportWarning[];
 }
 
-export interface BackupInfo {
-  file: string;
-  at: string;
-  bytes: number;
-}
-
-export interface DataSafetyStatus {
-  lastBackup: BackupInfo | null;
-  /** When the last full export was made, if any. */
-  lastExportAt: string | null;
-  /** True when that export was made after the latest change: purging would lose nothing unexported. */
-  exportIsCurrent: boolean;
-  purgedAt: string | null;
-}
-
 export const exportMethods = {
-  exportAttendance: method(exportOptionsSchema, returns<ExportFile>()),
-  backupNow: method(noInput, returns<BackupInfo>()),
-  getDataSafety: method(noInput, returns<DataSafetyStatus>()),
-  /** Removes names, e-mails, companies … from this station only; needs a current export. */
-  purgePersonalData: method(z.object({ confirm: z.literal(true) }), returns<{ attendees: number; purgedAt: string }>()),
+  exportAttendance: method(exportOptionsSchema, returns<ExportFile>(), { roles: ['organizer'] }),
 };

@@ -104,7 +104,10 @@ const importInput = z.object({
 });
 export type ImportInput = z.infer<typeof importInput>;
 
+/** The base64 limit above plus room for the file name and the mapping in the JSON around it. */
+const IMPORT_BODY_BYTES = 90_000_000 + 64 * 1024;
+
 export const importMethods = {
-  previewImport: method(importInput, returns<ImportPreview>()),
-  commitImport: method(importInput, returns<ImportSummary>()),
+  previewImport: method(importInput, returns<ImportPreview>(), { roles: ['organizer'], maxBodyBytes: IMPORT_BODY_BYTES }),
+  commitImport: method(importInput, returns<ImportSummary>(), { roles: ['organizer'], maxBodyBytes: IMPORT_BODY_BYTES }),
 };

@@ -1,8 +1,7 @@
 import { z } from 'zod';
 import type { CheckinView } from '../../domain/attendee';
 import type { HubStation } from '../../sync/protocol';
-import { method, returns } from '../method';
-import { noInput } from './checkin';
+import { method, noInput, returns } from '../method';
 
 /** Sync with the hub: status for the staff header, pairing, hub settings, stations seen, conflicts. */
 export type SyncErrorReason = 'unauthorized' | 'network' | 'clock-drift' | 'protocol';
@@ -44,12 +43,12 @@ const pairInput = z.union([
 ]);
 
 export const syncMethods = {
-  getSyncStatus: method(noInput, returns<SyncStatus>()),
+  getSyncStatus: method(noInput, returns<SyncStatus>(), { roles: ['organizer', 'desk'] }),
   /** Pair with a pasted or scanned code, or with a hub URL and key typed in the hub settings. */
-  pairStation: method(pairInput, returns<SyncStatus>()),
-  unpairStation: method(noInput, returns<SyncStatus>()),
-  syncNow: method(noInput, returns<SyncStatus>()),
-  getPairingCode: method(noInput, returns<PairingCode | null>()),
-  listHubStations: method(noInput, returns<HubStation[]>()),
-  listConflicts: method(noInput, returns<ConflictItem[]>()),
+  pairStation: method(pairInput, returns<SyncStatus>(), { roles: ['organizer'] }),
+  unpairStation: method(noInput, returns<SyncStatus>(), { roles: ['organizer'] }),
+  syncNow: method(noInput, returns<SyncStatus>(), { roles: ['organizer'] }),
+  getPairingCode: method(noInput, returns<PairingCode | null>(), { roles: ['organizer'] }),
+  listHubStations: method(noInput, returns<HubStation[]>(), { roles: ['organizer'] }),
+  listConflicts: method(noInput, returns<ConflictItem[]>(), { roles: ['organizer'] }),
 };

@@ -6,12 +6,12 @@ import { labelsFor } from './labels';
 
 /**
  * The room view for a venue screen or projector (`#/room`): counts and mix only, in type large
- * enough to read across a hall. It reads nothing but the dashboard numbers and the event settings,
+ * enough to read across a hall. It reads nothing but the room's counts and mix and the event settings,
  * so no name, company or e-mail can reach the screen.
  */
 export function RoomView() {
   const { t, i18n } = useTranslation();
-  const { data: dashboard } = useLiveQuery((api) => api.getDashboard());
+  const { data: dashboard } = useLiveQuery((api) => api.getRoomView());
   const { data: settings } = useLiveQuery((api) => api.getEvent());
   if (!dashboard) return null;
   const labels = labelsFor(settings, i18n.language, t('dashboard.notGiven'));

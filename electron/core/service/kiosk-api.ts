@@ -1,0 +1,121 @@
+import type { KioskLookup, KioskPerson, kioskMethods } from '../../../shared/api/methods/kiosk';
+import type { Caller } from '../../../shared/api/roles';
+import type { Attendee, PartialAttendeeFields } from '../../../shared/domain/attendee';
+import { MusubiError } from '../../../shared/errors';
+import { normalizeForSearch } from '../../../shared/text/normalize';
+import { checkInOnce } from '../attendees/check-in';
+import { getAttendee } from '../attendees/queries';
+import type { Db } from '../db/types';
+import { readSettings } from '../settings/queries';
+import { changedFields } from './attendee-drafts';
+import type { ServiceContext } from './context';
+import { KioskGuard } from './kiosk-guard';
+import { holderOfPayload } from './ticket-lookup';
+import type { TopicImpl } from './types';
+
+/** In-process callers (the CLI, tests) that pass no caller share this one kiosk identity. */
+const IN_PROCESS: Caller = { role: 'organizer', station: 'in-process' };
+
+/** Only what the kiosk screen shows. Built field by field so nothing else can slip through. */
+export function kioskPersonOf(attendee: Attendee): KioskPerson {
+  return {
+    name: attendee.name,
+    nameKana: attendee.nameKana,
+    company: attendee.company,
+    industry: attendee.industry,
+    goals: [...attendee.goals],
+    lookingFor: [...attendee.lookingFor],
+    checkedIn: attendee.checkedIn !== null,
+  };
+}
+
+/** An e-mail address compared without width, case or surrounding space. */
+function normalizeEmail(text: string): string {
+  return text.normalize('NFKC').trim().toLowerCase();
+}
+
+/** The secret matches the whole address or its part before the last @ (never an empty part). */
+function secretMatches(email: string, secret: string): boolean {
+  const address = normalizeEmail(email);
+  const given = normalizeEmail(secret);
+  if (!address || !given) return false;
+  const at = address.lastIndexOf('@');
+  return given === address || (at > 0 && given === address.slice(0, at));
+}
+
+/** The one attendee with this name (or reading) and this secret; none when nobody or several match. */
+function holderOfNameAndSecret(db: Db, name: string, secret: string): string | undefined {
+  const wanted = normalizeForSearch(name);
+  if (!wanted) return undefined;
+  // Narrowed in SQL by the secret (LIKE ignores ASCII case), so a lookup does not fold every name.
+  const given = normalizeEmail(secret).replace(/[\\%_]/g, (c) => `\\${c}`);
+  const rows = db
+    .prepare(`SELECT id, name, name_kana, email FROM attendees WHERE removed = 0 AND email LIKE ? ESCAPE '\\'`)
+    .all(given.includes('@') ? given : `${given}@%`) as { id: string; name: string; name_kana: string; email: string }[];
+  const matches = rows.filter(
+    (row) => (normalizeForSearch(row.name) === wanted || normalizeForSearch(row.name_kana) === wanted) && secretMatches(row.email, secret),
+  );
+  return matches.length === 1 ? matches[0]?.id : undefined;
+}
+
+/** Goal and looking-for ids must be in the event's catalogues: a kiosk may not invent categories. */
+function checkCatalogue(db: Db, goals: string[] | undefined, lookingFor: string[] | undefined): void {
+  const settings = readSettings(db);
+  const goalIds = new Set(settings.goals.map((g) => g.id));
+  const industryIds = new Set(settings.industries.map((i) => i.id));
+  const badGoal = goals?.find((id) => !goalIds.has(id));
+  if (badGoal !== undefined) throw new MusubiError('invalid-input', 'goals: not one of the event\'s goals.', 'goals');
+  const badIndustry = lookingFor?.find((id) => !industryIds.has(id));
+  if (badIndustry !== undefined) throw new MusubiError('invalid-input', 'lookingFor: not one of the event\'s industries.', 'lookingFor');
+}
+
+/**
+ * The kiosk's three methods. Each lookup first asks the per-kiosk guard (too many lookups or
+ * misses → "ask the staff"); a found person comes back as a KioskPerson with a lookup id bound
+ * to this kiosk, which `kioskCheckIn` redeems once.
+ */
+export function createKioskApi(ctx: ServiceContext): TopicImpl<keyof typeof kioskMethods> {
+  const { db, record, wallClock, accessStats } = ctx;
+  const guard = new KioskGuard(wallClock);
+
+  function lookup(caller: Caller, find: () => string | undefined): KioskLookup {
+    if (!guard.admit(caller.station)) {
+      accessStats.refused('kiosk-rate-limited', caller);
+      return { status: 'ask-staff' };
+    }
+    const attendeeId = find();
+    if (attendeeId === undefined) {
+      guard.missed(caller.station);
+      accessStats.refused('kiosk-miss', caller);
+      return { status: 'not-found' };
+    }
+    return { status: 'found', lookupId: guard.issue(attendeeId, caller.station), person: kioskPersonOf(getAttendee(db, attendeeId)) };
+  }
+
+  return {
+    kioskFindByCode: ({ code }, caller = IN_PROCESS) => lookup(caller, () => holderOfPayload(db, code)),
+
+    kioskFindByName: ({ name, secret }, caller = IN_PROCESS) => lookup(caller, () => holderOfNameAndSecret(db, name, secret)),
+
+    kioskCheckIn: ({ lookupId, goals, lookingFor }, caller = IN_PROCESS) => {
+      // Checked before the lookup is spent, so a bad choice on the screen can be corrected.
+      checkCatalogue(db, goals, lookingFor);
+      const attendeeId = guard.redeem(lookupId, caller.station);
+      if (attendeeId === undefined) {
+        accessStats.refused('kiosk-stale-lookup', caller);
+        throw new MusubiError('not-found', 'This lookup has expired. Please scan or search again.', 'lookupId');
+      }
+      return db.transaction(() => {
+        const current = getAttendee(db, attendeeId);
+        const fields: PartialAttendeeFields = {};
+        if (goals !== undefined) fields.goals = goals;
+        if (lookingFor !== undefined) fields.lookingFor = lookingFor;
+        const changed = changedFields(current, fields);
+        if (Object.keys(changed).length > 0) record([{ type: 'attendee.upsert', attendeeId, data: { fields: changed } }]);
+        // The desk's rule: someone already in is told so, and nothing more is written.
+        const { status, attendee } = checkInOnce(ctx, attendeeId, 'kiosk');
+        return { status, person: kioskPersonOf(attendee) } as const;
+      }).immediate();
+    },
+  };
+}
