@@ -4,7 +4,6 @@ import { MusubiError } from '../../../shared/errors';
 import { checkinDraft, checkInOnce } from '../attendees/check-in';
 import { attendanceCounts } from '../attendees/counts';
 import { getAttendee } from '../attendees/queries';
-import type { EntryDraft } from '../log/recorder';
 import { readSettings } from '../settings/queries';
 import { newAttendeeDrafts } from './attendee-drafts';
 import type { ServiceContext } from './context';
