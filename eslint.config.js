@@ -4,7 +4,7 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
-/** Folder import rules from DESIGN.md "Architecture": each runtime imports only what can run there. */
+/** Folder import rules (docs/architecture.md "The parts"): each runtime imports only what can run there. */
 const electronImport = { name: 'electron', message: 'Only electron/main and electron/preload may import electron.' };
 const nodeBuiltins = { group: ['node:*'], message: 'shared/ runs everywhere: no Node built-ins.' };
 
@@ -13,19 +13,22 @@ export default tseslint.config(
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
+    // Type-aware rules: a promise nobody awaits or catches loses its error (an unhandled rejection
+    // stops a Node process), and a promise handed where a plain callback is expected is never awaited.
+    files: ['**/*.ts', '**/*.tsx'],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': 'error',
+    },
+  },
+  {
     languageOptions: { globals: { ...globals.node } },
     rules: {
       '@typescript-eslint/no-explicit-any': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       'no-restricted-imports': ['error', { paths: [electronImport] }],
     },
-  },
-  {
-    // The pdf-vendor stand-ins are CommonJS on purpose: the bundler turns a require() inside a
-    // function into a module that loads on first call (electron/core/pdf/vendor/build.ts).
-    files: ['electron/core/pdf/vendor/*.cjs'],
-    languageOptions: { sourceType: 'commonjs' },
-    rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
   {
     files: ['electron/main/**', 'electron/preload/**'],

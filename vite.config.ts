@@ -3,47 +3,39 @@ import react from '@vitejs/plugin-react';
 import type { PluginOption } from 'vite';
 import { defineConfig } from 'vitest/config';
 import electron from 'vite-plugin-electron/simple';
-import { buildPdfVendor } from './electron/core/pdf/vendor/build';
 
 /**
- * One Vite config for everything (DESIGN.md "What these build machines can do"):
- * the renderer (root renderer/ → dist/renderer), Electron main and preload (→ dist-electron) through
- * vite-plugin-electron, and the vitest settings. The Electron plugin is left out under vitest, where
+ * One Vite config for everything: the renderer (root renderer/ → dist/renderer), the Electron main,
+ * the `musubi` command and the preload (→ dist-electron) through vite-plugin-electron, and the
+ * vitest settings. The Electron plugin is left out under vitest, where
  * it would try to start Electron.
  */
 const isVitest = process.env.VITEST !== undefined;
 
 // Native and Node-only packages stay outside the main bundle: better-sqlite3 must load its own
 // binary from node_modules (Vite 8 bundles with Rolldown, which reads rolldownOptions).
-// pdfkit, fontkit and qrcode (badges) stay outside too: they load from their own bundle,
-// dist-electron/pdf-vendor.cjs (`#pdf-vendor`, built below), which the sources and the CLI share.
-export const mainExternals = ['electron', 'better-sqlite3', 'pdfkit', 'fontkit', 'qrcode', /^node:/];
-
-/** Builds dist-electron/pdf-vendor.cjs (electron/core/pdf/vendor/build.ts) with every `vite build`. */
-function pdfVendorPlugin(): PluginOption {
-  let built: Promise<void> | undefined;
-  return {
-    name: 'musubi-build-pdf-vendor',
-    apply: 'build',
-    buildStart() {
-      built ??= buildPdfVendor(path.resolve(import.meta.dirname, 'dist-electron/pdf-vendor.cjs'));
-      return built;
-    },
-  };
-}
+// pdfkit, fontkit and qrcode (badges) stay outside too: they load from node_modules on first use
+// (electron/core/pdf/pdf-libraries.ts), and pdfkit reads its own data files next to its source.
+// pg (the hub's PostgreSQL client) has an optional native add-on it probes for at run time, and
+// pdf-to-printer finds its bundled SumatraPDF next to its own source: both stay outside too.
+export const mainExternals = ['electron', 'better-sqlite3', 'pdfkit', 'fontkit', 'qrcode', 'pg', 'pdf-to-printer', /^node:/];
 
 function electronPlugins(): PluginOption {
   if (isVitest) return [];
   return electron({
     main: {
-      entry: path.resolve(import.meta.dirname, 'electron/main/index.ts'),
+      // The Electron main (index.js) and the `musubi` command (cli.js, run by bin/musubi.mjs in
+      // plain Node): one Node-targeted build, so they share their chunks of core code.
+      entry: {
+        index: path.resolve(import.meta.dirname, 'electron/main/index.ts'),
+        cli: path.resolve(import.meta.dirname, 'electron/cli/main.ts'),
+      },
       vite: {
         build: {
           outDir: path.resolve(import.meta.dirname, 'dist-electron'),
           emptyOutDir: false,
           rolldownOptions: { external: mainExternals },
         },
-        plugins: [pdfVendorPlugin()],
       },
     },
     preload: {

@@ -1,5 +1,6 @@
 import os from 'node:os';
 import { randomBytes } from 'node:crypto';
+import { readMeta, writeMeta } from './db/meta';
 import type { Db } from './db/types';
 
 export interface StationIdentity {
@@ -7,18 +8,6 @@ export interface StationIdentity {
   clockId: string;
   /** What staff see: "checked in at Door B". */
   name: string;
-}
-
-function readMeta(db: Db, key: string): string | undefined {
-  const row = db.prepare('SELECT value FROM meta WHERE key = ?').get(key) as { value: string } | undefined;
-  return row?.value;
-}
-
-function writeMeta(db: Db, key: string, value: string): void {
-  db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(
-    key,
-    value,
-  );
 }
 
 /** A station name staff can read; the host name until someone names the station. */

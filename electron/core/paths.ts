@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
@@ -15,4 +16,16 @@ export function defaultDataDir(platform: NodeJS.Platform = process.platform, env
 /** `MUSUBI_DB` when set, else musubi.db in the per-user data directory. */
 export function defaultDatabasePath(env: NodeJS.ProcessEnv = process.env): string {
   return env.MUSUBI_DB ?? path.join(defaultDataDir(process.platform, env), 'musubi.db');
+}
+
+/**
+ * The folder holding Musubi's package.json: the nearest one above `from`. The sources
+ * (electron/core/) and the built CLI (dist-electron/) sit at different depths inside it, so a
+ * path into the installation (the built renderer in dist/renderer) starts from here.
+ */
+export function installRoot(from: string = import.meta.dirname): string {
+  for (let dir = from; ; dir = path.dirname(dir)) {
+    if (fs.existsSync(path.join(dir, 'package.json'))) return dir;
+    if (path.dirname(dir) === dir) throw new Error(`No package.json above ${from}: Musubi's installation is incomplete.`);
+  }
 }

@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { MusubiError } from '../../shared/errors';
+import { readMeta, writeMeta } from '../../electron/core/db/meta';
+import { migrate } from '../../electron/core/db/migrate';
 
 export type HubDb = Database.Database;
 
@@ -53,27 +54,15 @@ export function openHubDatabase(dataDir: string): HubDb {
   // An acknowledged push must survive a power cut: the station forgets what the hub acknowledged.
   db.pragma('synchronous = FULL');
   db.pragma('busy_timeout = 5000');
-  const current = db.pragma('user_version', { simple: true }) as number;
-  const latest = HUB_MIGRATIONS.at(-1)?.version ?? 0;
-  if (current > latest) {
+  try {
+    migrate(db, HUB_MIGRATIONS, { what: `The hub data in ${dataDir}` });
+  } catch (error) {
     db.close();
-    throw new MusubiError('database-too-new', `The hub data in ${dataDir} was written by a newer Musubi (schema ${current}); update Musubi.`);
+    throw error;
   }
-  db.transaction(() => {
-    for (const migration of HUB_MIGRATIONS) {
-      if (migration.version <= current) continue;
-      db.exec(migration.sql);
-      db.pragma(`user_version = ${migration.version}`);
-    }
-  })();
-  if (!readHubMeta(db, 'store_id')) writeHubMeta(db, 'store_id', randomUUID());
+  if (!readMeta(db, 'store_id')) writeMeta(db, 'store_id', randomUUID());
   return db;
 }
 
-export function readHubMeta(db: HubDb, key: string): string | undefined {
-  return (db.prepare('SELECT value FROM meta WHERE key = ?').get(key) as { value: string } | undefined)?.value;
-}
-
-export function writeHubMeta(db: HubDb, key: string, value: string): void {
-  db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(key, value);
-}
+/** The hub's `meta` table, through the same helpers as a station's. */
+export { readMeta as readHubMeta, writeMeta as writeHubMeta };

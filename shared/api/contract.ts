@@ -20,7 +20,7 @@ export type { CheckInOutcome, StatusSummary } from './methods/checkin';
 export type { SearchResult } from './methods/search';
 
 /**
- * The one Musubi API (DESIGN.md "Architecture"): every call the UI may make, its zod input schema
+ * The one Musubi API (docs/architecture.md "The parts"): every call the UI may make, its zod input schema
  * and its output type, grouped by topic in ./methods. The Electron IPC handlers, the preload
  * bridge, the HTTP station routes and the renderer client are all derived from this object, so no
  * channel name is written by hand. Add a topic: a file in ./methods, one line here.

@@ -23,7 +23,7 @@ export const DEFAULT_INDUSTRIES: Industry[] = [
   { id: 'other', ja: 'その他', en: 'Other', color: '#CCCCE6' },
 ];
 
-/** Default goals, from why people come to 異業種交流会 (DESIGN.md "Who uses it"). */
+/** Default goals: the reasons people come to a 異業種交流会 (new ideas, a wider network, partners, …). */
 export const DEFAULT_GOALS: Goal[] = [
   { id: 'ideas', ja: 'アイデア創出', en: 'New ideas', mark: 'star' },
   { id: 'network', ja: '人脈拡大', en: 'Wider network', mark: 'circle' },

@@ -4,7 +4,7 @@ import { isHlc } from './hlc';
 import { partialEventSettingsSchema } from './settings';
 
 /**
- * The event log (DESIGN.md "The event log"): every change is one immutable entry; the tables the UI
+ * The event log (docs/architecture.md "The event log and the projection"): every change is one immutable entry; the tables the UI
  * reads are a projection of the log, and sync replicates entries and nothing else.
  */
 const uuid = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/, 'a lower-case UUID');

@@ -2,7 +2,7 @@ import { MusubiError } from '../errors';
 
 /**
  * Hybrid logical clock: "<ms>-<counter>-<node>", fixed-width so that plain string comparison
- * orders timestamps (DESIGN.md "The event log"). The node part makes two stations' stamps differ
+ * orders timestamps (docs/architecture.md "The event log and the projection"). The node part makes two stations' stamps differ
  * even when wall clock and counter agree.
  */
 const MS_WIDTH = 15;

@@ -1,5 +1,5 @@
 /**
- * "A key names its event" (DESIGN.md): the event id in the hub's paths is derived from the event
+ * A key names its event (docs/sync-protocol.md "Endpoints"): the event id in the hub's paths is derived from the event
  * key, so a new, empty station needs only the hub URL and the key to join. The id is a one-way
  * hash, so it can appear in URLs and logs without revealing the key.
  */

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { entrySchema } from '../domain/entry';
 
 /**
- * Sync protocol v1 (DESIGN.md "Sync protocol v1"): the shapes both ends agree on. The hub validates
+ * Sync protocol v1 (docs/sync-protocol.md): the shapes both ends agree on. The hub validates
  * requests with these schemas and the station validates the hub's answers with them, so a broken
  * peer is a clear `protocol` error, never a half-applied batch.
  */

@@ -1,7 +1,7 @@
 /**
  * Variant kanji (異体字) that registration systems and staff keyboards disagree on. Names are
  * registered with 髙橋 or 渡邉, staff type 高橋 or 渡辺: both sides are folded to the common form
- * before they are compared (DESIGN.md "Search"). Compatibility ideographs (U+F900…) are already
+ * before they are compared (docs/decisions.md "Search is an in-memory index per database"). Compatibility ideographs (U+F900…) are already
  * folded by NFKC; this table holds the ones NFKC leaves alone. Folding only ever widens a match.
  *
  * 斉 is folded with 齋/齊 into 斎 on purpose: staff who hear "さいとう" type whichever comes first.

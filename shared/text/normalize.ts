@@ -1,7 +1,7 @@
 import { foldKanjiVariants } from './kanji-variants';
 
 /**
- * Search normalisation, applied once at write time and to every query (DESIGN.md "Search"):
+ * Search normalisation, applied once at write time and to every query (docs/decisions.md "Search is an in-memory index per database"):
  * NFKC folds full/half width (ﾔﾏﾀﾞ → ヤマダ, ＡＢＣ → abc), katakana becomes hiragana, variant kanji
  * fold to their common form (髙 → 高), and case, white space and hyphens stop mattering (a ticket
  * code is typed with or without its hyphens).

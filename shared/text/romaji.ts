@@ -1,7 +1,7 @@
 import { toRomaji } from 'wanakana';
 
 /**
- * A loose romaji key (DESIGN.md "Search", FIELD-NOTES "Japanese text"). People type a reading in
+ * A loose romaji key (docs/decisions.md "Search is an in-memory index per database"). People type a reading in
  * whichever spelling they learnt: こうの as kouno, kono, kohno or kōno; し as shi or si; つ as tsu or
  * tu. Instead of converting the query to kana (which gets those spellings wrong), the reading is
  * turned into romaji once at write time and both that and the query are folded into the same loose

@@ -4,7 +4,7 @@ import { normalizeForSearch, normalizedWithWords } from './normalize';
 import { kanaWordToLooseRomaji, looksLikeRomaji, looseRomaji } from './romaji';
 
 /**
- * What search looks at for one attendee, normalised once at write time (DESIGN.md "Search").
+ * What search looks at for one attendee, normalised once at write time (docs/decisions.md "Search is an in-memory index per database").
  * Two channels: `main` holds the normalised text fields and is searched with the normalised query;
  * `romaji` holds loose romaji keys (from the reading, and from a Latin-letter name) and is searched
  * with the loose romaji of a Latin-letter query. A prefix key is where a "name or reading prefix"

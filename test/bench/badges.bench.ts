@@ -77,7 +77,7 @@ const round = (run: FirstRun): Record<string, number> => ({
 report('badge.first_ms', warm.total_ms, {
   note:
     `median of ${RUNS} fresh node processes, each from process start (Node bootstrap included) to the finished PDF bytes of one card badge with a vCard QR: ` +
-    'loads the Vite/Rolldown bundle of the badge code (built like the Electron main; pdfkit, fontkit and qrcode from dist-electron/pdf-vendor.cjs), reads and parses both font weights, lays out and draws. ' +
+    'loads the Vite/Rolldown bundle of the badge code (built like the Electron main; pdfkit, fontkit and qrcode from node_modules), reads and parses both font weights, lays out and draws. ' +
     'value = warm compile cache (module.enableCompileCache, as bin/musubi.mjs and the Electron main enable it: every launch after the first); cold_ms = an empty cache (first launch after install)',
   ...round(warm),
   cold_ms: Math.round(cold.total_ms),

@@ -1,6 +1,6 @@
 import { chromium, type Browser } from 'playwright-core';
 
-/** Debian's Chromium, headless, with the flags this closed network needs (FIELD-NOTES.md). */
+/** Debian's Chromium, headless: no sandbox (containers), no GPU, and no calls home for updates or components (test machines have no internet). */
 export function launchChromium(): Promise<Browser> {
   return chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',

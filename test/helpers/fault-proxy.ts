@@ -1,8 +1,11 @@
 import net from 'node:net';
 
 /**
- * A TCP proxy that misbehaves on purpose, between stations and the hub. Each new connection gets
- * one fault, drawn from a seeded generator so a failing run can be replayed:
+ * A TCP proxy that misbehaves on purpose, between stations and the hub. Each request gets one
+ * fault, drawn from a seeded generator in the order the requests arrive, so a seed gives the same
+ * run every time: the proxy asks the hub to close every connection after its answer
+ * (`Connection: close`), so one connection carries one request and the faults follow the request
+ * count, never timing (how long a kept-alive connection happened to stay open).
  * - drop:      the connection is cut before the request reaches the hub;
  * - lose:      the request reaches the hub but the answer is cut off (the hub stored it, the
  *              station does not know);
@@ -82,23 +85,29 @@ export async function startFaultProxy(options: FaultProxyOptions): Promise<Fault
       if (delay > 0) setTimeout(fn, delay);
       else fn();
     };
-    client.on('data', (chunk) =>
+    const forward = (chunk: Buffer): void =>
       later(() => {
         if (!hub.destroyed) hub.write(chunk);
         if (shadow && !shadow.destroyed) shadow.write(chunk);
-      }),
-    );
-    // Connections are closed soon after an answer, so keep-alive cannot carry one connection's
-    // fate (often "pass") through a whole run: every few requests a new fault is drawn.
-    let idle: NodeJS.Timeout | undefined;
+      });
+    // The request's head is held until complete, then sent with `Connection: close` in place of
+    // whatever the station asked for; the rest of the connection passes through as it comes.
+    let head: Buffer | undefined = Buffer.alloc(0);
+    client.on('data', (chunk: Buffer) => {
+      if (head === undefined) return forward(chunk);
+      head = Buffer.concat([head, chunk]);
+      const end = head.indexOf('\r\n\r\n');
+      if (end < 0) return;
+      const lines = head.subarray(0, end).toString('latin1').split('\r\n').filter((line) => !/^connection:/i.test(line));
+      forward(Buffer.concat([Buffer.from(`${[...lines, 'Connection: close'].join('\r\n')}\r\n\r\n`, 'latin1'), head.subarray(end + 4)]));
+      head = undefined;
+    });
     hub.on('data', (chunk: Buffer) =>
       later(() => {
         if (client.destroyed) return;
         if (chunk.length <= budget) {
           budget -= chunk.length;
           client.write(chunk);
-          clearTimeout(idle);
-          idle = setTimeout(() => client.destroy(), 20);
           return;
         }
         // Cut the answer: what fits in the budget, then the connection goes.
@@ -109,13 +118,13 @@ export async function startFaultProxy(options: FaultProxyOptions): Promise<Fault
       }),
     );
     client.on('close', () => {
-      clearTimeout(idle);
       later(() => {
         hub.destroy();
         shadow?.end();
       });
     });
-    hub.on('close', () => later(() => client.destroy()));
+    // The hub closes after its answer (Connection: close); so does the station's side then.
+    hub.on('close', () => later(() => client.end()));
   });
 
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

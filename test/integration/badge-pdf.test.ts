@@ -16,9 +16,9 @@ let station: TestStation;
 // One database and output folder for the whole file (tempDir() folders go after each test).
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'musubi-badges-'));
 
-beforeAll(() => {
+beforeAll(async () => {
   station = openTestStation({ file: path.join(dir, 'event.db') });
-  for (const fields of Object.values(BADGE_PEOPLE)) station.service.api.addAttendee(fields);
+  for (const fields of Object.values(BADGE_PEOPLE)) await station.service.api.addAttendee(fields);
   station.close();
 });
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));

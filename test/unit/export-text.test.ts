@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import iconv from 'iconv-lite';
 import { areaFromHash } from '../../renderer/src/areas';
-import { inkOn } from '../../renderer/src/screens/organizer/dashboard/labels';
+import { textColourOn } from '../../shared/domain/colour';
 import { neutralizeFormula } from '../../electron/core/export/formula-guard';
 import { encodeCp932, mapForShiftJis } from '../../electron/core/export/shift-jis';
 
@@ -41,7 +41,10 @@ describe('room view and chart helpers', () => {
     expect(areaFromHash('#/room')).toBe('room');
   });
   it('writes dark text on light badge colours and white on dark ones', () => {
-    expect(inkOn('#F0E442')).toBe('#1d2330');
-    expect(inkOn('#000000')).toBe('#ffffff');
+    expect(textColourOn('#F0E442')).toBe('#000000');
+    expect(textColourOn('#000000')).toBe('#FFFFFF');
+    // Mid-tones, where a brightness rule and WCAG contrast disagree: contrast decides.
+    expect(textColourOn('#D55E00')).toBe('#000000');
+    expect(textColourOn('#0072B2')).toBe('#FFFFFF');
   });
 });

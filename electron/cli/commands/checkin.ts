@@ -1,7 +1,8 @@
 import type { Command } from 'commander';
 import { MusubiError } from '../../../shared/errors';
 import { normalizeTicketCode } from '../../../shared/text/ticket-code';
-import { findByTicketCode, getAttendee } from '../../core/attendees/queries';
+import { checkInOnce } from '../../core/attendees/check-in';
+import { findByTicketCode } from '../../core/attendees/queries';
 import { openDatabase } from '../../core/db/open';
 import { createService } from '../../core/service/service';
 import { DB_OPTION_HELP, resolveDbPath } from '../options';
@@ -27,22 +28,12 @@ export function registerCheckinCommand(program: Command): void {
       try {
         const service = createService({ db, stationName: flags.station });
         const code = normalizeTicketCode(ticket);
-        const outcome = db.transaction(() => {
-          const attendee = findByTicketCode(db, code);
-          if (!attendee) throw new MusubiError('not-found', `No attendee has the ticket code ${code}.`, 'ticket-code');
-          if (attendee.checkedIn) return { already: true, attendee };
-          service.context.record([
-            {
-              type: 'checkin',
-              attendeeId: attendee.id,
-              data: { source: 'cli', scannedAt: new Date(service.context.wallClock()).toISOString() },
-            },
-          ]);
-          return { already: false, attendee: getAttendee(db, attendee.id) };
-        }).immediate();
+        const attendee = findByTicketCode(db, code);
+        if (!attendee) throw new MusubiError('not-found', `No attendee has the ticket code ${code}.`, 'ticket-code');
+        const outcome = checkInOnce(service.context, attendee.id, 'cli');
         const where = outcome.attendee.checkedIn;
         console.log(
-          outcome.already
+          outcome.status === 'already-checked-in'
             ? `${code}: already checked in at ${where?.station ?? '?'} ${where?.at ?? ''}`
             : `${code}: checked in at ${where?.station ?? service.identity.name}`,
         );

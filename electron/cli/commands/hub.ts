@@ -1,8 +1,6 @@
 import type { Command } from 'commander';
 import { MusubiError } from '../../../shared/errors';
 import { checkEventKey, normalizeHubUrl } from '../../../shared/sync/pairing';
-import { startHub } from '../../../server/hub';
-import { describeDatabase } from '../../../server/store/postgres';
 import { parsePort } from '../options';
 
 interface HubFlags {
@@ -40,6 +38,9 @@ export function registerHubCommand(program: Command): void {
       const database = flags.database ?? (process.env.MUSUBI_HUB_DATABASE || undefined);
       if (!database && !flags.data) throw new MusubiError('invalid-input', 'Give --data <dir> (SQLite) or --database postgres://… (PostgreSQL).', '--data');
       if (database && flags.data) throw new MusubiError('invalid-input', '--data and --database are alternatives: give one.', '--database');
+      // Loaded here, not at the top: node:http costs every other command ~60 ms of start-up.
+      const { startHub } = await import('../../../server/hub');
+      const { describeDatabase } = await import('../../../server/store/postgres');
       const hub = await startHub({ dataDir: flags.data, database, keys, host: flags.host, port: flags.port, upstream });
       console.log(`Musubi hub is ready: ${hub.url}`);
       console.log(`Store: ${hub.store.kind === 'postgres' && database ? describeDatabase(database) : 'SQLite in ' + (flags.data ?? '')}`);

@@ -1,16 +1,15 @@
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { InvalidArgumentError, type Command } from 'commander';
 import { pinSchema } from '../../../shared/api/methods/devices';
 import { backupFolder, scheduleBackups, setBackupFolder } from '../../core/backup/schedule';
 import { markDatabaseInUse } from '../../core/backup/database-in-use';
 import { openDatabase } from '../../core/db/open';
+import { installRoot } from '../../core/paths';
 import { createService } from '../../core/service/service';
 import { warmUpInBackground } from '../../core/warm-up';
-import { startStation } from '../../station/server';
 import { DB_OPTION_HELP, parsePort, resolveDbPath } from '../options';
 
-const RENDERER_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../dist/renderer');
+const RENDERER_DIR = path.join(installRoot(), 'dist/renderer');
 
 interface StationFlags {
   db?: string;
@@ -65,6 +64,8 @@ export function registerStationCommand(program: Command): void {
         : () => undefined;
       // The PIN itself is never printed or logged; only its slow hash is stored.
       if (flags.organizerPin) await service.access.pins.set('organizer', flags.organizerPin);
+      // Loaded here, not at the top: node:http costs every other command ~60 ms of start-up.
+      const { startStation } = await import('../../station/server');
       let station;
       try {
         station = await startStation({

@@ -1,5 +1,5 @@
 import type { Db } from '../db/types';
-import { readMeta, writeMeta } from '../export/export-record';
+import { readMeta, writeMeta } from '../db/meta';
 import { hashPin, verifyPin } from './pin';
 
 /**
@@ -13,7 +13,7 @@ export type PinKind = 'organizer' | 'staff';
 const KEYS: Record<PinKind, string> = { organizer: 'access_organizer_pin', staff: 'access_staff_pin' };
 
 export function readPinHash(db: Db, kind: PinKind): string | null {
-  return readMeta(db, KEYS[kind]);
+  return readMeta(db, KEYS[kind]) ?? null;
 }
 
 export async function setPin(db: Db, kind: PinKind, pin: string): Promise<void> {

@@ -5,7 +5,7 @@ import type { BackupInfo } from '../../../shared/api/methods/data-safety';
 import { MusubiError } from '../../../shared/errors';
 import { MIGRATIONS } from '../db/migrations';
 import type { Db } from '../db/types';
-import { readMeta, writeMeta } from '../export/export-record';
+import { readMeta, writeMeta } from '../db/meta';
 
 /** Backups go next to the database unless told otherwise: `<folder>/backups/`. */
 export function defaultBackupDir(dbFile: string): string {

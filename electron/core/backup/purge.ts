@@ -1,7 +1,8 @@
 import type { AttendeeFieldName } from '../../../shared/domain/attendee';
 import { MusubiError } from '../../../shared/errors';
 import type { Db } from '../db/types';
-import { lastExport, latestSeq, readMeta, writeMeta } from '../export/export-record';
+import { readMeta, writeMeta } from '../db/meta';
+import { lastExport, latestSeq } from '../export/export-record';
 import { refreshAttendee } from '../projection/attendees';
 
 /**
@@ -13,7 +14,7 @@ export const PERSONAL_FIELDS: readonly AttendeeFieldName[] = ['name', 'nameKana'
 const PURGED_AT = 'personal_data_purged_at';
 
 export function purgedAt(db: Db): string | null {
-  return readMeta(db, PURGED_AT);
+  return readMeta(db, PURGED_AT) ?? null;
 }
 
 /**

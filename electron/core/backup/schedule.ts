@@ -1,5 +1,5 @@
 import type { Db } from '../db/types';
-import { readMeta, writeMeta } from '../export/export-record';
+import { readMeta, writeMeta } from '../db/meta';
 import { backupIntoFolder, defaultBackupDir } from './backup';
 
 /** The folder this station backs up into: `--backup-dir` when given once, else `<db folder>/backups`. */

@@ -49,9 +49,10 @@ export function breakOpportunities(text: string): number[] {
  * splits, the earliest). The first line only grows and the second only shrinks as the break moves
  * right, so the longer of the two falls and then rises: a binary search finds the turn, measuring
  * a handful of candidate lines instead of every one (a long company name has ~20 places to break,
- * and each new line is shaped by fontkit, which is most of a first badge's layout time).
+ * and each new line is shaped by fontkit, which is most of a first badge's layout time). Exported
+ * for its property test against a split that measures every candidate (test/unit/fit-text.property.test.ts).
  */
-function splitInTwo(text: string, size: number, weight: FontWeight, atSpacesOnly: boolean): [string, string] | null {
+export function splitInTwo(text: string, size: number, weight: FontWeight, atSpacesOnly: boolean): [string, string] | null {
   const candidates = breakOpportunities(text)
     .filter((at) => !atSpacesOnly || /\s/.test(text[at - 1] ?? ''))
     .map((at): [string, string] => [text.slice(0, at).trimEnd(), text.slice(at).trimStart()]);

@@ -1,5 +1,5 @@
 import { loadJapaneseFonts, registerParsedJapaneseFonts } from '../pdf/japanese-font';
-import { pdfkit, pdfLibrariesUsed, type PdfDocumentClass } from '../pdf/pdf-libraries';
+import { pdfkit, type PdfDocumentClass } from '../pdf/pdf-libraries';
 
 export type Doc = InstanceType<PdfDocumentClass>;
 
@@ -27,11 +27,7 @@ export function finishPdf(doc: Doc): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-    doc.on('end', () => {
-      resolve(Buffer.concat(chunks));
-      // After the caller has its PDF: a first PDF may save the libraries' code cache (~10 ms).
-      setImmediate(pdfLibrariesUsed);
-    });
+    doc.on('end', () => resolve(Buffer.concat(chunks)));
     doc.on('error', reject);
     doc.end();
   });

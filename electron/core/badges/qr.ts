@@ -10,21 +10,13 @@ export interface QrMatrix {
 }
 
 /**
- * The data mask of every badge QR code. An encoder may use any of the eight masks (the symbol's
- * format information names it, and every reader applies it); qrcode would otherwise try all eight
- * and keep the one with the lowest ISO/IEC 18004 penalty score (fewest long runs, blocks and
- * finder-like patterns), which took ~15–20 ms of a fresh process's first badge. Over 400 badge
- * vCards, mask 0 scored on average 6 % (at worst 23 %) above the best mask, the least of any fixed
- * mask; badges are scanned from a few centimetres, where that makes no difference we could find.
- */
-const QR_MASK = 0;
-
-/**
  * The module matrix of a QR code for `text`, encoded as UTF-8 bytes (byte mode), so phones read
- * kanji and kana correctly. Medium error correction survives a badge's wear and folds.
+ * kanji and kana correctly. Medium error correction survives a badge's wear and folds. qrcode picks
+ * the data mask itself (the one with the lowest ISO/IEC 18004 penalty: fewest long runs, blocks and
+ * finder-like patterns), which is what makes a symbol easiest for a camera to read.
  */
 export function qrMatrix(text: string): QrMatrix {
-  const code = qrEncoder().create([{ data: new TextEncoder().encode(text), mode: 'byte' }], { errorCorrectionLevel: 'M', maskPattern: QR_MASK });
+  const code = qrEncoder().create([{ data: new TextEncoder().encode(text), mode: 'byte' }], { errorCorrectionLevel: 'M' });
   const { size, data } = code.modules;
   return { size, isDark: (row, column) => data[row * size + column] === 1 };
 }

@@ -1,4 +1,5 @@
 import type { ArrivalBucket, Dashboard, MixMatrix } from '../../../shared/api/methods/dashboard';
+import { attendanceCounts } from '../attendees/counts';
 import type { Db } from '../db/types';
 import { readSettings } from '../settings/queries';
 
@@ -56,17 +57,7 @@ export function mixMatrix(
 export function readDashboard(db: Db): Dashboard {
   return db.transaction((): Dashboard => {
     const settings = readSettings(db);
-    const counts = db
-      .prepare(
-        `SELECT
-           coalesce(sum(walk_in = 0), 0) AS expected,
-           coalesce(sum(checkin_id IS NOT NULL), 0) AS checked_in,
-           coalesce(sum(walk_in = 0 AND checkin_id IS NOT NULL), 0) AS registered_in,
-           coalesce(sum(walk_in = 1), 0) AS walk_ins,
-           coalesce(sum(conflict_count > 0), 0) AS conflicts
-         FROM attendees WHERE removed = 0`,
-      )
-      .get() as { expected: number; checked_in: number; registered_in: number; walk_ins: number; conflicts: number };
+    const counts = attendanceCounts(db);
     const present = db
       .prepare('SELECT industry, goals, checked_in_at FROM attendees WHERE removed = 0 AND checkin_id IS NOT NULL')
       .all() as { industry: string; goals: string; checked_in_at: string }[];
@@ -77,12 +68,8 @@ export function readDashboard(db: Db): Dashboard {
       )
       .all() as { station: string; count: number }[];
     return {
-      expected: counts.expected,
-      checkedIn: counts.checked_in,
-      registeredCheckedIn: counts.registered_in,
-      walkIns: counts.walk_ins,
-      noShows: counts.expected - counts.registered_in,
-      conflicts: counts.conflicts,
+      ...counts,
+      noShows: counts.expected - counts.registeredCheckedIn,
       arrivals: arrivalBuckets(present.map((p) => p.checked_in_at)),
       mix: mixMatrix(
         present.map((p) => ({ industry: p.industry, goals: JSON.parse(p.goals) as string[] })),

@@ -4,6 +4,7 @@ import Database from 'better-sqlite3';
 import { MusubiError } from '../../../shared/errors';
 import { checkpointInBackground } from './background-checkpoints';
 import { migrate } from './migrate';
+import { MIGRATIONS } from './migrations';
 import type { Db } from './types';
 
 export interface OpenOptions {
@@ -42,7 +43,7 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
     // it touched a moment ago. Memory is only used as pages are actually read.
     db.pragma('cache_size = -65536');
     db.pragma('temp_store = MEMORY');
-    if (options.migrate !== false) migrate(db);
+    if (options.migrate !== false) migrate(db, MIGRATIONS);
     if (options.checkpointInBackground) checkpointInBackground(db);
   } catch (error) {
     db.close();

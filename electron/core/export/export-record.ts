@@ -1,4 +1,5 @@
 import type { ExportOptions } from '../../../shared/api/methods/export';
+import { readMeta, writeMeta } from '../db/meta';
 import type { Db } from '../db/types';
 
 /**
@@ -8,15 +9,6 @@ import type { Db } from '../db/types';
  */
 const LAST_EXPORT_AT = 'last_export_at';
 const LAST_EXPORT_SEQ = 'last_export_seq';
-
-export function writeMeta(db: Db, key: string, value: string): void {
-  db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(key, value);
-}
-
-export function readMeta(db: Db, key: string): string | null {
-  const row = db.prepare('SELECT value FROM meta WHERE key = ?').get(key) as { value: string } | undefined;
-  return row?.value ?? null;
-}
 
 export function latestSeq(db: Db): number {
   return (db.prepare('SELECT coalesce(max(seq), 0) AS seq FROM entries').get() as { seq: number }).seq;

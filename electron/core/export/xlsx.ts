@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import type { AttendanceTable, Cell, CheckinEventRow } from './attendance-rows';
 import { localDateTime } from './attendance-rows';
 import { neutralizeFormula } from './formula-guard';
@@ -46,7 +46,9 @@ export async function attendanceXlsx(
   options: { language: 'ja' | 'en'; includeNames: boolean },
 ): Promise<Buffer> {
   const { language } = options;
-  const workbook = new ExcelJS.Workbook();
+  // Loaded on first use: exceljs is a third of the bundle, and most runs never touch a workbook.
+  const { default: Excel } = await import('exceljs');
+  const workbook = new Excel.Workbook();
   workbook.creator = 'Musubi';
   addSheet(workbook, SHEET_NAMES[language].attendees, table.headers, table.rows);
   const headers = EVENT_HEADERS[language].filter((_, i) => options.includeNames || i !== 2);

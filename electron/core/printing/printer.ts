@@ -1,5 +1,5 @@
 /**
- * The one small printing interface (DESIGN.md "Printing"): list the OS's printers and send a PDF
+ * The one small printing interface (docs/badges.md "Printing"): list the OS's printers and send a PDF
  * to one of them at its exact size, without a dialog. CUPS on Linux and macOS; Windows behind the
  * same interface.
  */

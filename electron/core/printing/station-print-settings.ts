@@ -1,5 +1,6 @@
 import type { PrintSettings } from '../../../shared/api/methods/badges';
 import { BADGE_SIZES, type BadgeSize } from '../../../shared/domain/settings';
+import { readMeta, writeMeta } from '../db/meta';
 import type { Db } from '../db/types';
 import type { Printer } from './printer';
 
@@ -9,36 +10,28 @@ import type { Printer } from './printer';
  */
 const KEYS = { printer: 'print.printer', autoPrint: 'print.auto', badgeSize: 'print.badge_size', ticketQr: 'print.ticket_qr' } as const;
 
-function read(db: Db, key: string): string | undefined {
-  return (db.prepare('SELECT value FROM meta WHERE key = ?').get(key) as { value: string } | undefined)?.value;
-}
-
-function write(db: Db, key: string, value: string): void {
-  db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(key, value);
-}
-
 function isBadgeSize(value: string | undefined): value is BadgeSize {
   return (BADGE_SIZES as readonly string[]).includes(value ?? '');
 }
 
 export function readPrintSettings(db: Db, eventSize: BadgeSize): PrintSettings {
-  const size = read(db, KEYS.badgeSize);
+  const size = readMeta(db, KEYS.badgeSize);
   const badgeSize = isBadgeSize(size) ? size : '';
   return {
-    printer: read(db, KEYS.printer) ?? '',
-    autoPrint: read(db, KEYS.autoPrint) === '1',
+    printer: readMeta(db, KEYS.printer) ?? '',
+    autoPrint: readMeta(db, KEYS.autoPrint) === '1',
     badgeSize,
-    ticketQr: read(db, KEYS.ticketQr) === '1',
+    ticketQr: readMeta(db, KEYS.ticketQr) === '1',
     effectiveSize: badgeSize || eventSize,
   };
 }
 
 export function writePrintSettings(db: Db, change: Partial<Omit<PrintSettings, 'effectiveSize'>>): void {
   db.transaction(() => {
-    if (change.printer !== undefined) write(db, KEYS.printer, change.printer.trim());
-    if (change.autoPrint !== undefined) write(db, KEYS.autoPrint, change.autoPrint ? '1' : '0');
-    if (change.badgeSize !== undefined) write(db, KEYS.badgeSize, change.badgeSize);
-    if (change.ticketQr !== undefined) write(db, KEYS.ticketQr, change.ticketQr ? '1' : '0');
+    if (change.printer !== undefined) writeMeta(db, KEYS.printer, change.printer.trim());
+    if (change.autoPrint !== undefined) writeMeta(db, KEYS.autoPrint, change.autoPrint ? '1' : '0');
+    if (change.badgeSize !== undefined) writeMeta(db, KEYS.badgeSize, change.badgeSize);
+    if (change.ticketQr !== undefined) writeMeta(db, KEYS.ticketQr, change.ticketQr ? '1' : '0');
   }).immediate();
 }
 
@@ -59,7 +52,7 @@ export function missingPrinterMessage(chosen: string, printers: readonly { name:
  * (printing itself will say why).
  */
 export async function storedPrinterWarning(db: Db, printer: Pick<Printer, 'listPrinters'>): Promise<string | undefined> {
-  const chosen = read(db, KEYS.printer) ?? '';
+  const chosen = readMeta(db, KEYS.printer) ?? '';
   if (!chosen) return undefined;
   let english: string | undefined;
   try {

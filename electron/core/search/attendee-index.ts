@@ -5,7 +5,7 @@ import { onAttendeeRefreshed } from '../projection/attendee-listeners';
 import { GramChannel, union } from './gram-channel';
 
 /**
- * The in-memory search index of one database (DESIGN.md "Search"). Built from the `attendees`
+ * The in-memory search index of one database (docs/decisions.md "Search is an in-memory index per database"). Built from the `attendees`
  * table on first use; kept right afterwards without rebuilding:
  * - the projection tells it which attendee rows were rewritten (projection/attendee-listeners.ts),
  *   whatever the path: local edits, imports, sync. Ids are only noted; rows are re-read before the

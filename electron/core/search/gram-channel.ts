@@ -1,5 +1,5 @@
 /**
- * Posting lists of 1- and 2-character grams over a set of documents (DESIGN.md "Search": FTS5's
+ * Posting lists of 1- and 2-character grams over a set of documents (docs/decisions.md "Search is an in-memory index per database": FTS5's
  * trigrams find nothing shorter than 3 characters, and 1–2 characters is the common Japanese
  * query). A query of 1 or 2 characters is answered by one posting list, exactly; a longer query
  * intersects the lists of its bigrams, rarest first, and checks the few candidates left with a

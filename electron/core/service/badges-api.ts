@@ -94,7 +94,7 @@ export function createBadgesApi(ctx: ServiceContext, printer: Printer = systemPr
     getPrintSettings: () => settings(),
 
     updatePrintSettings: (change) => {
-      writePrintSettings(db, change);
+      ctx.write(() => writePrintSettings(db, change));
       return settings();
     },
 

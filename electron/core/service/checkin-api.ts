@@ -1,8 +1,9 @@
 import type { CheckInOutcome, StatusSummary } from '../../../shared/api/contract';
 import type { checkinMethods } from '../../../shared/api/methods/checkin';
 import { MusubiError } from '../../../shared/errors';
+import { checkinDraft, checkInOnce } from '../attendees/check-in';
+import { attendanceCounts } from '../attendees/counts';
 import { getAttendee } from '../attendees/queries';
-import type { EntryDraft } from '../log/recorder';
 import { readSettings } from '../settings/queries';
 import { newAttendeeDrafts } from './attendee-drafts';
 import type { ServiceContext } from './context';
@@ -12,18 +13,8 @@ import type { TopicImpl } from './types';
 export function createCheckinApi(ctx: ServiceContext): TopicImpl<keyof typeof checkinMethods> {
   const { db, record, wallClock, identity } = ctx;
 
-  function checkinDraft(attendeeId: string, source: 'qr' | 'search' | 'kiosk' | 'walkin'): EntryDraft {
-    return { type: 'checkin', attendeeId, data: { source, scannedAt: new Date(wallClock()).toISOString() } };
-  }
-
   return {
-    checkIn: ({ attendeeId, source }): CheckInOutcome =>
-      db.transaction((): CheckInOutcome => {
-        const attendee = getAttendee(db, attendeeId);
-        if (attendee.checkedIn) return { status: 'already-checked-in', attendee };
-        record([checkinDraft(attendeeId, source)]);
-        return { status: 'checked-in', attendee: getAttendee(db, attendeeId) };
-      }).immediate(),
+    checkIn: ({ attendeeId, source }): CheckInOutcome => checkInOnce(ctx, attendeeId, source),
 
     undoCheckIn: ({ attendeeId, checkinId }) =>
       db.transaction(() => {
@@ -44,28 +35,19 @@ export function createCheckinApi(ctx: ServiceContext): TopicImpl<keyof typeof ch
     registerWalkIn: (fields): CheckInOutcome =>
       db.transaction((): CheckInOutcome => {
         const { id, drafts } = newAttendeeDrafts(db, { ...fields, walkIn: true });
-        record([...drafts, checkinDraft(id, 'walkin')]);
+        record([...drafts, checkinDraft(wallClock, id, 'walkin')]);
         return { status: 'checked-in', attendee: getAttendee(db, id) };
       }).immediate(),
 
     getStatus: (): StatusSummary => {
-      const row = db
-        .prepare(
-          `SELECT
-             coalesce(sum(walk_in = 0), 0) AS expected,
-             coalesce(sum(checkin_id IS NOT NULL AND walk_in = 0), 0) AS checked_in,
-             coalesce(sum(walk_in = 1), 0) AS walk_ins,
-             coalesce(sum(conflict_count > 0), 0) AS conflicts
-           FROM attendees WHERE removed = 0`,
-        )
-        .get() as { expected: number; checked_in: number; walk_ins: number; conflicts: number };
+      const counts = attendanceCounts(db);
       return {
         eventName: readSettings(db).eventName,
         station: identity.name,
-        expected: row.expected,
-        checkedIn: row.checked_in,
-        walkIns: row.walk_ins,
-        conflicts: row.conflicts,
+        expected: counts.expected,
+        checkedIn: counts.registeredCheckedIn,
+        walkIns: counts.walkIns,
+        conflicts: counts.conflicts,
       };
     },
   };

@@ -13,9 +13,7 @@ export function createDataSafetyApi(ctx: ServiceContext): TopicImpl<keyof typeof
   return {
     backupNow: async () => {
       if (db.memory) throw new MusubiError('invalid-input', 'An in-memory database cannot be backed up.');
-      const info = await backupIntoFolder(db, backupFolder(db), 48, new Date(wallClock()));
-      queueMicrotask(() => ctx.changes.emit({ reason: 'local' }));
-      return info;
+      return ctx.write(() => backupIntoFolder(db, backupFolder(db), 48, new Date(wallClock())));
     },
 
     getDataSafety: (): DataSafetyStatus => {
@@ -28,10 +26,6 @@ export function createDataSafetyApi(ctx: ServiceContext): TopicImpl<keyof typeof
       };
     },
 
-    purgePersonalData: () => {
-      const result = purgePersonalData(db, new Date(wallClock()));
-      queueMicrotask(() => ctx.changes.emit({ reason: 'local' }));
-      return result;
-    },
+    purgePersonalData: () => ctx.write(() => purgePersonalData(db, new Date(wallClock()))),
   };
 }

@@ -7,11 +7,7 @@ import type { TopicImpl } from './types';
 export function createExportApi(ctx: ServiceContext): TopicImpl<keyof typeof exportMethods> {
   const { db, wallClock } = ctx;
   return {
-    exportAttendance: async (options) => {
-      const file = toExportFile(await exportAttendance(db, options, new Date(wallClock())));
-      // The export is noted in `meta` (it unlocks the purge): let open screens re-read.
-      queueMicrotask(() => ctx.changes.emit({ reason: 'local' }));
-      return file;
-    },
+    // The export is noted in `meta` (it unlocks the purge): a write open screens must see.
+    exportAttendance: (options) => ctx.write(async () => toExportFile(await exportAttendance(db, options, new Date(wallClock())))),
   };
 }

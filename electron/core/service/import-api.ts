@@ -17,9 +17,8 @@ export function createImportApi(ctx: ServiceContext): TopicImpl<keyof typeof imp
   return {
     previewImport: (input) => previewImport(ctx.db, fileOf(input)),
     commitImport: async (input) => {
-      const summary = await commitImport(ctx.db, ctx.recorder, ctx.identity.name, fileOf(input));
+      const summary = await ctx.write(() => commitImport(ctx.db, ctx.recorder, ctx.identity.name, fileOf(input)));
       if (summary.imported + summary.updated > 0) {
-        queueMicrotask(() => ctx.changes.emit({ reason: 'local' }));
         // Rebuild the search index now, while the organizer reads the summary, not at the next keystroke.
         setTimeout(() => {
           if (ctx.db.open) searchIndexFor(ctx.db).warm();

@@ -3,9 +3,9 @@ import type { Caller } from '../../../shared/api/roles';
 import type { Attendee, PartialAttendeeFields } from '../../../shared/domain/attendee';
 import { MusubiError } from '../../../shared/errors';
 import { normalizeForSearch } from '../../../shared/text/normalize';
+import { checkInOnce } from '../attendees/check-in';
 import { getAttendee } from '../attendees/queries';
 import type { Db } from '../db/types';
-import type { EntryDraft } from '../log/recorder';
 import { readSettings } from '../settings/queries';
 import { changedFields } from './attendee-drafts';
 import type { ServiceContext } from './context';
@@ -111,12 +111,10 @@ export function createKioskApi(ctx: ServiceContext): TopicImpl<keyof typeof kios
         if (goals !== undefined) fields.goals = goals;
         if (lookingFor !== undefined) fields.lookingFor = lookingFor;
         const changed = changedFields(current, fields);
-        const drafts: EntryDraft[] = [];
-        if (Object.keys(changed).length > 0) drafts.push({ type: 'attendee.upsert', attendeeId, data: { fields: changed } });
-        const already = current.checkedIn !== null;
-        if (!already) drafts.push({ type: 'checkin', attendeeId, data: { source: 'kiosk', scannedAt: new Date(wallClock()).toISOString() } });
-        record(drafts);
-        return { status: already ? 'already-checked-in' : 'checked-in', person: kioskPersonOf(getAttendee(db, attendeeId)) } as const;
+        if (Object.keys(changed).length > 0) record([{ type: 'attendee.upsert', attendeeId, data: { fields: changed } }]);
+        // The desk's rule: someone already in is told so, and nothing more is written.
+        const { status, attendee } = checkInOnce(ctx, attendeeId, 'kiosk');
+        return { status, person: kioskPersonOf(attendee) } as const;
       }).immediate();
     },
   };

@@ -69,9 +69,15 @@ export function createService(options: ServiceOptions): MusubiService {
     accessStats,
     record(drafts: EntryDraft[]) {
       if (drafts.length === 0) return;
-      recorder.record(drafts);
+      context.write(() => recorder.record(drafts));
+    },
+    write<T>(change: () => T): T {
       // Listeners re-read the projection; defer so they run after the surrounding transaction commits.
-      queueMicrotask(() => changes.emit({ reason: 'local' }));
+      const announce = (): void => queueMicrotask(() => changes.emit({ reason: 'local' }));
+      const result = change();
+      if (result instanceof Promise) void result.finally(announce).catch(() => undefined);
+      else announce();
+      return result;
     },
   };
 

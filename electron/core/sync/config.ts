@@ -1,4 +1,5 @@
 import { MusubiError } from '../../../shared/errors';
+import { deleteMeta, readMeta, writeMeta } from '../db/meta';
 import type { Db } from '../db/types';
 
 /**
@@ -27,29 +28,17 @@ export interface SyncConfig {
 
 function readList(db: Db, key: string): string[] {
   try {
-    const value: unknown = JSON.parse(read(db, key) ?? '[]');
+    const value: unknown = JSON.parse(readMeta(db, key) ?? '[]');
     return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
   } catch {
     return [];
   }
 }
 
-function read(db: Db, key: string): string | undefined {
-  return (db.prepare('SELECT value FROM meta WHERE key = ?').get(key) as { value: string } | undefined)?.value;
-}
-
-function write(db: Db, key: string, value: string): void {
-  db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(key, value);
-}
-
-function remove(db: Db, key: string): void {
-  db.prepare('DELETE FROM meta WHERE key = ?').run(key);
-}
-
 export function readSyncConfig(db: Db): SyncConfig | undefined {
-  const hubUrl = read(db, KEYS.hubUrl);
-  const key = read(db, KEYS.key);
-  const eventId = read(db, KEYS.eventId);
+  const hubUrl = readMeta(db, KEYS.hubUrl);
+  const key = readMeta(db, KEYS.key);
+  const eventId = readMeta(db, KEYS.eventId);
   if (!hubUrl || !key || !eventId) return undefined;
   const fallbackHubUrls = readList(db, KEYS.fallbackHubUrls);
   return fallbackHubUrls.length > 0 ? { hubUrl, key, eventId, fallbackHubUrls } : { hubUrl, key, eventId };
@@ -57,7 +46,7 @@ export function readSyncConfig(db: Db): SyncConfig | undefined {
 
 /** The event this database belongs to, once it has been paired. */
 export function boundEventId(db: Db): string | undefined {
-  return read(db, KEYS.eventId);
+  return readMeta(db, KEYS.eventId);
 }
 
 /**
@@ -66,7 +55,7 @@ export function boundEventId(db: Db): string | undefined {
  */
 export function writeSyncConfig(db: Db, config: SyncConfig): void {
   db.transaction(() => {
-    const bound = read(db, KEYS.eventId);
+    const bound = readMeta(db, KEYS.eventId);
     if (bound && bound !== config.eventId) {
       throw new MusubiError(
         'conflict',
@@ -74,50 +63,50 @@ export function writeSyncConfig(db: Db, config: SyncConfig): void {
         'key',
       );
     }
-    if (read(db, KEYS.hubUrl) !== config.hubUrl || read(db, KEYS.key) !== config.key) {
-      write(db, KEYS.cursor, '0');
-      write(db, KEYS.pushedSeq, '0');
-      remove(db, KEYS.hubStore);
+    if (readMeta(db, KEYS.hubUrl) !== config.hubUrl || readMeta(db, KEYS.key) !== config.key) {
+      writeMeta(db, KEYS.cursor, '0');
+      writeMeta(db, KEYS.pushedSeq, '0');
+      deleteMeta(db, KEYS.hubStore);
     }
-    write(db, KEYS.hubUrl, config.hubUrl);
-    write(db, KEYS.fallbackHubUrls, JSON.stringify(config.fallbackHubUrls ?? []));
-    write(db, KEYS.key, config.key);
-    write(db, KEYS.eventId, config.eventId);
+    writeMeta(db, KEYS.hubUrl, config.hubUrl);
+    writeMeta(db, KEYS.fallbackHubUrls, JSON.stringify(config.fallbackHubUrls ?? []));
+    writeMeta(db, KEYS.key, config.key);
+    writeMeta(db, KEYS.eventId, config.eventId);
   }).immediate();
 }
 
 export function clearSyncConfig(db: Db): void {
   db.transaction(() => {
-    remove(db, KEYS.hubUrl);
-    remove(db, KEYS.fallbackHubUrls);
-    remove(db, KEYS.key);
-    remove(db, KEYS.cursor);
-    remove(db, KEYS.pushedSeq);
-    remove(db, KEYS.hubStore);
+    deleteMeta(db, KEYS.hubUrl);
+    deleteMeta(db, KEYS.fallbackHubUrls);
+    deleteMeta(db, KEYS.key);
+    deleteMeta(db, KEYS.cursor);
+    deleteMeta(db, KEYS.pushedSeq);
+    deleteMeta(db, KEYS.hubStore);
   }).immediate();
 }
 
 /** The store id of the hub the cursor belongs to. */
 export function readHubStore(db: Db): string | undefined {
-  return read(db, KEYS.hubStore);
+  return readMeta(db, KEYS.hubStore);
 }
 
 export function writeHubStore(db: Db, storeId: string): void {
-  write(db, KEYS.hubStore, storeId);
+  writeMeta(db, KEYS.hubStore, storeId);
 }
 
 export function readCursor(db: Db): number {
-  return Number(read(db, KEYS.cursor) ?? 0);
+  return Number(readMeta(db, KEYS.cursor) ?? 0);
 }
 
 export function writeCursor(db: Db, cursor: number): void {
-  write(db, KEYS.cursor, String(cursor));
+  writeMeta(db, KEYS.cursor, String(cursor));
 }
 
 export function readPushedSeq(db: Db): number {
-  return Number(read(db, KEYS.pushedSeq) ?? 0);
+  return Number(readMeta(db, KEYS.pushedSeq) ?? 0);
 }
 
 export function writePushedSeq(db: Db, seq: number): void {
-  write(db, KEYS.pushedSeq, String(seq));
+  writeMeta(db, KEYS.pushedSeq, String(seq));
 }

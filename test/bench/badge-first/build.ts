@@ -1,16 +1,13 @@
 import path from 'node:path';
 import { build } from 'vite';
-import { buildPdfVendor } from '../../../electron/core/pdf/vendor/build';
 import { mainExternals } from '../../../vite.config';
 
 /**
  * Bundles entry.ts into `outDir` the way vite.config.ts bundles the Electron main: Rolldown, ES
- * modules, the same externals (so pdfkit, fontkit and qrcode load at run time from
- * dist-electron/pdf-vendor.cjs, which `vite build` writes and this rebuilds, so it is current).
+ * modules, the same externals (so pdfkit, fontkit and qrcode load at run time from node_modules).
  * Returns the path of the bundle to run with plain `node`.
  */
 export async function buildBadgeFirstBundle(outDir: string): Promise<string> {
-  await buildPdfVendor(path.resolve(import.meta.dirname, '../../../dist-electron/pdf-vendor.cjs'));
   await build({
     configFile: false,
     logLevel: 'warn',

@@ -1,7 +1,7 @@
 /**
  * The fresh process behind `badge.first_ms`. test/bench/badges.bench.ts bundles this file with
  * Vite (Rolldown) exactly like the Electron main bundle (same externals: pdfkit, fontkit and qrcode
- * load from dist-electron/pdf-vendor.cjs, as in the app) and runs the bundle in plain `node`, as a deployed app runs built
+ * load from node_modules, as in the app) and runs the bundle in plain `node`, as a deployed app runs built
  * JavaScript, not TypeScript transpiled on the fly. It prints one JSON line with its timings.
  *
  * All times are from Node's own time origin (process start), so `total_ms` includes Node's

@@ -1,7 +1,7 @@
 import type { Migration } from './migration';
 
 /**
- * The event log and its projections (DESIGN.md "The event log").
+ * The event log and its projections (docs/architecture.md "The event log and the projection").
  * `entries.seq` is the local arrival order: sync pushes what the hub has not acknowledged by it.
  * Per-field LWW state lives in *_fields tables; `attendees` is the row the UI reads.
  */

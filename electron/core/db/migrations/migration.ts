@@ -1,6 +1,5 @@
-export interface Migration {
-  /** Numbered from 1 without gaps; tracked in `PRAGMA user_version`. Never edit a released one. */
-  version: number;
+import type { NumberedMigration } from '../migrate';
+
+export interface Migration extends NumberedMigration {
   name: string;
-  sql: string;
 }

@@ -12,7 +12,7 @@ type Step = { kind: 'enter' } | { kind: 'confirm'; attendee: Attendee } | { kind
 
 /**
  * Self check-in. An attendee only ever sees their own card: the lookup is by exact ticket code,
- * never a list of names (DESIGN.md "Kiosk mode and privacy").
+ * never a list of names: a kiosk stands in public, and who else is coming is other people's data.
  */
 export function KioskHome() {
   const { t } = useTranslation();

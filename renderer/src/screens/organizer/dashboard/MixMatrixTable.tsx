@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { MixMatrix } from '../../../../../shared/api/methods/dashboard';
-import { inkOn, type Labelled } from './labels';
+import { textColourOn } from '../../../../../shared/domain/colour';
+import type { Labelled } from './labels';
 
 /**
  * Industry × goal as a table: rows start with the industry's badge colour, cells are shaded by how
@@ -37,7 +38,7 @@ export function MixMatrixTable({
           return (
             <tr key={id || '-'}>
               <th scope="row">
-                <span className="swatch" style={{ background: info.color, color: inkOn(info.color) }} aria-hidden="true" />
+                <span className="swatch" style={{ background: info.color, color: textColourOn(info.color) }} aria-hidden="true" />
                 {info.label}
               </th>
               {mix.goals.map((goalId, c) => {

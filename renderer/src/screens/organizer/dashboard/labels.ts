@@ -34,10 +34,3 @@ export function labelsFor(settings: EventSettings | undefined, language: string,
     },
   };
 }
-
-/** Dark text on light badge colours (yellow, light green), white on dark ones. */
-export function inkOn(hex: string): string {
-  const n = Number.parseInt(hex.slice(1), 16);
-  const [r, g, b] = [(n >> 16) & 255, (n >> 8) & 255, n & 255];
-  return 0.299 * r + 0.587 * g + 0.114 * b > 150 ? '#1d2330' : '#ffffff';
-}
