@@ -4,6 +4,7 @@ import { checkinMethods } from './methods/checkin';
 import { dashboardMethods } from './methods/dashboard';
 import { exportMethods } from './methods/export';
 import { importMethods } from './methods/import';
+import { partnerMethods } from './methods/partners';
 import { syncMethods } from './methods/sync';
 
 export type { CheckInOutcome, SearchResult, StatusSummary } from './methods/checkin';
@@ -21,6 +22,7 @@ export const contract = {
   ...importMethods,
   ...syncMethods,
   ...badgeMethods,
+  ...partnerMethods,
 };
 
 export type Contract = typeof contract;

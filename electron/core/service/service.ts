@@ -9,6 +9,7 @@ import { createDashboardApi } from './dashboard-api';
 import { createExportApi } from './export-api';
 import type { ServiceContext } from './context';
 import { createImportApi } from './import-api';
+import { createPartnersApi } from './partners-api';
 import { createSyncApi } from './sync-api';
 import type { ServiceImpl } from './types';
 
@@ -66,6 +67,7 @@ export function createService(options: ServiceOptions): MusubiService {
     ...createImportApi(context),
     ...createSyncApi(context, sync),
     ...createBadgesApi(context),
+    ...createPartnersApi(context),
   };
 
   return { api, changes, identity, recorder, db, context, sync };

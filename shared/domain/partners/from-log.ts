@@ -6,7 +6,7 @@ import { PartnerRoom } from './room';
 import type { PartnerProfile } from './types';
 import type { SuggestionPolicy } from './policy';
 
-type ProfileSource = Pick<Attendee, 'id' | 'industry' | 'goals' | 'lookingFor' | 'company' | 'checkedIn'>;
+type ProfileSource = Pick<Attendee, 'id' | 'industry' | 'goals' | 'lookingFor' | 'company'> & { checkedIn: { at: string } | null };
 
 /** The engine's view of a person; arrival is their official check-in (0 when not checked in). */
 export function profileOf(person: ProfileSource): PartnerProfile {
@@ -21,7 +21,7 @@ export function profileOf(person: ProfileSource): PartnerProfile {
 }
 
 /** Who may appear in suggestions: checked in, not left since, and agreed to it. */
-export function isCandidate(person: Pick<Attendee, 'checkedIn' | 'left' | 'partnerConsent'>): boolean {
+export function isCandidate(person: Pick<Attendee, 'left' | 'partnerConsent'> & { checkedIn: unknown }): boolean {
   return person.checkedIn !== null && !person.left && person.partnerConsent;
 }
 

@@ -80,6 +80,16 @@ export class PartnerRoom {
     return this.candidates.size;
   }
 
+  /** Everyone who could be suggested now. */
+  profiles(): IterableIterator<PartnerProfile> {
+    return this.candidates.values();
+  }
+
+  /** Whether someone who came for `yourGoals` gains from meeting someone who came for `theirGoals`. */
+  complementary(yourGoals: readonly string[], theirGoals: readonly string[]): boolean {
+    return yourGoals.some((goal) => (this.complements.get(goal) ?? []).some((theirs) => theirGoals.includes(theirs)));
+  }
+
   has(id: string): boolean {
     return this.candidates.has(id);
   }
