@@ -3,6 +3,7 @@ import { isCandidate, profileOf } from '../../../shared/domain/partners/from-log
 import { PartnerRoom } from '../../../shared/domain/partners/room';
 import type { PartnerProfile } from '../../../shared/domain/partners/types';
 import type { PublicPartner } from '../../../shared/api/methods/partners';
+import { cachedStatement } from '../db/statements';
 import type { Db } from '../db/types';
 import { statementChunks } from '../log/insert-entries';
 import { onAttendeeRefreshed } from '../projection/attendee-listeners';
@@ -88,7 +89,7 @@ export class StationPartnerRoom {
       this.dirty.clear();
       const seen = new Set<string>();
       for (const chunk of statementChunks(ids)) {
-        const rows = this.db.prepare(`SELECT ${ROOM_COLUMNS} FROM attendees WHERE id IN (${chunk.map(() => '?').join(', ')})`).all(chunk) as RoomRow[];
+        const rows = cachedStatement(this.db, `SELECT ${ROOM_COLUMNS} FROM attendees WHERE id IN (${chunk.map(() => '?').join(', ')})`).all(chunk) as RoomRow[];
         for (const row of rows) {
           seen.add(row.id);
           if (isCandidate(personOfRow(row))) this.room.put(profileOfRow(row));
@@ -101,8 +102,7 @@ export class StationPartnerRoom {
   }
 
   private readShowings(): void {
-    const rows = this.db
-      .prepare('SELECT rowid, id, attendee_id, at, suggested FROM partner_suggestions WHERE rowid > ? ORDER BY rowid')
+    const rows = cachedStatement(this.db, 'SELECT rowid, id, attendee_id, at, suggested FROM partner_suggestions WHERE rowid > ? ORDER BY rowid')
       .all(this.lastShowingRow) as { rowid: number; id: string; attendee_id: string; at: string; suggested: string }[];
     for (const row of rows) {
       this.room.recordShowing({ entryId: row.id, subjectId: row.attendee_id, at: Date.parse(row.at), suggested: JSON.parse(row.suggested) as string[] });
@@ -124,7 +124,7 @@ export function partnerRoomFor(db: Db): StationPartnerRoom {
 export function publicPartners(db: Db, ids: readonly string[]): Map<string, PublicPartner> {
   const people = new Map<string, PublicPartner>();
   for (const chunk of statementChunks(ids)) {
-    const rows = db.prepare(`SELECT ${ROOM_COLUMNS} FROM attendees WHERE id IN (${chunk.map(() => '?').join(', ')})`).all(chunk) as RoomRow[];
+    const rows = cachedStatement(db, `SELECT ${ROOM_COLUMNS} FROM attendees WHERE id IN (${chunk.map(() => '?').join(', ')})`).all(chunk) as RoomRow[];
     for (const row of rows) {
       // A last check at the source: only someone present who consents is ever shown.
       if (!isCandidate(personOfRow(row))) continue;

@@ -28,10 +28,14 @@ function crossIndustry(a: string, b: string): boolean {
 }
 
 /** Higher score first, then the later arrival, then the smaller id: a total order, so every station agrees. */
+function outranks(score: number, profile: PartnerProfile, b: Ranked): boolean {
+  if (score !== b.score) return score > b.score;
+  if (profile.arrivedAt !== b.profile.arrivedAt) return profile.arrivedAt > b.profile.arrivedAt;
+  return profile.id < b.profile.id;
+}
+
 function better(a: Ranked, b: Ranked): boolean {
-  if (a.score !== b.score) return a.score > b.score;
-  if (a.profile.arrivedAt !== b.profile.arrivedAt) return a.profile.arrivedAt > b.profile.arrivedAt;
-  return a.profile.id < b.profile.id;
+  return outranks(a.score, a.profile, b);
 }
 
 /** Index of the first element greater than `value` in a sorted array. */
@@ -46,28 +50,39 @@ function upperBound(sorted: readonly number[], value: number): number {
   return lo;
 }
 
-function addTo(buckets: Map<string, Set<string>>, key: string, id: string): void {
+/** A candidate with what the hot loop needs at hand: their showing times and a visit mark. */
+interface Slot {
+  profile: PartnerProfile;
+  /** Shared with `shownAt` (the same array), so a showing recorded later is seen here too. */
+  times: number[];
+  /** The query that last looked at this slot (dedupes the union of buckets without a Set). */
+  visited: number;
+}
+
+function addTo(buckets: Map<string, Set<Slot>>, key: string, slot: Slot): void {
   let bucket = buckets.get(key);
   if (!bucket) buckets.set(key, (bucket = new Set()));
-  bucket.add(id);
+  bucket.add(slot);
 }
 
 /**
  * The people one could be introduced to right now (checked in, still present, consented), kept
- * incrementally with buckets by goal and by industry, and the log's record of how often each
- * person was suggested. Pure: the same profiles and showings give the same suggestions on every
- * station, whatever order they were added in.
+ * incrementally with buckets by goal, by industry and by sought industry, and the log's record of
+ * how often each person was suggested. Pure: the same profiles and showings give the same
+ * suggestions on every station, whatever order they were added in.
  */
 export class PartnerRoom {
-  private readonly candidates = new Map<string, PartnerProfile>();
-  private readonly byGoal = new Map<string, Set<string>>();
-  private readonly byIndustry = new Map<string, Set<string>>();
+  private readonly candidates = new Map<string, Slot>();
+  private readonly byGoal = new Map<string, Set<Slot>>();
+  private readonly byIndustry = new Map<string, Set<Slot>>();
+  private readonly bySought = new Map<string, Set<Slot>>();
   /** When each person was suggested (sorted ms), from every showing in the log. */
   private readonly shownAt = new Map<string, number[]>();
   private readonly showings = new Set<string>();
   /** The latest showing to each subject, by time then entry id. */
   private readonly latestTo = new Map<string, Showing>();
   private readonly complements: ReadonlyMap<string, readonly string[]>;
+  private query = 0;
 
   constructor(
     readonly policy: SuggestionPolicy = SUGGESTION_POLICY,
@@ -81,8 +96,8 @@ export class PartnerRoom {
   }
 
   /** Everyone who could be suggested now. */
-  profiles(): IterableIterator<PartnerProfile> {
-    return this.candidates.values();
+  *profiles(): IterableIterator<PartnerProfile> {
+    for (const slot of this.candidates.values()) yield slot.profile;
   }
 
   /** Whether someone who came for `yourGoals` gains from meeting someone who came for `theirGoals`. */
@@ -95,24 +110,33 @@ export class PartnerRoom {
   }
 
   candidate(id: string): PartnerProfile | undefined {
-    return this.candidates.get(id);
+    return this.candidates.get(id)?.profile;
+  }
+
+  private timesOf(id: string): number[] {
+    let times = this.shownAt.get(id);
+    if (!times) this.shownAt.set(id, (times = []));
+    return times;
   }
 
   /** Adds or replaces a candidate (someone present who consented). */
   put(profile: PartnerProfile): void {
     this.remove(profile.id);
-    this.candidates.set(profile.id, profile);
-    for (const goal of profile.goals) addTo(this.byGoal, goal, profile.id);
-    addTo(this.byIndustry, profile.industry, profile.id);
+    const slot: Slot = { profile, times: this.timesOf(profile.id), visited: 0 };
+    this.candidates.set(profile.id, slot);
+    for (const goal of profile.goals) addTo(this.byGoal, goal, slot);
+    addTo(this.byIndustry, profile.industry, slot);
+    for (const sought of profile.lookingFor) addTo(this.bySought, sought, slot);
   }
 
   /** Takes a person out of everyone's suggestions (left, undone, withdrew consent, removed). */
   remove(id: string): void {
-    const old = this.candidates.get(id);
-    if (!old) return;
+    const slot = this.candidates.get(id);
+    if (!slot) return;
     this.candidates.delete(id);
-    for (const goal of old.goals) this.byGoal.get(goal)?.delete(id);
-    this.byIndustry.get(old.industry)?.delete(id);
+    for (const goal of slot.profile.goals) this.byGoal.get(goal)?.delete(slot);
+    this.byIndustry.get(slot.profile.industry)?.delete(slot);
+    for (const sought of slot.profile.lookingFor) this.bySought.get(sought)?.delete(slot);
   }
 
   /** Counts a showing from the log; the same entry twice counts once. */
@@ -120,9 +144,8 @@ export class PartnerRoom {
     if (this.showings.has(showing.entryId)) return;
     this.showings.add(showing.entryId);
     for (const id of showing.suggested) {
-      const times = this.shownAt.get(id) ?? [];
+      const times = this.timesOf(id);
       times.splice(upperBound(times, showing.at), 0, showing.at);
-      this.shownAt.set(id, times);
     }
     const latest = this.latestTo.get(showing.subjectId);
     if (!latest || showing.at > latest.at || (showing.at === latest.at && showing.entryId > latest.entryId)) {
@@ -130,11 +153,13 @@ export class PartnerRoom {
     }
   }
 
+  private loadIn(times: readonly number[], now: number): number {
+    return times.length === 0 ? 0 : times.length - upperBound(times, now - this.policy.windowMs);
+  }
+
   /** How often a person was suggested in the window ending at `now` (later showings count too). */
   load(id: string, now: number): number {
-    const times = this.shownAt.get(id);
-    if (!times) return 0;
-    return times.length - upperBound(times, now - this.policy.windowMs);
+    return this.loadIn(this.shownAt.get(id) ?? [], now);
   }
 
   /** Every person's total showings, for reports. */
@@ -142,49 +167,47 @@ export class PartnerRoom {
     return this.shownAt.get(id)?.length ?? 0;
   }
 
-  private rank(subject: PartnerProfile, candidate: PartnerProfile, complementary: boolean, now: number): Ranked {
-    const seeks = subject.lookingFor.includes(candidate.industry) ? 1 : 0;
-    const sought = candidate.lookingFor.includes(subject.industry) ? 1 : 0;
-    const cross = crossIndustry(subject.industry, candidate.industry);
-    const fresh = candidate.arrivedAt <= now && now - candidate.arrivedAt <= this.policy.freshMs;
-    const load = this.load(candidate.id, now);
-    // The order of the rules: complementary goals, sectors sought either way, another industry,
-    // a fresh arrival; then the one suggested least. Each term outweighs all the later ones.
-    const score = (complementary ? 1 : 0) * 1e7 + (seeks + sought) * 1e6 + (cross ? 1 : 0) * 1e5 + (fresh ? 1 : 0) * 1e4 + (1000 - Math.min(load, 999));
-    return { profile: candidate, score, complementary, cross };
-  }
-
-  private eligible(subject: PartnerProfile, candidate: PartnerProfile, now: number): boolean {
-    if (candidate.id === subject.id) return false;
-    if (subject.companyKey !== '' && candidate.companyKey === subject.companyKey) return false;
-    return this.load(candidate.id, now) < this.policy.cap;
-  }
-
-  private complementaryIds(subject: PartnerProfile): Set<string> {
-    const ids = new Set<string>();
-    for (const goal of subject.goals) {
-      for (const theirs of this.complements.get(goal) ?? []) {
-        for (const id of this.byGoal.get(theirs) ?? []) ids.add(id);
-      }
-    }
-    return ids;
-  }
-
   /**
-   * Up to `perPerson` people for `subject` to look for at `now`. Complementary candidates are
-   * found through the goal buckets; the rest of the room is scanned only when they are too few.
+   * Up to `perPerson` people for `subject` to look for at `now`. Complementary candidates come
+   * from the goal buckets; only when they are too few are the sector buckets (their industry
+   * sought, or seeking yours) and then the rest of the room scanned. Each stage holds every
+   * candidate that can outrank the next one, so the answer is the exact top of the whole room.
    * At least one complementary person from another industry is included when one is eligible.
    */
   suggest(subject: PartnerProfile, now: number): SuggestionAnswer {
     const latest = this.latestTo.get(subject.id);
     if (latest && latest.at <= now && now - latest.at <= this.policy.reshowMs && latest.suggested.every((id) => this.candidates.has(id))) {
-      return { suggestions: latest.suggested.map((id) => this.explain(subject, this.candidates.get(id) as PartnerProfile, now)), reused: true };
+      return {
+        suggestions: latest.suggested.map((id) => this.explain(subject, (this.candidates.get(id) as Slot).profile, now)),
+        reused: true,
+      };
     }
-    const k = this.policy.perPerson;
+    const { perPerson: k, cap, freshMs } = this.policy;
+    const visit = ++this.query;
     const top: Ranked[] = [];
     let bestCross: Ranked | undefined;
-    const consider = (r: Ranked): void => {
-      if (r.complementary && r.cross && (!bestCross || better(r, bestCross))) bestCross = r;
+    let eligibleSeen = 0;
+    const consider = (slot: Slot, complementary: boolean): void => {
+      if (slot.visited === visit) return;
+      slot.visited = visit;
+      const candidate = slot.profile;
+      if (candidate.id === subject.id || (subject.companyKey !== '' && candidate.companyKey === subject.companyKey)) return;
+      const load = this.loadIn(slot.times, now);
+      if (load >= cap) return;
+      eligibleSeen++;
+      const seeks = subject.lookingFor.includes(candidate.industry) ? 1 : 0;
+      const sought = candidate.lookingFor.includes(subject.industry) ? 1 : 0;
+      const cross = crossIndustry(subject.industry, candidate.industry);
+      const fresh = candidate.arrivedAt <= now && now - candidate.arrivedAt <= freshMs;
+      // The order of the rules: complementary goals, sectors sought either way, another industry,
+      // a fresh arrival; then the one suggested least. Each term outweighs all the later ones.
+      const score = (complementary ? 1e7 : 0) + (seeks + sought) * 1e6 + (cross ? 1e5 : 0) + (fresh ? 1e4 : 0) + (1000 - Math.min(load, 999));
+      const wantsCross = complementary && cross && (!bestCross || outranks(score, candidate, bestCross));
+      const last = top.length < k ? undefined : top[k - 1];
+      // Most candidates rank below the current third: decided on numbers, nothing allocated.
+      if (!wantsCross && last && !outranks(score, candidate, last)) return;
+      const r: Ranked = { profile: candidate, score, complementary, cross };
+      if (wantsCross) bestCross = r;
       let i = top.length;
       while (i > 0 && better(r, top[i - 1] as Ranked)) i--;
       if (i < k) {
@@ -192,20 +215,15 @@ export class PartnerRoom {
         if (top.length > k) top.pop();
       }
     };
-    const complementary = this.complementaryIds(subject);
-    let eligibleComplementary = 0;
-    for (const id of complementary) {
-      const candidate = this.candidates.get(id);
-      if (!candidate || !this.eligible(subject, candidate, now)) continue;
-      eligibleComplementary++;
-      consider(this.rank(subject, candidate, true, now));
+    for (const goal of subject.goals) {
+      for (const theirs of this.complements.get(goal) ?? []) for (const slot of this.byGoal.get(theirs) ?? []) consider(slot, true);
     }
-    if (eligibleComplementary < k) {
-      for (const candidate of this.candidates.values()) {
-        if (complementary.has(candidate.id) || !this.eligible(subject, candidate, now)) continue;
-        consider(this.rank(subject, candidate, false, now));
-      }
+    if (eligibleSeen < k) {
+      // Not complementary (those were all visited), so a sought sector is what ranks next.
+      for (const industry of subject.lookingFor) for (const slot of this.byIndustry.get(industry) ?? []) consider(slot, false);
+      for (const slot of this.bySought.get(subject.industry) ?? []) consider(slot, false);
     }
+    if (eligibleSeen < k) for (const slot of this.candidates.values()) consider(slot, false);
     if (bestCross && !top.some((r) => r.complementary && r.cross)) top[top.length - 1] = bestCross;
     return { suggestions: top.map((r) => this.explain(subject, r.profile, now)), reused: false };
   }
