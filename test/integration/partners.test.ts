@@ -1,5 +1,7 @@
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startStation, type RunningStation } from '../../electron/station/server';
+import { exportOptionsSchema } from '../../shared/api/methods/export';
 import type { PartialAttendeeFields } from '../../shared/domain/attendee';
 import { manualClock, openTestStation, type TestStation } from '../helpers/service';
 import { tempDir } from '../helpers/temp';
@@ -103,6 +105,40 @@ describe('partner suggestions on a station', () => {
     const consent = async (query: string) => (await api.searchAttendees({ query, limit: 5 })).items[0]?.partnerConsent;
     expect([await consent('山田'), await consent('佐藤'), await consent('鈴木')]).toEqual([true, false, false]);
     expect(await api.commitImport(input)).toMatchObject({ imported: 0, updated: 0, unchanged: 3 });
+    station.close();
+  });
+
+  it('shows unmet demand and introductions of consenting people on the room view, and the report in the export', async () => {
+    const clock = manualClock();
+    const station = openTestStation({ wallClock: clock.now });
+    const { api } = station.service;
+    const seeker = await arrive(station, { name: '求職 一郎', industry: 'it', goals: ['job'], lookingFor: ['healthcare'], partnerConsent: true });
+    await arrive(station, { name: '求職 二郎', industry: 'finance', goals: ['job'], lookingFor: ['healthcare'] });
+    await arrive(station, { name: '採用 花子', company: '結び病院', industry: 'healthcare', goals: ['hiring'], partnerConsent: true });
+    await arrive(station, { name: '同意なし 三郎', industry: 'healthcare', goals: ['hiring'] });
+    const room = await api.getPartnerRoom();
+    expect(room.demand).toEqual([{ industry: 'healthcare', seeking: 2, present: 2 }]);
+    expect(room.introductions).toHaveLength(1);
+    const names = [room.introductions[0]?.a.name, room.introductions[0]?.b.name].sort();
+    expect(names).toEqual(['採用 花子', '求職 一郎']);
+    expect(JSON.stringify(room)).not.toMatch(/二郎|三郎|example\.jp/);
+
+    await api.suggestPartners({ attendeeId: seeker });
+    expect(await api.getPartnerReport()).toEqual({
+      shownTo: 1,
+      crossIndustry: 1,
+      complementaryCrossIndustry: 1,
+      consenting: 2,
+      demand: [{ industry: 'healthcare', seeking: 2, present: 2 }],
+    });
+    const exported = await api.exportAttendance(exportOptionsSchema.parse({ format: 'xlsx', language: 'ja' }));
+    const workbook = new ExcelJS.Workbook();
+    const bytes = Buffer.from(exported.base64, 'base64');
+    await workbook.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
+    const sheet = workbook.getWorksheet('交流相手の紹介');
+    expect((sheet?.getRow(2).values as unknown[]).slice(1, 3)).toEqual(['おすすめを表示した人', 1]);
+    expect((sheet?.getRow(4).values as unknown[]).slice(1, 3)).toEqual(['うち目的の合う他業種の方を紹介された人', 1]);
+    expect((sheet?.getRow(8).values as unknown[]).slice(1, 4)).toEqual(['医療・ヘルスケア', 2, 2]);
     station.close();
   });
 
