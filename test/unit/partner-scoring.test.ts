@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { PartnerRoom } from '../../shared/domain/partners/room';
 import type { PartnerProfile } from '../../shared/domain/partners/types';
@@ -90,5 +91,63 @@ describe('partner suggestion scoring (hand-worked tables)', () => {
     room.remove('f'); // withdrew consent, or left
     expect(room.suggest(subject, now)).toMatchObject({ reused: false });
     expect(ids(room, subject, now)).toEqual(['a', 'b']);
+  });
+});
+
+describe('the bucketed search finds the exact top of the whole room', () => {
+  const INDUSTRIES = ['it', 'healthcare', 'finance', 'food', ''];
+  const GOALS = ['hiring', 'job', 'partners', 'ideas', 'learning', 'network'];
+  const profileArb = fc.record({
+    industry: fc.constantFrom(...INDUSTRIES),
+    goals: fc.subarray(GOALS, { maxLength: 2 }),
+    lookingFor: fc.subarray(INDUSTRIES.slice(0, 4), { maxLength: 2 }),
+    companyKey: fc.constantFrom('', 'a', 'b'),
+    minutesAgo: fc.integer({ min: 0, max: 90 }),
+    shown: fc.integer({ min: 0, max: 6 }),
+  });
+
+  /** Every rule written out plainly over every candidate, sorted: the reference. */
+  function bruteForce(room: PartnerRoom, subject: PartnerProfile, people: PartnerProfile[], now: number): string[] {
+    const cross = (p: PartnerProfile) => subject.industry !== '' && p.industry !== '' && subject.industry !== p.industry;
+    const ranked = people
+      .filter((p) => p.id !== subject.id && !(subject.companyKey !== '' && p.companyKey === subject.companyKey) && room.load(p.id, now) < 5)
+      .map((p) => {
+        const comp = room.complementary(subject.goals, p.goals);
+        const lf = (subject.lookingFor.includes(p.industry) ? 1 : 0) + (p.lookingFor.includes(subject.industry) ? 1 : 0);
+        const fresh = now - p.arrivedAt <= 20 * 60_000;
+        return { p, comp, cross: cross(p), key: [comp ? 1 : 0, lf, cross(p) ? 1 : 0, fresh ? 1 : 0, -room.load(p.id, now), p.arrivedAt] };
+      })
+      .sort((a, b) => {
+        for (let i = 0; i < a.key.length; i++) if (a.key[i] !== b.key[i]) return (b.key[i] as number) - (a.key[i] as number);
+        return a.p.id < b.p.id ? -1 : 1;
+      });
+    const top = ranked.slice(0, 3);
+    const bestCross = ranked.find((r) => r.comp && r.cross);
+    if (bestCross && !top.some((r) => r.comp && r.cross)) top[top.length - 1] = bestCross;
+    return top.map((r) => r.p.id);
+  }
+
+  it('equals a brute-force ranking of every candidate', () => {
+    fc.assert(
+      fc.property(fc.array(profileArb, { minLength: 1, maxLength: 40 }), fc.nat(39), (drawn, pick) => {
+        const now = at('11:00');
+        const room = new PartnerRoom();
+        const people = drawn.map((d, i): PartnerProfile => ({
+          id: `c${String(i).padStart(2, '0')}`,
+          industry: d.industry,
+          goals: d.goals,
+          lookingFor: d.lookingFor,
+          companyKey: d.companyKey,
+          arrivedAt: now - d.minutesAgo * 60_000,
+        }));
+        people.forEach((p, i) => {
+          room.put(p);
+          for (let s = 0; s < (drawn[i]?.shown ?? 0); s++) room.recordShowing({ entryId: `${p.id}-${s}`, subjectId: 'someone', at: now - s * 60_000, suggested: [p.id] });
+        });
+        const subject = people[pick % people.length] as PartnerProfile;
+        expect(room.suggest(subject, now).suggestions.map((s) => s.id)).toEqual(bruteForce(room, subject, people, now));
+      }),
+      { numRuns: 400, seed: 42 },
+    );
   });
 });

@@ -215,8 +215,18 @@ export class PartnerRoom {
         if (top.length > k) top.pop();
       }
     };
-    for (const goal of subject.goals) {
-      for (const theirs of this.complements.get(goal) ?? []) for (const slot of this.byGoal.get(theirs) ?? []) consider(slot, true);
+    // First the complementary people in a sector either side seeks: when three of them (and a
+    // cross-industry one) are found, no other complementary person can outrank them (their score
+    // is at most 1e7 + 1e5 + 1e4 + 1000), so the rest of the goal buckets is skipped.
+    const isComplementary = (slot: Slot) => this.complementary(subject.goals, slot.profile.goals);
+    for (const industry of subject.lookingFor) for (const slot of this.byIndustry.get(industry) ?? []) if (isComplementary(slot)) consider(slot, true);
+    for (const slot of this.bySought.get(subject.industry) ?? []) if (isComplementary(slot)) consider(slot, true);
+    const bound = 1e7 + 1e5 + 1e4 + 1000;
+    const settled = top.length === k && (top[k - 1] as Ranked).score > bound && bestCross !== undefined && bestCross.score > bound;
+    if (!settled) {
+      for (const goal of subject.goals) {
+        for (const theirs of this.complements.get(goal) ?? []) for (const slot of this.byGoal.get(theirs) ?? []) consider(slot, true);
+      }
     }
     if (eligibleSeen < k) {
       // Not complementary (those were all visited), so a sought sector is what ranks next.
