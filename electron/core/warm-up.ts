@@ -15,6 +15,7 @@ const WARM_UP_ATTENDEE: Attendee = {
   checkedIn: null,
   conflicts: [],
   badgePrints: 0,
+  left: false,
 };
 
 /**

@@ -13,6 +13,7 @@ import { importMethods } from './methods/import';
 import { kioskMethods } from './methods/kiosk';
 import { roomMethods } from './methods/room';
 import { searchMethods } from './methods/search';
+import { partnerMethods } from './methods/partners';
 import { settingsMethods } from './methods/settings';
 import { syncMethods } from './methods/sync';
 
@@ -40,6 +41,7 @@ export const contract = composeContract([
   badgeMethods,
   accessStatsMethods,
   deviceMethods,
+  partnerMethods,
 ]);
 
 export type Contract = typeof contract;

@@ -20,6 +20,8 @@ export const attendeeFieldsSchema = z.object({
   phone: text,
   walkIn: z.boolean(),
   vcardOptIn: z.boolean(),
+  /** Agreed to appear in other people's partner suggestions (name, company, industry, goal only). */
+  partnerConsent: z.boolean(),
   note: text,
 });
 
@@ -43,6 +45,7 @@ export const EMPTY_ATTENDEE_FIELDS: AttendeeFields = {
   phone: '',
   walkIn: false,
   vcardOptIn: false,
+  partnerConsent: false,
   note: '',
 };
 
@@ -64,4 +67,10 @@ export interface Attendee extends AttendeeFields {
   /** Further not-undone check-ins of the same person (another door, offline): kept and flagged. */
   conflicts: CheckinView[];
   badgePrints: number;
+  /**
+   * Marked as having left after their latest arrival (a live check-in or a "back" mark): the
+   * latest of those marks by clock order decides, so the answer does not depend on arrival order.
+   * Present in the room = checked in and not left.
+   */
+  left: boolean;
 }

@@ -51,6 +51,27 @@ export const badgePrintedEntrySchema = z.object({
   data: z.object({ printer: z.string().max(200), copies: z.number().int().min(1).max(100) }),
 });
 
+/** "I have left" / "I am back": the latest mark (or live check-in) by clock order says who is in the room. */
+export const PRESENCE_STATES = ['left', 'back'] as const;
+export const attendeePresenceEntrySchema = z.object({
+  ...base,
+  type: z.literal('attendee.presence'),
+  attendeeId: uuid,
+  data: z.object({ state: z.enum(PRESENCE_STATES) }),
+});
+
+/**
+ * Partner suggestions shown to `attendeeId` (at most three people, by id). Recorded so that every
+ * station counts how often each person was suggested from the same log (the fairness cap).
+ */
+export const MAX_SUGGESTIONS = 3;
+export const partnersSuggestedEntrySchema = z.object({
+  ...base,
+  type: z.literal('partners.suggested'),
+  attendeeId: uuid,
+  data: z.object({ at: isoTime, suggested: z.array(uuid).min(1).max(MAX_SUGGESTIONS) }),
+});
+
 export const settingsUpsertEntrySchema = z.object({
   ...base,
   type: z.literal('settings.upsert'),
@@ -64,6 +85,8 @@ export const entrySchema = z.discriminatedUnion('type', [
   checkinEntrySchema,
   checkinUndoEntrySchema,
   badgePrintedEntrySchema,
+  attendeePresenceEntrySchema,
+  partnersSuggestedEntrySchema,
   settingsUpsertEntrySchema,
 ]);
 

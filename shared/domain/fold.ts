@@ -2,6 +2,7 @@ import { EMPTY_ATTENDEE_FIELDS, type Attendee, type AttendeeFields, type Checkin
 import { resolveCheckins } from './checkin-rules';
 import { DEFAULT_EVENT_SETTINGS } from './defaults';
 import { compareStamp, type CheckinEntry, type Entry } from './entry';
+import { hasLeft, type PresenceMark } from './presence';
 import type { EventSettings } from './settings';
 
 /**
@@ -39,6 +40,7 @@ export function foldEntries(entries: Iterable<Entry>): Projection {
   const checkins = new Map<string, CheckinEntry[]>();
   const undone = new Set<string>();
   const prints = new Map<string, number>();
+  const presence = new Map<string, PresenceMark[]>();
 
   for (const entry of unique.values()) {
     switch (entry.type) {
@@ -70,6 +72,15 @@ export function foldEntries(entries: Iterable<Entry>): Projection {
       case 'badge.printed':
         prints.set(entry.attendeeId, (prints.get(entry.attendeeId) ?? 0) + entry.data.copies);
         break;
+      case 'attendee.presence': {
+        const marks = presence.get(entry.attendeeId) ?? [];
+        marks.push({ id: entry.id, hlc: entry.hlc, state: entry.data.state });
+        presence.set(entry.attendeeId, marks);
+        break;
+      }
+      case 'partners.suggested':
+        // Read by the suggestion engine's load counts (shared/domain/partners), not by the row.
+        break;
     }
   }
 
@@ -82,12 +93,14 @@ export function foldEntries(entries: Iterable<Entry>): Projection {
     const values: AttendeeFields = { ...EMPTY_ATTENDEE_FIELDS };
     for (const [name, stamped] of fields) Object.assign(values, { [name]: stamped.value });
     const { official, conflicts } = resolveCheckins(checkins.get(id) ?? [], undone);
+    const live = official ? [official, ...conflicts] : [];
     attendees.set(id, {
       ...values,
       id,
       checkedIn: official ? checkinView(official) : null,
       conflicts: conflicts.map(checkinView),
       badgePrints: prints.get(id) ?? 0,
+      left: hasLeft(live, presence.get(id) ?? []),
     });
   }
   return { settings, attendees };

@@ -38,6 +38,7 @@ function attendee(i: number): Attendee {
     checkedIn: null,
     conflicts: [],
     badgePrints: 0,
+    left: false,
   };
 }
 

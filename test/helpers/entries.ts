@@ -28,6 +28,8 @@ type Op =
   | { kind: 'checkin' }
   | { kind: 'undo'; pick: number }
   | { kind: 'print'; copies: number }
+  | { kind: 'consent'; value: boolean }
+  | { kind: 'presence'; state: 'left' | 'back' }
   | { kind: 'settings'; value: string };
 
 const opArb: fc.Arbitrary<Op> = fc.oneof(
@@ -36,6 +38,8 @@ const opArb: fc.Arbitrary<Op> = fc.oneof(
   { weight: 4, arbitrary: fc.constant({ kind: 'checkin' as const }) },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('undo' as const), pick: fc.nat(20) }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('print' as const), copies: fc.integer({ min: 1, max: 3 }) }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('consent' as const), value: fc.boolean() }) },
+  { weight: 2, arbitrary: fc.record({ kind: fc.constant('presence' as const), state: fc.constantFrom('left' as const, 'back' as const) }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('settings' as const), value: fc.constantFrom('交流会', 'Meetup') }) },
 );
 
@@ -73,6 +77,12 @@ export const logArb: fc.Arbitrary<Entry[]> = fc
         case 'print':
           entries.push({ ...base, type: 'badge.printed', attendeeId, data: { printer: 'QL', copies: op.copies } });
           break;
+        case 'consent':
+          entries.push({ ...base, type: 'attendee.upsert', attendeeId, data: { fields: { partnerConsent: op.value } } });
+          break;
+        case 'presence':
+          entries.push({ ...base, type: 'attendee.presence', attendeeId, data: { state: op.state } });
+          break;
         case 'settings':
           entries.push({ ...base, type: 'settings.upsert', attendeeId: null, data: { fields: { eventName: op.value } } });
           break;
@@ -98,4 +108,16 @@ export function expectedCheckins(entries: readonly Entry[], attendeeId: string):
   const live = [...new Map(entries.filter((e) => e.type === 'checkin' && e.attendeeId === attendeeId && !undone.has(e.id)).map((e) => [e.id, e])).values()];
   live.sort(compareStamp);
   return { official: live[0]?.id ?? null, conflicts: live.slice(1).map((e) => e.id) };
+}
+
+/** The presence rule, stated independently: the last arrival or mark by clock decides; no live check-in, not present. */
+export function expectedPresent(entries: readonly Entry[], attendeeId: string): boolean {
+  const { official, conflicts } = expectedCheckins(entries, attendeeId);
+  if (official === null) return false;
+  const live = new Set([official, ...conflicts]);
+  const events = entries
+    .filter((e) => e.attendeeId === attendeeId && ((e.type === 'checkin' && live.has(e.id)) || e.type === 'attendee.presence'))
+    .sort(compareStamp);
+  const last = events[events.length - 1];
+  return !(last?.type === 'attendee.presence' && last.data.state === 'left');
 }

@@ -92,11 +92,11 @@ describe('attendance export, read back from real files', () => {
     expect(result.warnings.every((w) => w.row === zoeRow)).toBe(true);
   });
 
-  it('writes XLSX with an attendee sheet and a check-in sheet; formula-like cells stay text', async () => {
+  it('writes XLSX with an attendee sheet, a check-in sheet and the partner figures; formula-like cells stay text', async () => {
     const { file } = await exportToFile('xlsx');
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile(file);
-    expect(workbook.worksheets.map((w) => w.name)).toEqual(['参加者', '受付履歴']);
+    expect(workbook.worksheets.map((w) => w.name)).toEqual(['参加者', '受付履歴', '交流相手の紹介']);
     const sheet = workbook.getWorksheet('参加者');
     const headers = (sheet?.getRow(1).values as unknown[]).slice(1);
     const rows: Record<string, unknown>[] = [];

@@ -4,7 +4,7 @@ import { openDatabase } from '../../electron/core/db/open';
 import { appendEntries } from '../../electron/core/log/append';
 import type { Entry } from '../../shared/domain/entry';
 import { foldEntries } from '../../shared/domain/fold';
-import { ATTENDEE_POOL, expectedCheckins, logArb, projectionOf } from '../helpers/entries';
+import { ATTENDEE_POOL, expectedCheckins, expectedPresent, logArb, projectionOf } from '../helpers/entries';
 
 /**
  * What sync relies on: the SQLite projection (built incrementally by appendEntries) equals the
@@ -83,6 +83,23 @@ describe('SQLite projection under any delivery of the same entries', () => {
         }
       }),
       { numRuns: 100, seed: 11 },
+    );
+  });
+
+  it('a person is present when checked in and the latest of their live check-ins and presence marks is not "I have left"', () => {
+    fc.assert(
+      fc.property(logArb.chain((entries) => fc.tuple(fc.constant(entries), fc.shuffledSubarray(entries, { minLength: entries.length }))), ([entries, order]) => {
+        const db = openDatabase(':memory:');
+        try {
+          for (const entry of order) appendEntries(db, [entry]);
+          for (const [id, attendee] of projectionOf(db, ATTENDEE_POOL).attendees) {
+            expect(attendee.checkedIn !== null && !attendee.left).toBe(expectedPresent(entries, id));
+          }
+        } finally {
+          db.close();
+        }
+      }),
+      { numRuns: 100, seed: 18 },
     );
   });
 });

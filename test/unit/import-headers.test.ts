@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CatalogueMatcher, splitAnswers } from '../../electron/core/import/catalogue';
+import { CatalogueMatcher, splitAnswers, yesNoAnswer } from '../../electron/core/import/catalogue';
 import { detectHeaderRow, detectMapping } from '../../electron/core/import/headers';
 import { decodeText } from '../../electron/core/import/decode';
 import { DEFAULT_GOALS, DEFAULT_INDUSTRIES } from '../../shared/domain/defaults';
@@ -17,6 +17,19 @@ describe('import headers and values', () => {
     expect(detectMapping(['Order #', 'First Name', 'Last Name', 'Email', 'Ticket Type', 'Attendee #', 'Barcode #', 'Organization', 'Job Title'])).toEqual([
       'ignore', 'givenName', 'familyName', 'email', 'ignore', 'ignore', 'ticketCode', 'company', 'title',
     ]);
+  });
+
+  it('maps the partner-suggestion consent column, but not the privacy-policy 同意', () => {
+    expect(detectMapping(['氏名', '紹介の同意（任意）', '個人情報の取り扱いへの同意'])).toEqual(['name', 'partnerConsent', 'ignore']);
+    expect(detectMapping(['Name', 'Partner suggestions'])).toEqual(['name', 'partnerConsent']);
+    expect(detectMapping(['お名前', '交流希望'])).toEqual(['name', 'partnerConsent']);
+    expect(detectMapping(['Name', 'Consent'])).toEqual(['name', 'partnerConsent']);
+  });
+
+  it('reads yes/no answers; anything unclear is not consent', () => {
+    expect(['はい', '同意する', 'Yes', 'ＹＥＳ', '○', 'true', '1'].map(yesNoAnswer)).toEqual([true, true, true, true, true, true, true]);
+    expect(['いいえ', '同意しない', 'No', '×', '0'].map(yesNoAnswer)).toEqual([false, false, false, false, false]);
+    expect(['たぶん', 'maybe', '後で'].map(yesNoAnswer)).toEqual([undefined, undefined, undefined]);
   });
 
   it('finds the header row below a title line', () => {

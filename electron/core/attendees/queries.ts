@@ -18,6 +18,7 @@ export interface AttendeeRow {
   phone: string;
   walk_in: number;
   vcard_opt_in: number;
+  partner_consent: number;
   note: string;
   checkin_id: string | null;
   checked_in_at: string | null;
@@ -25,10 +26,12 @@ export interface AttendeeRow {
   checkin_source: string | null;
   conflict_count: number;
   badge_prints: number;
+  left_room: number;
 }
 
 export const ATTENDEE_COLUMNS = `id, ticket_code, name, name_kana, company, title, industry, goals, looking_for, email, phone,
-  walk_in, vcard_opt_in, note, checkin_id, checked_in_at, checked_in_station, checkin_source, conflict_count, badge_prints`;
+  walk_in, vcard_opt_in, partner_consent, note, checkin_id, checked_in_at, checked_in_station, checkin_source, conflict_count,
+  badge_prints, left_room`;
 
 function conflictsOf(db: Db, attendeeId: string): CheckinView[] {
   const checkins = db
@@ -50,7 +53,7 @@ function conflictsOf(db: Db, attendeeId: string): CheckinView[] {
 /** The text fields of an attendee row, as the API names them (JSON lists parsed). */
 export function textFieldsFromRow(
   row: Pick<AttendeeRow, 'ticket_code' | 'name' | 'name_kana' | 'company' | 'title' | 'industry' | 'goals' | 'looking_for' | 'email' | 'phone' | 'note'>,
-): Omit<AttendeeFields, 'walkIn' | 'vcardOptIn'> {
+): Omit<AttendeeFields, 'walkIn' | 'vcardOptIn' | 'partnerConsent'> {
   return {
     ticketCode: row.ticket_code,
     name: row.name,
@@ -72,6 +75,7 @@ export function attendeeFromRow(db: Db, row: AttendeeRow): Attendee {
     ...textFieldsFromRow(row),
     walkIn: row.walk_in === 1,
     vcardOptIn: row.vcard_opt_in === 1,
+    partnerConsent: row.partner_consent === 1,
     checkedIn:
       row.checkin_id && row.checked_in_at && row.checked_in_station
         ? {
@@ -83,6 +87,7 @@ export function attendeeFromRow(db: Db, row: AttendeeRow): Attendee {
         : null,
     conflicts: row.conflict_count > 0 ? conflictsOf(db, row.id) : [],
     badgePrints: row.badge_prints,
+    left: row.left_room === 1,
   };
 }
 

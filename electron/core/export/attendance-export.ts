@@ -7,6 +7,8 @@ import { attendanceCsvSjis, attendanceCsvUtf8 } from './csv';
 import { recordExport } from './export-record';
 import { attendancePdf } from './pdf-roster';
 import { attendanceXlsx } from './xlsx';
+import { readPartnerReport } from '../partners/room-view';
+import { partnerSheet } from './partner-sheet';
 
 const FORMAT_FILES = {
   csv: { extension: 'csv', mimeType: 'text/csv;charset=utf-8' },
@@ -38,9 +40,10 @@ function fileStem(eventName: string, now: Date): string {
 export async function exportAttendance(db: Db, options: ExportOptions, now = new Date()): Promise<ExportedBytes> {
   const settings = readSettings(db);
   // Read the table and the events in one transaction, so both sheets show the same moment.
-  const { table, events } = db.transaction(() => ({
+  const { table, events, partners } = db.transaction(() => ({
     table: readAttendanceTable(db, options),
     events: options.format === 'xlsx' ? readCheckinEvents(db) : [],
+    partners: options.format === 'xlsx' ? readPartnerReport(db) : undefined,
   }))();
   let bytes: Buffer;
   let warnings: ExportWarning[] = [];
@@ -52,7 +55,11 @@ export async function exportAttendance(db: Db, options: ExportOptions, now = new
       ({ bytes, warnings } = attendanceCsvSjis(table));
       break;
     case 'xlsx':
-      bytes = await attendanceXlsx(table, events, { language: options.language, includeNames: options.columns.includes('name') });
+      bytes = await attendanceXlsx(table, events, {
+        language: options.language,
+        includeNames: options.columns.includes('name'),
+        partners: partners && partnerSheet(partners, settings.industries, options.language),
+      });
       break;
     case 'pdf':
       ({ bytes, warnings } = await attendancePdf(table, { language: options.language, eventName: settings.eventName, now }));

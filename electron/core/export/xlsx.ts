@@ -2,6 +2,7 @@ import type ExcelJS from 'exceljs';
 import type { AttendanceTable, Cell, CheckinEventRow } from './attendance-rows';
 import { localDateTime } from './attendance-rows';
 import { neutralizeFormula } from './formula-guard';
+import type { partnerSheet } from './partner-sheet';
 
 const SHEET_NAMES = {
   ja: { attendees: '参加者', events: '受付履歴' },
@@ -39,11 +40,11 @@ function addSheet(workbook: ExcelJS.Workbook, name: string, headers: string[], r
   });
 }
 
-/** XLSX: a sheet of attendees and a sheet of check-in events (who, when, where, and undos). */
+/** XLSX: a sheet of attendees, a sheet of check-in events (who, when, where, and undos), and the partner figures. */
 export async function attendanceXlsx(
   table: AttendanceTable,
   events: CheckinEventRow[],
-  options: { language: 'ja' | 'en'; includeNames: boolean },
+  options: { language: 'ja' | 'en'; includeNames: boolean; partners?: ReturnType<typeof partnerSheet> },
 ): Promise<Buffer> {
   const { language } = options;
   // Loaded on first use: exceljs is a third of the bundle, and most runs never touch a workbook.
@@ -58,5 +59,6 @@ export async function attendanceXlsx(
     ),
   );
   addSheet(workbook, SHEET_NAMES[language].events, headers, rows);
+  if (options.partners) addSheet(workbook, options.partners.name, options.partners.headers, options.partners.rows);
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }

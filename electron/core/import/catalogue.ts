@@ -40,3 +40,17 @@ export function splitAnswers(cell: string): string[] {
     .map((part) => part.trim())
     .filter((part) => part !== '');
 }
+
+const YES = new Set(['はい', '同意する', '同意します', '同意', '希望する', '希望します', '希望', 'する', 'あり', '可', 'ok', 'yes', 'y', 'true', '1', '○', '〇', '◯', '✓', '✔', 'agree', 'iagree']);
+const NO = new Set(['いいえ', '同意しない', '同意しません', '希望しない', '希望しません', 'しない', 'なし', '不可', 'no', 'n', 'false', '0', '×', '✗', '✕']);
+
+/**
+ * A yes/no answer (the partner-suggestion consent column): true, false, or undefined for anything
+ * else. An answer that is not a clear yes is never taken as consent.
+ */
+export function yesNoAnswer(cell: string): boolean | undefined {
+  const key = fold(cell);
+  if (YES.has(key)) return true;
+  if (NO.has(key)) return false;
+  return undefined;
+}

@@ -20,6 +20,9 @@ const SYNONYMS: [Exclude<ImportTarget, 'ignore'>, string[]][] = [
   ['industry', ['業種', '業界', 'ご職業業種', '業種業界', 'industry', 'sector']],
   ['goals', ['参加目的', '目的', '参加の目的', 'ご参加の目的', '今日の目的', 'goal', 'goals', 'purpose', 'objective', 'objectives']],
   ['lookingFor', ['会いたい業種', '会いたい人', '交流したい業種', 'lookingfor', 'wanttomeet']],
+  // Agreement to appear in other attendees' partner suggestions. A bare 同意 is left out on purpose:
+  // on Japanese forms it is almost always the privacy-policy checkbox, not this question.
+  ['partnerConsent', ['紹介の同意', '紹介への同意', '交流希望', 'ご紹介の同意', 'マッチング希望', 'マッチングの同意', '交流相手の紹介', '参加者紹介', 'partnersuggestions', 'partnerconsent', 'matchmaking', 'introductions', 'consent']],
   ['email', ['メールアドレス', 'メール', 'eメール', 'eメールアドレス', 'email', 'emailaddress', 'mail', 'mailaddress']],
   ['phone', ['電話番号', '電話', '携帯電話番号', '携帯番号', 'tel', 'phone', 'phonenumber', 'mobile', 'cellphone']],
   ['note', ['備考', 'メモ', 'コメント', 'その他', 'note', 'notes', 'comment', 'comments', 'memo']],
@@ -47,6 +50,7 @@ const CONTAINS: [RegExp, Exclude<ImportTarget, 'ignore'>][] = [
   [/ふりがな|ふりがな|furigana/, 'nameKana'],
   [/電話|phone/, 'phone'],
   [/会社|所属|勤務先|company|organi[sz]ation/, 'company'],
+  [/紹介.*同意|交流希望|まっちんぐ|partnersuggestion|matchmaking/, 'partnerConsent'],
   [/業種|業界|industry/, 'industry'],
   [/目的|purpose|goal/, 'goals'],
   [/役職|肩書|jobtitle/, 'title'],

@@ -3,7 +3,7 @@ import { MAX_FIELD_LENGTH, type PartialAttendeeFields } from '../../../shared/do
 import type { EventSettings } from '../../../shared/domain/settings';
 import { normalizeTicketCode } from '../../../shared/text/ticket-code';
 import type { Db } from '../db/types';
-import { CatalogueMatcher, splitAnswers } from './catalogue';
+import { CatalogueMatcher, splitAnswers, yesNoAnswer } from './catalogue';
 import { columnLetter, duplicateHeaders, headerLooksGarbled, headerPreview, isInvisibleOnly } from './header-checks';
 import { detectHeaderRow, detectMapping } from './headers';
 import { ProblemList } from './problems';
@@ -39,7 +39,7 @@ export interface ImportPlan {
 
 type ExistingRow = Pick<
   AttendeeRow,
-  'id' | 'ticket_code' | 'name' | 'name_kana' | 'company' | 'title' | 'industry' | 'goals' | 'looking_for' | 'email' | 'phone' | 'note'
+  'id' | 'ticket_code' | 'name' | 'name_kana' | 'company' | 'title' | 'industry' | 'goals' | 'looking_for' | 'email' | 'phone' | 'note' | 'partner_consent'
 >;
 
 const SAMPLE_ROWS = 5;
@@ -77,7 +77,7 @@ function joinName(family: string, given: string): string {
 }
 
 function existingFields(row: ExistingRow): PartialAttendeeFields {
-  return textFieldsFromRow(row);
+  return { ...textFieldsFromRow(row), partnerConsent: row.partner_consent === 1 };
 }
 
 /**
@@ -141,7 +141,7 @@ export function planImport(db: Db, fileName: string, table: RawTable, settings: 
   const goals = new CatalogueMatcher(settings.goals);
   const existing = db
     .prepare(
-      `SELECT id, ticket_code, name, name_kana, company, title, industry, goals, looking_for, email, phone, note
+      `SELECT id, ticket_code, name, name_kana, company, title, industry, goals, looking_for, email, phone, note, partner_consent
        FROM attendees WHERE removed = 0`,
     )
     .all() as ExistingRow[];
@@ -243,6 +243,12 @@ export function planImport(db: Db, fileName: string, table: RawTable, settings: 
           // Half-width katakana (ｺｳﾉ) from older systems becomes full width for badges and lists.
           fields.nameKana = value.normalize('NFKC');
           break;
+        case 'partnerConsent': {
+          // Anything but a clear yes or no leaves the field as it is (default: no consent).
+          const answer = yesNoAnswer(value);
+          if (answer !== undefined) fields.partnerConsent = answer;
+          break;
+        }
         case 'ignore':
           break;
         default:

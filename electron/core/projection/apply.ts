@@ -64,6 +64,25 @@ export function applyEntries(db: Db, entries: readonly Entry[], knownUpToSeq: nu
         ).run(entry.id, entry.attendeeId, entry.station, entry.hlc, entry.data.printer, entry.data.copies);
         changesOf(entry.attendeeId).other = true;
         break;
+      case 'attendee.presence':
+        cachedStatement(db, 'INSERT OR IGNORE INTO presence_marks (id, attendee_id, hlc, state) VALUES (?, ?, ?, ?)').run(
+          entry.id,
+          entry.attendeeId,
+          entry.hlc,
+          entry.data.state,
+        );
+        // Presence is decided with the check-ins (the latest arrival or mark), so it takes their path.
+        changesOf(entry.attendeeId).checkins = true;
+        break;
+      case 'partners.suggested':
+        cachedStatement(db, 'INSERT OR IGNORE INTO partner_suggestions (id, attendee_id, hlc, at, suggested) VALUES (?, ?, ?, ?, ?)').run(
+          entry.id,
+          entry.attendeeId,
+          entry.hlc,
+          entry.data.at,
+          JSON.stringify(entry.data.suggested),
+        );
+        break;
     }
   }
   insertCheckinRows(db, checkins);

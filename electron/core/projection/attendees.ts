@@ -2,7 +2,7 @@ import { EMPTY_ATTENDEE_FIELDS, type AttendeeFields } from '../../../shared/doma
 import type { EntryOfType } from '../../../shared/domain/entry';
 import type { Db } from '../db/types';
 import { notifyAttendeeRefreshed } from './attendee-listeners';
-import { checkinsOf } from './checkin-columns';
+import { checkinStateOf } from './checkin-columns';
 import { winsOver, type FieldStamp } from './lww';
 import { cachedStatement } from '../db/statements';
 
@@ -94,26 +94,26 @@ export function refreshAttendee(db: Db, attendeeId: string): void {
 
   const removed = cachedStatement(db, "SELECT 1 FROM entries WHERE attendee_id = ? AND type = 'attendee.remove' LIMIT 1")
     .get(attendeeId);
-  const { official, conflicts } = checkinsOf(db, [attendeeId]).get(attendeeId) ?? { official: null, conflicts: [] };
+  const { official, conflicts, left } = checkinStateOf(db, [attendeeId]).get(attendeeId) ?? { official: null, conflicts: [], left: false };
   const prints = cachedStatement(db, 'SELECT coalesce(sum(copies), 0) AS n FROM badge_prints WHERE attendee_id = ?').get(attendeeId) as {
     n: number;
   };
 
   cachedStatement(db, 
     `INSERT INTO attendees (id, ticket_code, name, name_kana, company, title, industry, goals, looking_for, email, phone,
-       walk_in, vcard_opt_in, note, removed, checkin_id, checked_in_at, checked_in_station, checkin_source,
-       conflict_count, badge_prints)
+       walk_in, vcard_opt_in, partner_consent, note, removed, checkin_id, checked_in_at, checked_in_station, checkin_source,
+       conflict_count, badge_prints, left_room)
      VALUES (@id, @ticketCode, @name, @nameKana, @company, @title, @industry, @goals, @lookingFor, @email, @phone,
-       @walkIn, @vcardOptIn, @note, @removed, @checkinId, @checkedInAt, @checkedInStation, @checkinSource,
-       @conflictCount, @badgePrints)
+       @walkIn, @vcardOptIn, @partnerConsent, @note, @removed, @checkinId, @checkedInAt, @checkedInStation, @checkinSource,
+       @conflictCount, @badgePrints, @left)
      ON CONFLICT (id) DO UPDATE SET ticket_code = excluded.ticket_code, name = excluded.name,
        name_kana = excluded.name_kana, company = excluded.company, title = excluded.title,
        industry = excluded.industry, goals = excluded.goals, looking_for = excluded.looking_for,
        email = excluded.email, phone = excluded.phone, walk_in = excluded.walk_in,
-       vcard_opt_in = excluded.vcard_opt_in, note = excluded.note, removed = excluded.removed,
+       vcard_opt_in = excluded.vcard_opt_in, partner_consent = excluded.partner_consent, note = excluded.note, removed = excluded.removed,
        checkin_id = excluded.checkin_id, checked_in_at = excluded.checked_in_at,
        checked_in_station = excluded.checked_in_station, checkin_source = excluded.checkin_source,
-       conflict_count = excluded.conflict_count, badge_prints = excluded.badge_prints`,
+       conflict_count = excluded.conflict_count, badge_prints = excluded.badge_prints, left_room = excluded.left_room`,
   ).run({
     id: attendeeId,
     ...fields,
@@ -121,6 +121,7 @@ export function refreshAttendee(db: Db, attendeeId: string): void {
     lookingFor: JSON.stringify(fields.lookingFor),
     walkIn: fields.walkIn ? 1 : 0,
     vcardOptIn: fields.vcardOptIn ? 1 : 0,
+    partnerConsent: fields.partnerConsent ? 1 : 0,
     removed: removed ? 1 : 0,
     checkinId: official?.id ?? null,
     checkedInAt: official?.scanned_at ?? null,
@@ -128,6 +129,7 @@ export function refreshAttendee(db: Db, attendeeId: string): void {
     checkinSource: official?.source ?? null,
     conflictCount: conflicts.length,
     badgePrints: prints.n,
+    left: left ? 1 : 0,
   });
   notifyAttendeeRefreshed(db, attendeeId);
 }

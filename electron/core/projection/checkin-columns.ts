@@ -1,4 +1,5 @@
 import { resolveCheckins, type CheckinResolution } from '../../../shared/domain/checkin-rules';
+import { hasLeft, type PresenceMark } from '../../../shared/domain/presence';
 import { cachedStatement } from '../db/statements';
 import type { Db } from '../db/types';
 import { multiRowValues, statementChunks } from '../log/insert-entries';
@@ -35,26 +36,56 @@ export function checkinsOf(db: Db, attendeeIds: readonly string[]): Map<string, 
   return resolved;
 }
 
+/** The presence marks of these attendees (most have none), ROWS_PER_STATEMENT attendees per query. */
+function presenceMarksOf(db: Db, attendeeIds: readonly string[]): Map<string, PresenceMark[]> {
+  const marks = new Map<string, PresenceMark[]>();
+  for (const chunk of statementChunks(attendeeIds)) {
+    const rows = cachedStatement(db,
+      `SELECT attendee_id, id, hlc, state FROM presence_marks WHERE attendee_id IN (${chunk.map(() => '?').join(', ')})`,
+    ).all(chunk) as (PresenceMark & { attendee_id: string })[];
+    for (const row of rows) {
+      const list = marks.get(row.attendee_id) ?? [];
+      list.push({ id: row.id, hlc: row.hlc, state: row.state });
+      marks.set(row.attendee_id, list);
+    }
+  }
+  return marks;
+}
+
+/** Check-ins resolved, and whether each person has left (presence.ts), for these attendees. */
+export function checkinStateOf(db: Db, attendeeIds: readonly string[]): Map<string, CheckinResolution<CheckinRow> & { left: boolean }> {
+  const resolved = checkinsOf(db, attendeeIds);
+  const marks = presenceMarksOf(db, attendeeIds);
+  const state = new Map<string, CheckinResolution<CheckinRow> & { left: boolean }>();
+  for (const [id, { official, conflicts }] of resolved) {
+    const live = official ? [official, ...conflicts] : [];
+    state.set(id, { official, conflicts, left: hasLeft(live, marks.get(id) ?? []) });
+  }
+  return state;
+}
+
 /**
  * Recomputes only the check-in columns of these attendees' rows: what check-ins and undos alone can
- * change (the rest of a row depends on fields, prints and the tombstone). A row is written only
- * when its official check-in or conflict count changes, and a person without a row (known only
+ * change (the rest of a row depends on fields, prints and the tombstone), with presence marks,
+ * which are decided against the check-ins. A row is written only when its official check-in,
+ * conflict count or presence changes, and a person without a row (known only
  * through a check-in so far) gets none: `refreshAttendee` picks the check-in up with their upsert.
  */
 export function refreshCheckinColumns(db: Db, attendeeIds: readonly string[]): void {
-  const resolved = checkinsOf(db, attendeeIds);
+  const resolved = checkinStateOf(db, attendeeIds);
   const ids = [...resolved.keys()];
   for (const chunk of statementChunks(ids)) {
     const params: unknown[] = [];
     for (const id of chunk) {
-      const { official, conflicts } = resolved.get(id) ?? { official: null, conflicts: [] };
-      params.push(id, official?.id ?? null, official?.scanned_at ?? null, official?.station ?? null, official?.source ?? null, conflicts.length);
+      const { official, conflicts, left } = resolved.get(id) ?? { official: null, conflicts: [], left: false };
+      params.push(id, official?.id ?? null, official?.scanned_at ?? null, official?.station ?? null, official?.source ?? null, conflicts.length, left ? 1 : 0);
     }
     const updated = cachedStatement(db,
       `UPDATE attendees SET checkin_id = v.column2, checked_in_at = v.column3, checked_in_station = v.column4,
-         checkin_source = v.column5, conflict_count = v.column6
-       FROM (VALUES ${multiRowValues(6, chunk.length)}) AS v
-       WHERE attendees.id = v.column1 AND (attendees.checkin_id IS NOT v.column2 OR attendees.conflict_count IS NOT v.column6)
+         checkin_source = v.column5, conflict_count = v.column6, left_room = v.column7
+       FROM (VALUES ${multiRowValues(7, chunk.length)}) AS v
+       WHERE attendees.id = v.column1
+         AND (attendees.checkin_id IS NOT v.column2 OR attendees.conflict_count IS NOT v.column6 OR attendees.left_room IS NOT v.column7)
        RETURNING attendees.id`,
     ).all(params) as { id: string }[];
     for (const row of updated) notifyAttendeeRefreshed(db, row.id);

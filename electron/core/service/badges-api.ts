@@ -32,6 +32,7 @@ const TEST_ATTENDEE: Attendee = {
   checkedIn: null,
   conflicts: [],
   badgePrints: 0,
+  left: false,
 };
 
 /** Writes the PDF to a private temporary file, hands it to `use`, and removes it afterwards. */

@@ -20,6 +20,7 @@ import { createKioskApi } from './kiosk-api';
 import { createRoomApi } from './room-api';
 import { createSearchApi } from './search-api';
 import { createSettingsApi } from './settings-api';
+import { createPartnersApi } from './partners-api';
 import { createSyncApi } from './sync-api';
 import type { ServiceImpl } from './types';
 
@@ -98,6 +99,7 @@ export function createService(options: ServiceOptions): MusubiService {
     ...createBadgesApi(context),
     ...createAccessStatsApi(context),
     ...createDevicesApi(access),
+    ...createPartnersApi(context),
   };
   countRefusalsOf(api, accessStats);
 

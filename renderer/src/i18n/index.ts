@@ -8,6 +8,7 @@ import { ja } from './ja';
 import { importMessages } from './topics/import';
 import { sync } from './topics/sync';
 import { badges } from './topics/badges';
+import { partners } from './topics/partners';
 
 export const LANGUAGES = [
   { code: 'ja', label: '日本語' },
@@ -26,6 +27,7 @@ const TOPICS: Record<string, { en: object; ja: object }> = {
   sync,
   badges,
   access,
+  partners,
 };
 
 function topicMessages(language: 'en' | 'ja'): Record<string, object> {

@@ -19,6 +19,7 @@ export const IMPORT_TARGETS = [
   'industry',
   'goals',
   'lookingFor',
+  'partnerConsent',
   'email',
   'phone',
   'ticketCode',

@@ -34,10 +34,12 @@ const attendee: Attendee = {
   email: 'person1@example.jp',
   phone: '',
   walkIn: false,
+  partnerConsent: false,
   note: '',
   checkedIn: null,
   conflicts: [],
   badgePrints: 0,
+  left: false,
 };
 
 const started = performance.now();

@@ -3,7 +3,8 @@ import { migration002 } from './002-search-index';
 import { migration003 } from './003-sync';
 import { migration004 } from './004-log-backed-fields';
 import { migration005 } from './005-device-sessions';
+import { migration006 } from './006-partners';
 import type { Migration } from './migration';
 
 /** Every migration in order. Add a new numbered file; never edit a released one. */
-export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005];
+export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006];

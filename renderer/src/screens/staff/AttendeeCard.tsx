@@ -1,6 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import type { Attendee } from '../../../../shared/domain/attendee';
 import { formatTime } from '../../format';
+import { PartnerConsentToggle } from '../../components/PartnerConsent';
+import { PartnerSuggestions } from '../../components/PartnerSuggestions';
 
 interface Props {
   attendee: Attendee;
@@ -91,6 +93,8 @@ export function AttendeeCard({ attendee, busy, onCheckIn, onUndo, onPrint, onPre
           {t('badges.printedTimes', { count: attendee.badgePrints })}
         </p>
       )}
+      <PartnerConsentToggle key={attendee.id} attendeeId={attendee.id} consent={attendee.partnerConsent} />
+      {checkedIn && <PartnerSuggestions attendeeId={attendee.id} />}
     </article>
   );
 }

@@ -4,6 +4,7 @@ import { useLiveQuery } from '../../../hooks/useLiveQuery';
 import { ArrivalsChart, CategoryBars } from './charts';
 import { labelsFor } from './labels';
 import { MixMatrixTable } from './MixMatrixTable';
+import { PartnerReportPanel } from './PartnerReportPanel';
 
 /**
  * The organizer's live picture of the room. It re-reads on every `changed` push, so check-ins at
@@ -80,6 +81,7 @@ export function DashboardPanel() {
           ))}
         </tbody>
       </table>
+      <PartnerReportPanel />
     </section>
   );
 }

@@ -3,11 +3,12 @@ import { useTranslation } from 'react-i18next';
 import { useLiveQuery } from '../../../hooks/useLiveQuery';
 import { ArrivalsChart, CategoryBars } from './charts';
 import { labelsFor } from './labels';
+import { PartnerRoomPanel } from './PartnerRoomPanel';
 
 /**
- * The room view for a venue screen or projector (`#/room`): counts and mix only, in type large
- * enough to read across a hall. It reads nothing but the room's counts and mix and the event settings,
- * so no name, company or e-mail can reach the screen.
+ * The room view for a venue screen or projector (`#/room`): counts and mix, in type large enough
+ * to read across a hall, and introductions among people who agreed to be suggested (their name,
+ * company and industry only). No e-mail or phone can reach the screen: no method it calls returns one.
  */
 export function RoomView() {
   const { t, i18n } = useTranslation();
@@ -41,6 +42,7 @@ export function RoomView() {
           <h2>{t('dashboard.goalTitle')}</h2>
           <CategoryBars items={goals} size={size} label={t('dashboard.goalTitle')} />
         </div>
+        <PartnerRoomPanel settings={settings} />
         <div className="wide">
           <h2>{t('dashboard.arrivalsTitle')}</h2>
           {dashboard.arrivals.length > 0 && (

@@ -1,0 +1,51 @@
+import { useTranslation } from 'react-i18next';
+import type { EventSettings } from '../../../../../shared/domain/settings';
+import { describeSuggestion, goalText } from '../../../components/partner-wording';
+import { useLiveQuery } from '../../../hooks/useLiveQuery';
+import { labelsFor } from './labels';
+
+/**
+ * The room view's partner part: unmet demand by sector (counts only), and introductions now among
+ * people who agreed to be suggested (their name and company, nothing more).
+ */
+export function PartnerRoomPanel({ settings }: { settings: EventSettings | undefined }) {
+  const { t, i18n } = useTranslation();
+  const { data } = useLiveQuery((api) => api.getPartnerRoom());
+  if (!data) return null;
+  const labels = labelsFor(settings, i18n.language, t('dashboard.notGiven'));
+  const goals = goalText(settings, i18n.language);
+  return (
+    <>
+      <div data-testid="room-demand">
+        <h2>{t('partners.room.demandTitle')}</h2>
+        {data.demand.length === 0 ? (
+          <p>{t('partners.room.demandEmpty')}</p>
+        ) : (
+          <ul className="room-demand">
+            {data.demand.slice(0, 5).map((row) => (
+              <li key={row.industry} className={row.seeking > row.present ? 'unmet' : undefined}>
+                {t('partners.room.demandLine', { industry: labels.industry(row.industry).label, seeking: row.seeking, present: row.present })}
+              </li>
+            ))}
+          </ul>
+        )}
+      </div>
+      <div data-testid="room-introductions">
+        <h2>{t('partners.room.introductionsTitle')}</h2>
+        {data.introductions.length === 0 ? (
+          <p>{t('partners.room.introductionsEmpty')}</p>
+        ) : (
+          <ul className="room-introductions">
+            {data.introductions.map(({ a, b, reasons }) => (
+              <li key={`${a.id}-${b.id}`}>
+                <strong>{a.name}</strong>（{labels.industry(a.industry).label}） ↔ <strong>{b.name}</strong>（{labels.industry(b.industry).label}）
+                <small> {describeSuggestion(reasons, b.industry, { industry: labels.industry, goal: goals }, t).headline}</small>
+              </li>
+            ))}
+          </ul>
+        )}
+        <small>{t('partners.room.introductionsHint')}</small>
+      </div>
+    </>
+  );
+}
