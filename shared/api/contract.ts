@@ -4,6 +4,7 @@ import { checkinMethods } from './methods/checkin';
 import { dashboardMethods } from './methods/dashboard';
 import { exportMethods } from './methods/export';
 import { importMethods } from './methods/import';
+import { kioskMethods } from './methods/kiosk';
 import { syncMethods } from './methods/sync';
 
 export type { CheckInOutcome, SearchResult, StatusSummary } from './methods/checkin';
@@ -21,6 +22,7 @@ export const contract = {
   ...importMethods,
   ...syncMethods,
   ...badgeMethods,
+  ...kioskMethods,
 };
 
 export type Contract = typeof contract;

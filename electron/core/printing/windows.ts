@@ -12,6 +12,6 @@ export class WindowsPrinter implements Printer {
   }
 
   print(): Promise<PrintResult> {
-    return Promise.reject(new MusubiError('print-failed', 'Printing is not supported yet on Windows.', 'printer'));
+    return Promise.reject(new MusubiError('print-failed', 'Printing is not supported yet on Windows.', 'printer', { reason: 'printing-unsupported' }));
   }
 }

@@ -10,6 +10,7 @@ import { searchAttendees } from '../attendees/search';
 import type { EntryDraft } from '../log/recorder';
 import { readSettings } from '../settings/queries';
 import { validateSettingsChange } from '../settings/validate';
+import type { BadgePrinter } from '../badges/badge-printer';
 import type { ServiceContext } from './context';
 import type { TopicImpl } from './types';
 
@@ -24,7 +25,7 @@ function changedFields(current: Attendee, fields: PartialAttendeeFields): Partia
 }
 
 /** Event settings, attendees, search, check-in and undo. */
-export function createCheckinApi(ctx: ServiceContext): TopicImpl<keyof typeof checkinMethods> {
+export function createCheckinApi(ctx: ServiceContext, badges: BadgePrinter): TopicImpl<keyof typeof checkinMethods> {
   const { db, record, wallClock, identity } = ctx;
 
   function checkTicketCodeFree(ticketCode: string | undefined, ownId?: string): void {
@@ -86,13 +87,16 @@ export function createCheckinApi(ctx: ServiceContext): TopicImpl<keyof typeof ch
 
     searchAttendees: ({ query, limit }) => searchAttendees(db, query, limit),
 
-    checkIn: ({ attendeeId, source }): CheckInOutcome =>
-      db.transaction((): CheckInOutcome => {
+    checkIn: ({ attendeeId, source }): CheckInOutcome => {
+      const outcome = db.transaction(() => {
         const attendee = getAttendee(db, attendeeId);
-        if (attendee.checkedIn) return { status: 'already-checked-in', attendee };
+        if (attendee.checkedIn) return { status: 'already-checked-in' as const, attendee };
         record([checkinDraft(attendeeId, source)]);
-        return { status: 'checked-in', attendee: getAttendee(db, attendeeId) };
-      }).immediate(),
+        return { status: 'checked-in' as const, attendee: getAttendee(db, attendeeId) };
+      }).immediate();
+      // The badge prints after the check-in is saved, whoever checked in; a second arrival reprints only on request.
+      return { ...outcome, print: outcome.status === 'checked-in' ? badges.autoPrint(attendeeId) : { state: 'off' } };
+    },
 
     undoCheckIn: ({ attendeeId, checkinId }) =>
       db.transaction(() => {
@@ -110,12 +114,14 @@ export function createCheckinApi(ctx: ServiceContext): TopicImpl<keyof typeof ch
         return getAttendee(db, attendeeId);
       }).immediate(),
 
-    registerWalkIn: (fields): CheckInOutcome =>
-      db.transaction((): CheckInOutcome => {
+    registerWalkIn: (fields): CheckInOutcome => {
+      const attendee = db.transaction(() => {
         const { id, drafts } = newAttendeeDrafts({ ...fields, walkIn: true });
         record([...drafts, checkinDraft(id, 'walkin')]);
-        return { status: 'checked-in', attendee: getAttendee(db, id) };
-      }).immediate(),
+        return getAttendee(db, id);
+      }).immediate();
+      return { status: 'checked-in', attendee, print: badges.autoPrint(attendee.id) };
+    },
 
     findByTicketCode: ({ ticketCode }) => findByTicketCode(db, normalizeTicketCode(ticketCode)) ?? null,
 
@@ -137,6 +143,7 @@ export function createCheckinApi(ctx: ServiceContext): TopicImpl<keyof typeof ch
         checkedIn: row.checked_in,
         walkIns: row.walk_ins,
         conflicts: row.conflicts,
+        printQueue: badges.pending(),
       };
     },
   };

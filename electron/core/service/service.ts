@@ -1,6 +1,8 @@
 import type { Db } from '../db/types';
 import { loadStationIdentity, type StationIdentity } from '../identity';
 import { LocalRecorder, type EntryDraft } from '../log/recorder';
+import { createBadgePrinter } from '../badges/badge-printer';
+import { systemPrinter, type Printer } from '../printing';
 import { createBadgesApi } from './badges-api';
 import { ChangeFeed } from './change-feed';
 import { SyncController, type SyncControllerOptions } from '../sync/controller';
@@ -9,6 +11,7 @@ import { createDashboardApi } from './dashboard-api';
 import { createExportApi } from './export-api';
 import type { ServiceContext } from './context';
 import { createImportApi } from './import-api';
+import { createKioskApi } from './kiosk-api';
 import { createSyncApi } from './sync-api';
 import type { ServiceImpl } from './types';
 
@@ -20,6 +23,8 @@ export interface ServiceOptions {
   wallClock?: () => number;
   /** Sync loop tuning (tests make it fast and seeded). */
   sync?: Partial<Omit<SyncControllerOptions, 'db' | 'identity' | 'recorder' | 'changes'>>;
+  /** The OS's printing; defaults to CUPS or Windows by platform. */
+  printer?: Printer;
 }
 
 export interface MusubiService {
@@ -59,13 +64,16 @@ export function createService(options: ServiceOptions): MusubiService {
   };
 
   const sync = new SyncController({ ...options.sync, db, identity, recorder, changes });
+  const badges = createBadgePrinter(context, options.printer ?? systemPrinter());
+  const checkin = createCheckinApi(context, badges);
   const api: ServiceImpl = {
-    ...createCheckinApi(context),
+    ...checkin,
+    ...createKioskApi(context, checkin),
     ...createDashboardApi(context),
     ...createExportApi(context),
     ...createImportApi(context),
     ...createSyncApi(context, sync),
-    ...createBadgesApi(context),
+    ...createBadgesApi(context, badges),
   };
 
   return { api, changes, identity, recorder, db, context, sync };

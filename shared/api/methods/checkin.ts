@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { partialAttendeeFieldsSchema, type Attendee } from '../../domain/attendee';
 import { partialEventSettingsSchema, type EventSettings } from '../../domain/settings';
 import { method, returns } from '../method';
+import type { AutoPrint } from './badges';
 
 /** Event settings, attendees, search and check-in: the slice every station needs. */
 const attendeeId = z.string().uuid();
@@ -13,10 +14,11 @@ export interface SearchResult {
   total: number;
 }
 
-export type CheckInOutcome =
+export type CheckInOutcome = (
   | { status: 'checked-in'; attendee: Attendee }
   /** Already checked in: nothing new is written; `attendee.checkedIn` says when and where. */
-  | { status: 'already-checked-in'; attendee: Attendee };
+  | { status: 'already-checked-in'; attendee: Attendee }
+) & { print: AutoPrint };
 
 export interface StatusSummary {
   eventName: string;
@@ -29,6 +31,8 @@ export interface StatusSummary {
   walkIns: number;
   /** Attendees with more than one live check-in. */
   conflicts: number;
+  /** Badges this station is still sending to its printer. */
+  printQueue: number;
 }
 
 export const checkinMethods = {
