@@ -30,7 +30,15 @@ export async function scan(page: Page, code: string): Promise<void> {
   // Stamped as the scanner's keyboard would be: all within a millisecond or two.
   const start = Date.now() / 1000;
   let index = 0;
-  const send = (event: Record<string, unknown>): void => {
+  const send = (event: {
+    type: 'keyDown' | 'keyUp';
+    key: string;
+    code?: string;
+    text?: string;
+    unmodifiedText?: string;
+    windowsVirtualKeyCode?: number;
+    nativeVirtualKeyCode?: number;
+  }): void => {
     sent.push(session.send('Input.dispatchKeyEvent', { ...event, timestamp: start + index++ * 0.0001 }));
   };
   for (const key of [...code]) {
