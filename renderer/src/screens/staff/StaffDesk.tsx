@@ -45,7 +45,8 @@ export function StaffDesk() {
   // The results carry the query they answer, so Enter can tell a stale list from the current one.
   const { data: answer } = useLiveQuery(async (client) => ({ query, result: await client.searchAttendees({ query, limit: 50 }) }), query);
   const { data: scanned } = useLiveQuery((client) => (scannedId ? client.getAttendee({ id: scannedId }) : Promise.resolve(null)), scannedId ?? '');
-  const items = answer?.result.items ?? [];
+  // An empty box lists nobody: the desk shows people it was asked for (a search or a scan).
+  const items = query.trim() && answer ? answer.result.items : [];
   const current: Attendee | undefined = items[Math.min(selected, items.length - 1)];
   const shown = scannedId ? (scanned ?? undefined) : current;
 
