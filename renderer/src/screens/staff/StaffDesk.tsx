@@ -1,4 +1,4 @@
-import { useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CheckInOutcome } from '../../../../shared/api/contract';
 import type { Attendee, PartialAttendeeFields } from '../../../../shared/domain/attendee';
@@ -22,6 +22,13 @@ import './desk.css';
 type Form = { kind: 'walk-in' } | { kind: 'edit'; attendee: Attendee } | null;
 
 /**
+ * The station is asked once typing pauses this long. A scanner's burst is over well within it,
+ * so the half-typed code of a scan never becomes a search the station must answer before the scan.
+ */
+const SEARCH_PAUSE_MS = 80;
+const NO_RESULTS = { items: [], total: 0 };
+
+/**
  * The door. A scan (scanner burst or camera) is resolved by its exact code wherever the focus is;
  * typing searches, arrows choose, Enter checks in the highlighted result of the text in the box.
  */
@@ -42,8 +49,18 @@ export function StaffDesk() {
   const scanQueue = useRef<Promise<void>>(Promise.resolve());
   const printing = useBadgePrinting();
   const { data: settings } = useLiveQuery((client) => client.getEvent());
+  const [searched, setSearched] = useState('');
+  useEffect(() => {
+    const timer = setTimeout(() => setSearched(query), SEARCH_PAUSE_MS);
+    return () => clearTimeout(timer);
+  }, [query]);
   // The results carry the query they answer, so Enter can tell a stale list from the current one.
-  const { data: answer } = useLiveQuery(async (client) => ({ query, result: await client.searchAttendees({ query, limit: 50 }) }), query);
+  const { data: answer } = useLiveQuery(
+    async (client) => ({ query: searched, result: searched.trim() ? await client.searchAttendees({ query: searched, limit: 50 }) : NO_RESULTS }),
+    searched,
+  );
+  /** An Enter pressed before the results of the text in the box arrived: acted on when they do. */
+  const pendingEnter = useRef<string | null>(null);
   const { data: scanned } = useLiveQuery((client) => (scannedId ? client.getAttendee({ id: scannedId }) : Promise.resolve(null)), scannedId ?? '');
   // An empty box lists nobody: the desk shows people it was asked for (a search or a scan).
   const items = query.trim() && answer ? answer.result.items : [];
@@ -118,12 +135,30 @@ export function StaffDesk() {
       if (event.nativeEvent.isComposing || event.keyCode === 229) return;
       const decision = decideEnter({ query, resultsFor: answer?.query, items, selected, busy });
       if (decision.kind === 'check-in') void checkIn(decision.item, 'search');
+      if (decision.kind === 'nothing' && decision.why === 'stale') {
+        pendingEnter.current = query;
+        setSearched(query);
+      }
     } else if (event.key === 'Escape') {
       search('');
     }
   }
 
+  // Results for a pending Enter arrived: decide again on them (and only if the box still says the same).
+  const enterWhenAnswered = useRef<() => void>(() => undefined);
+  useEffect(() => {
+    enterWhenAnswered.current = () => {
+      const waiting = pendingEnter.current;
+      if (waiting === null || answer?.query !== waiting) return;
+      pendingEnter.current = null;
+      const decision = decideEnter({ query, resultsFor: answer.query, items, selected, busy });
+      if (decision.kind === 'check-in') void checkIn(decision.item, 'search');
+    };
+  });
+  useEffect(() => enterWhenAnswered.current(), [answer]);
+
   function search(text: string): void {
+    pendingEnter.current = null;
     setQuery(text);
     setSelected(0);
     setScannedId(null);
