@@ -20,29 +20,77 @@ export const ERROR_CODES = [
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
+/**
+ * Why an error happened, when a screen must say more than its code: a fixed list, so a screen
+ * never reads the English message to find out (the message stays for logs and the CLI).
+ */
+export const ERROR_REASONS = [
+  /** This station has no printer chosen yet. */
+  'no-printer',
+  /** The chosen printer is not known to the OS (unplugged, renamed). */
+  'printer-missing',
+  /** The queue is stopped (out of labels, jammed); `detail` holds the OS's own words. */
+  'printer-stopped',
+  /** The queue refuses new jobs. */
+  'printer-not-accepting',
+  /** The OS's print service cannot be reached. */
+  'no-spooler',
+  /** Printing from this operating system is not supported. */
+  'printing-unsupported',
+] as const;
+
+export type ErrorReason = (typeof ERROR_REASONS)[number];
+
 export interface ApiErrorShape {
   code: ErrorCode;
   message: string;
   /** Where the problem is, e.g. the input path `fields.email` or `file.csv row 12 column Email`. */
   where?: string;
+  /** The typed cause, for the screens that explain it (see ERROR_REASONS). */
+  reason?: ErrorReason;
+  /** Words from outside Musubi worth showing as they are, e.g. a stopped printer's state. */
+  detail?: string;
+}
+
+export interface ErrorExtras {
+  reason?: ErrorReason;
+  detail?: string;
 }
 
 export class MusubiError extends Error {
   readonly code: ErrorCode;
   readonly where: string | undefined;
+  readonly reason: ErrorReason | undefined;
+  readonly detail: string | undefined;
 
-  constructor(code: ErrorCode, message: string, where?: string) {
+  constructor(code: ErrorCode, message: string, where?: string, extras: ErrorExtras = {}) {
     super(message);
     this.name = 'MusubiError';
     this.code = code;
     this.where = where;
+    this.reason = extras.reason;
+    this.detail = extras.detail;
   }
 
   toShape(): ApiErrorShape {
-    return this.where === undefined
-      ? { code: this.code, message: this.message }
-      : { code: this.code, message: this.message, where: this.where };
+    const shape: ApiErrorShape = { code: this.code, message: this.message };
+    if (this.where !== undefined) shape.where = this.where;
+    if (this.reason !== undefined) shape.reason = this.reason;
+    if (this.detail !== undefined) shape.detail = this.detail;
+    return shape;
   }
+
+  /** Rebuilds the error on the calling side of IPC or HTTP; an unknown reason is dropped. */
+  static fromShape(shape: ApiErrorShape): MusubiError {
+    const code = isErrorCode(shape.code) ? shape.code : 'internal';
+    const reason = isErrorReason(shape.reason) ? shape.reason : undefined;
+    const detail = typeof shape.detail === 'string' ? shape.detail : undefined;
+    return new MusubiError(code, shape.message, shape.where, { reason, detail });
+  }
+}
+
+export function isErrorReason(value: unknown): value is ErrorReason {
+  return typeof value === 'string' && (ERROR_REASONS as readonly string[]).includes(value);
 }
 
 export function isErrorCode(value: unknown): value is ErrorCode {

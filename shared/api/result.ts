@@ -1,4 +1,4 @@
-import { MusubiError, isErrorCode, type ApiErrorShape } from '../errors';
+import { MusubiError, type ApiErrorShape } from '../errors';
 
 /** How every API result crosses a process boundary (IPC or HTTP). */
 export type Result<T> = { ok: true; value: T } | { ok: false; error: ApiErrorShape };
@@ -14,6 +14,5 @@ export function fail(error: ApiErrorShape): Result<never> {
 /** Turns a result back into a value, rethrowing a typed MusubiError on the calling side. */
 export function unwrap<T>(result: Result<T>): T {
   if (result.ok) return result.value;
-  const code = isErrorCode(result.error.code) ? result.error.code : 'internal';
-  throw new MusubiError(code, result.error.message, result.error.where);
+  throw MusubiError.fromShape(result.error);
 }

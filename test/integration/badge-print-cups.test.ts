@@ -98,7 +98,7 @@ describe('printing badges on a real CUPS queue (cups-pdf)', { timeout: 90_000 },
     await api.updatePrintSettings({ printer: 'NoSuchPrinter' });
 
     const result = await dispatch(station.service.api, 'printBadge', { attendeeId: attendee.id }, callers.organizer);
-    expect(result).toMatchObject({ ok: false, error: { code: 'print-failed', message: expect.stringMatching(/does not exist/i) } });
+    expect(result).toMatchObject({ ok: false, error: { code: 'print-failed', reason: 'printer-missing', message: expect.stringMatching(/does not exist/i) } });
     const after = await api.getAttendee({ id: attendee.id });
     expect(after.checkedIn).not.toBeNull();
     expect(after.badgePrints).toBe(0);
@@ -123,7 +123,7 @@ describe('printing badges on a real CUPS queue (cups-pdf)', { timeout: 90_000 },
     await api.checkIn({ attendeeId: attendee.id, source: 'search' });
     await api.updatePrintSettings({ printer: `${QUEUE}Stopped` });
     const result = await dispatch(station.service.api, 'printBadge', { attendeeId: attendee.id }, callers.organizer);
-    expect(result).toMatchObject({ ok: false, error: { code: 'print-failed', message: 'The printer is stopped: Out of labels.' } });
+    expect(result).toMatchObject({ ok: false, error: { code: 'print-failed', reason: 'printer-stopped', detail: 'Out of labels', message: 'The printer is stopped: Out of labels.' } });
     expect((await api.getAttendee({ id: attendee.id })).badgePrints).toBe(0);
   });
 
@@ -131,7 +131,33 @@ describe('printing badges on a real CUPS queue (cups-pdf)', { timeout: 90_000 },
     station = openTestStation();
     const attendee = await station.service.api.addAttendee(BADGE_PEOPLE.ordinary);
     const result = await dispatch(station.service.api, 'printBadge', { attendeeId: attendee.id }, callers.organizer);
-    expect(result).toMatchObject({ ok: false, error: { code: 'print-failed', message: expect.stringContaining('No printer is chosen') } });
+    expect(result).toMatchObject({ ok: false, error: { code: 'print-failed', reason: 'no-printer', message: expect.stringContaining('No printer is chosen') } });
+  });
+
+  it('prints after a check-in for every caller when the station prints on check-in, and only then', async () => {
+    station = openTestStation();
+    const { api } = station.service;
+    const desk = await api.addAttendee({ ...BADGE_PEOPLE.ordinary, ticketCode: 'AP-1' });
+    const kiosk = await api.addAttendee({ ...BADGE_PEOPLE.latin, ticketCode: 'AP-2' });
+    const off = await api.checkIn({ attendeeId: desk.id, source: 'search' });
+    expect(off.print).toEqual({ state: 'off' });
+    await api.undoCheckIn({ attendeeId: desk.id });
+
+    await api.updatePrintSettings({ printer: QUEUE, autoPrint: true });
+    const byDesk = await api.checkIn({ attendeeId: desk.id, source: 'qr' });
+    const walkIn = await api.registerWalkIn({ name: '当日 参加' });
+    const lookup = await api.kioskFindByCode({ code: 'AP-2' });
+    expect(lookup.status).toBe('found');
+    const byKiosk = await api.kioskCheckIn({ lookupId: lookup.status === 'found' ? lookup.lookupId : '' });
+    for (const outcome of [byDesk, walkIn, byKiosk]) {
+      expect(outcome.print.state).toBe('started');
+      const result = await api.autoPrintResult({ printId: outcome.print.state === 'started' ? outcome.print.printId : '' });
+      expect(result).toMatchObject({ state: 'printed', outcome: { printer: QUEUE, jobId: expect.stringMatching(new RegExp(`^${QUEUE}-\\d+$`)) } });
+    }
+    expect((await api.getAttendee({ id: desk.id })).badgePrints).toBe(1);
+    expect((await api.getAttendee({ id: kiosk.id })).badgePrints).toBe(1);
+    // A second arrival does not print by itself.
+    expect((await api.checkIn({ attendeeId: desk.id, source: 'qr' })).print).toEqual({ state: 'off' });
   });
 
   it('prints a test badge on the chosen printer without recording anything', async () => {

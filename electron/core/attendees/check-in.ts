@@ -1,4 +1,4 @@
-import type { CheckInOutcome } from '../../../shared/api/methods/checkin';
+import type { CheckInResult } from '../../../shared/api/methods/checkin';
 import type { CheckinSource } from '../../../shared/domain/attendee';
 import type { EntryDraft } from '../log/recorder';
 import type { ServiceContext } from '../service/context';
@@ -14,8 +14,8 @@ export function checkinDraft(wallClock: () => number, attendeeId: string, source
  * answered "already checked in" with where and when, and nothing is written. Two stations
  * offline can still both check a person in; the log keeps both and shows a conflict.
  */
-export function checkInOnce(ctx: ServiceContext, attendeeId: string, source: CheckinSource): CheckInOutcome {
-  return ctx.db.transaction((): CheckInOutcome => {
+export function checkInOnce(ctx: ServiceContext, attendeeId: string, source: CheckinSource): CheckInResult {
+  return ctx.db.transaction((): CheckInResult => {
     const attendee = getAttendee(ctx.db, attendeeId);
     if (attendee.checkedIn) return { status: 'already-checked-in', attendee };
     ctx.record([checkinDraft(ctx.wallClock, attendeeId, source)]);

@@ -34,6 +34,8 @@ function lineOp(role: TextRole, at: { x: number; y: number; w: number }, text: s
 export const MISSING_GLYPH = '〓';
 const INK = '#1A1A1A';
 const MUTED = '#555555';
+/** Rounding slack when checking that a mark still fits its row. */
+const EPSILON_PT = 0.01;
 
 /**
  * Where everything goes on one badge, computed before anything is drawn so that tests can check
@@ -118,7 +120,8 @@ export function layoutBadge(attendee: Attendee, settings: EventSettings, page: P
   }
   const goals = attendee.goals.map((id) => settings.goals.find((g) => g.id === id)).filter((g) => g !== undefined);
   if (goals.length > 0) {
-    const rowH = mm(4.6);
+    // Large enough to read across a room (2–3 m), as the industry band is: the mark ~7 mm, the word ~5 mm.
+    const rowH = mm(7.5);
     layoutGoals({ x: pad, y: bottom - rowH, w: contentW, h: rowH }, goals);
     bottom -= rowH + mm(1.3);
   }
@@ -153,37 +156,36 @@ export function layoutBadge(attendee: Attendee, settings: EventSettings, page: P
 
   function layoutGoals(row: Box, list: { ja: string; mark: Extract<BadgeOp, { kind: 'mark' }>['mark'] }[]): void {
     const words = list.map((g) => printable(g.ja, 'goal'));
-    const gap = mm(2.2);
-    const markGap = mm(0.8);
-    const naturalSize = row.h / LINE_HEIGHT;
-    const more = (n: number): string => (n < words.length ? `+${words.length - n}` : '');
+    const gap = mm(2.5);
+    const markGap = mm(1);
+    // The mark keeps its size (a shape reads from farther than a word); only the words shrink.
+    const markSize = row.h * 0.92;
+    const naturalSize = (row.h * 0.86) / LINE_HEIGHT;
+    // Goals whose word does not fit keep their mark (the legend names it), so none is dropped.
     const widthAt = (size: number, n: number): number =>
-      words.slice(0, n).reduce((sum, word) => sum + size * 0.95 + markGap + textWidth(word, size, 'bold'), 0) +
-      gap * (n - 1) +
-      (n < words.length ? gap + textWidth(more(n), size, 'bold') : 0);
+      words.slice(0, n).reduce((sum, word) => sum + markSize + markGap + textWidth(word, size, 'bold'), 0) +
+      (words.length - n) * markSize +
+      gap * (words.length - 1);
     let count = words.length;
     let size = naturalSize;
     while (widthAt(size, count) > row.w) {
       if (size > naturalSize * 0.6) size *= 0.95;
-      else if (count > 1) count--;
+      else if (count > 0) count--;
       else break;
     }
     if (count < words.length) warnings.push({ kind: 'truncated', field: 'goal' });
     let x = row.x;
-    for (let i = 0; i < count; i++) {
-      const markSize = size * 0.95;
-      const textY = row.y + (row.h - size * LINE_HEIGHT) / 2;
-      ops.push({ kind: 'mark', box: { x, y: textY + size * (BASELINE - 0.86), w: markSize, h: markSize }, mark: list[i]!.mark, color: INK });
-      x += markSize + markGap;
-      const w = Math.min(textWidth(words[i]!, size, 'bold'), row.x + row.w - x);
-      ops.push(lineOp('goal', { x, y: textY, w }, words[i]!, size, 'bold', INK));
-      x += w + gap;
-    }
-    if (count < words.length) {
-      const text = more(count);
-      const textY = row.y + (row.h - size * LINE_HEIGHT) / 2;
-      const w = Math.min(textWidth(text, size, 'bold'), Math.max(row.x + row.w - x, 0));
-      ops.push(lineOp('goal', { x, y: textY, w }, text, size, 'bold', MUTED));
+    for (let i = 0; i < list.length && x + markSize <= row.x + row.w + EPSILON_PT; i++) {
+      ops.push({ kind: 'mark', box: { x, y: row.y + (row.h - markSize) / 2, w: markSize, h: markSize }, mark: list[i]!.mark, color: INK });
+      x += markSize;
+      if (i < count) {
+        const textY = row.y + (row.h - size * LINE_HEIGHT) / 2;
+        x += markGap;
+        const w = Math.min(textWidth(words[i]!, size, 'bold'), row.x + row.w - x);
+        ops.push(lineOp('goal', { x, y: textY, w }, words[i]!, size, 'bold', INK));
+        x += w;
+      }
+      x += gap;
     }
   }
 

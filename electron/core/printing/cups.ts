@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { MusubiError } from '../../../shared/errors';
+import { MusubiError, type ErrorReason } from '../../../shared/errors';
 import type { Printer, PrinterInfo, PrintJob, PrintResult } from './printer';
 
 interface RunResult {
@@ -35,12 +35,22 @@ export function lpArguments(file: string, job: PrintJob): string[] {
   ];
 }
 
+/** Which of the spooler's common refusals an `lp` error is (LANG=C keeps its words stable). */
+export function lpFailureReason(text: string): ErrorReason | undefined {
+  if (/does not exist|unknown destination|not found/i.test(text)) return 'printer-missing';
+  if (/not accepting jobs/i.test(text)) return 'printer-not-accepting';
+  if (/unable to connect|scheduler is not running|connection refused/i.test(text)) return 'no-spooler';
+  return undefined;
+}
+
 /** Printing through CUPS (Linux, macOS): `lpstat` lists queues, `lp` submits jobs. */
 export class CupsPrinter implements Printer {
   async listPrinters(): Promise<PrinterInfo[]> {
     const [printers, fallback] = await Promise.all([run('lpstat', ['-p']), run('lpstat', ['-d'])]);
     if (printers.code !== 0 && !/No destinations/i.test(printers.stderr + printers.stdout)) {
-      if (printers.code === -1) throw new MusubiError('print-failed', `CUPS is not available: ${printers.stderr.trim()}`, 'lpstat');
+      if (printers.code === -1) {
+        throw new MusubiError('print-failed', `CUPS is not available: ${printers.stderr.trim()}`, 'lpstat', { reason: 'no-spooler' });
+      }
       throw new MusubiError('print-failed', `Could not list printers: ${(printers.stderr || printers.stdout).trim()}`, 'lpstat');
     }
     const defaultName = /destination:\s*(\S+)/.exec(fallback.stdout)?.[1];
@@ -64,7 +74,10 @@ export class CupsPrinter implements Printer {
       .filter((line) => /^\s/.test(line) && line.trim())
       .map((line) => line.trim())
       .join(' ');
-    throw new MusubiError('print-failed', `The printer is stopped${reason ? `: ${reason}` : ''}.`, `printer ${printer}`);
+    throw new MusubiError('print-failed', `The printer is stopped${reason ? `: ${reason}` : ''}.`, `printer ${printer}`, {
+      reason: 'printer-stopped',
+      detail: reason,
+    });
   }
 
   async print(file: string, job: PrintJob): Promise<PrintResult> {
@@ -72,7 +85,8 @@ export class CupsPrinter implements Printer {
     const result = await run('lp', lpArguments(file, job));
     if (result.code !== 0) {
       const reason = (result.stderr || result.stdout).trim().replace(/^lp:\s*(Error\s*-\s*)?/i, '') || `lp exited with ${result.code}`;
-      throw new MusubiError('print-failed', reason, `printer ${job.printer}`);
+      const cause = result.code === -1 ? 'no-spooler' : lpFailureReason(reason);
+      throw new MusubiError('print-failed', reason, `printer ${job.printer}`, { reason: cause });
     }
     const jobId = /request id is (\S+)/.exec(result.stdout)?.[1] ?? '';
     return { jobId };

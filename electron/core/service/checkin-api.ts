@@ -5,16 +5,21 @@ import { checkinDraft, checkInOnce } from '../attendees/check-in';
 import { attendanceCounts } from '../attendees/counts';
 import { getAttendee } from '../attendees/queries';
 import { readSettings } from '../settings/queries';
+import type { BadgePrinter } from '../badges/badge-printer';
 import { newAttendeeDrafts } from './attendee-drafts';
 import type { ServiceContext } from './context';
 import type { TopicImpl } from './types';
 
 /** Check-in, undo, walk-ins and the door's counts. */
-export function createCheckinApi(ctx: ServiceContext): TopicImpl<keyof typeof checkinMethods> {
+export function createCheckinApi(ctx: ServiceContext, badges: BadgePrinter): TopicImpl<keyof typeof checkinMethods> {
   const { db, record, wallClock, identity } = ctx;
 
   return {
-    checkIn: ({ attendeeId, source }): CheckInOutcome => checkInOnce(ctx, attendeeId, source),
+    checkIn: ({ attendeeId, source }): CheckInOutcome => {
+      const outcome = checkInOnce(ctx, attendeeId, source);
+      // The badge prints after the check-in is saved, whoever checked in; a second arrival reprints only on request.
+      return { ...outcome, print: outcome.status === 'checked-in' ? badges.autoPrint(attendeeId) : { state: 'off' } };
+    },
 
     undoCheckIn: ({ attendeeId, checkinId }) =>
       db.transaction(() => {
@@ -32,12 +37,14 @@ export function createCheckinApi(ctx: ServiceContext): TopicImpl<keyof typeof ch
         return getAttendee(db, attendeeId);
       }).immediate(),
 
-    registerWalkIn: (fields): CheckInOutcome =>
-      db.transaction((): CheckInOutcome => {
+    registerWalkIn: (fields): CheckInOutcome => {
+      const attendee = db.transaction(() => {
         const { id, drafts } = newAttendeeDrafts(db, { ...fields, walkIn: true });
         record([...drafts, checkinDraft(wallClock, id, 'walkin')]);
-        return { status: 'checked-in', attendee: getAttendee(db, id) };
-      }).immediate(),
+        return getAttendee(db, id);
+      }).immediate();
+      return { status: 'checked-in', attendee, print: badges.autoPrint(attendee.id) };
+    },
 
     getStatus: (): StatusSummary => {
       const counts = attendanceCounts(db);
@@ -48,6 +55,7 @@ export function createCheckinApi(ctx: ServiceContext): TopicImpl<keyof typeof ch
         checkedIn: counts.registeredCheckedIn,
         walkIns: counts.walkIns,
         conflicts: counts.conflicts,
+        printQueue: badges.pending(),
       };
     },
   };

@@ -4,6 +4,7 @@ import type { Attendee, PartialAttendeeFields } from '../../../shared/domain/att
 import { MusubiError } from '../../../shared/errors';
 import { normalizeForSearch } from '../../../shared/text/normalize';
 import { checkInOnce } from '../attendees/check-in';
+import type { BadgePrinter } from '../badges/badge-printer';
 import { getAttendee } from '../attendees/queries';
 import type { Db } from '../db/types';
 import { readSettings } from '../settings/queries';
@@ -74,7 +75,7 @@ function checkCatalogue(db: Db, goals: string[] | undefined, lookingFor: string[
  * misses → "ask the staff"); a found person comes back as a KioskPerson with a lookup id bound
  * to this kiosk, which `kioskCheckIn` redeems once.
  */
-export function createKioskApi(ctx: ServiceContext): TopicImpl<keyof typeof kioskMethods> {
+export function createKioskApi(ctx: ServiceContext, badges: BadgePrinter): TopicImpl<keyof typeof kioskMethods> {
   const { db, record, wallClock, accessStats } = ctx;
   const guard = new KioskGuard(wallClock);
 
@@ -105,7 +106,7 @@ export function createKioskApi(ctx: ServiceContext): TopicImpl<keyof typeof kios
         accessStats.refused('kiosk-stale-lookup', caller);
         throw new MusubiError('not-found', 'This lookup has expired. Please scan or search again.', 'lookupId');
       }
-      return db.transaction(() => {
+      const outcome = db.transaction(() => {
         const current = getAttendee(db, attendeeId);
         const fields: PartialAttendeeFields = {};
         if (goals !== undefined) fields.goals = goals;
@@ -116,6 +117,8 @@ export function createKioskApi(ctx: ServiceContext): TopicImpl<keyof typeof kios
         const { status, attendee } = checkInOnce(ctx, attendeeId, 'kiosk');
         return { status, person: kioskPersonOf(attendee) } as const;
       }).immediate();
+      // As at the desk: the badge prints after the check-in is saved, per this station's setting.
+      return { ...outcome, print: outcome.status === 'checked-in' ? badges.autoPrint(attendeeId) : { state: 'off' as const } };
     },
   };
 }

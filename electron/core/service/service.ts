@@ -2,6 +2,8 @@ import { createStationAccess, type StationAccess } from '../access/station-acces
 import type { Db } from '../db/types';
 import { loadStationIdentity, type StationIdentity } from '../identity';
 import { LocalRecorder, type EntryDraft } from '../log/recorder';
+import { createBadgePrinter } from '../badges/badge-printer';
+import { systemPrinter, type Printer } from '../printing';
 import { createBadgesApi } from './badges-api';
 import { ChangeFeed } from './change-feed';
 import { SyncController, type SyncControllerOptions } from '../sync/controller';
@@ -32,6 +34,8 @@ export interface ServiceOptions {
   wallClock?: () => number;
   /** Sync loop tuning (tests make it fast and seeded). */
   sync?: Partial<Omit<SyncControllerOptions, 'db' | 'identity' | 'recorder' | 'changes'>>;
+  /** The OS's printing; defaults to CUPS or Windows by platform. */
+  printer?: Printer;
 }
 
 export interface MusubiService {
@@ -84,19 +88,20 @@ export function createService(options: ServiceOptions): MusubiService {
 
   const sync = new SyncController({ ...options.sync, db, identity, recorder, changes });
   const access = createStationAccess(db, wallClock);
+  const badges = createBadgePrinter(context, options.printer ?? systemPrinter());
   const api: ServiceImpl = {
     ...createSettingsApi(context),
     ...createAttendeesApi(context),
     ...createSearchApi(context),
-    ...createCheckinApi(context),
-    ...createKioskApi(context),
+    ...createCheckinApi(context, badges),
+    ...createKioskApi(context, badges),
     ...createDashboardApi(context),
     ...createRoomApi(context),
     ...createExportApi(context),
     ...createDataSafetyApi(context),
     ...createImportApi(context),
     ...createSyncApi(context, sync),
-    ...createBadgesApi(context),
+    ...createBadgesApi(context, badges),
     ...createAccessStatsApi(context),
     ...createDevicesApi(access),
     ...createPartnersApi(context),

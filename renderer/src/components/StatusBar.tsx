@@ -1,8 +1,9 @@
 import { useTranslation } from 'react-i18next';
 import { useLiveQuery } from '../hooks/useLiveQuery';
 import { SyncIndicator } from './SyncIndicator';
+import './header.css';
 
-/** Live counts for the header: how many are in, of how many expected. */
+/** Live counts for the header: how many are in, of how many expected, badges waiting to print, sync. */
 export function StatusBar() {
   const { t } = useTranslation();
   const { data: status } = useLiveQuery((api) => api.getStatus());
@@ -12,6 +13,7 @@ export function StatusBar() {
       <strong>{t('status.summary', { checkedIn: status.checkedIn, expected: status.expected })}</strong>
       {status.walkIns > 0 && <span>{t('status.walkIns', { count: status.walkIns })}</span>}
       {status.conflicts > 0 && <span className="warning">{t('status.conflicts', { count: status.conflicts })}</span>}
+      {status.printQueue > 0 && <span data-testid="print-queue">{t('door.printQueue', { count: status.printQueue })}</span>}
       <span className="muted">{t('status.station', { station: status.station })}</span>
       <SyncIndicator />
     </div>

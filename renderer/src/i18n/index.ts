@@ -9,6 +9,7 @@ import { importMessages } from './topics/import';
 import { sync } from './topics/sync';
 import { badges } from './topics/badges';
 import { partners } from './topics/partners';
+import { door } from './topics/door';
 
 export const LANGUAGES = [
   { code: 'ja', label: '日本語' },
@@ -28,6 +29,7 @@ const TOPICS: Record<string, { en: object; ja: object }> = {
   badges,
   access,
   partners,
+  door,
 };
 
 function topicMessages(language: 'en' | 'ja'): Record<string, object> {

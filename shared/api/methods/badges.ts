@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Attendee } from '../../domain/attendee';
+import type { ApiErrorShape } from '../../errors';
 import { BADGE_SIZES, type BadgeSize } from '../../domain/settings';
 import { method, noInput, returns } from '../method';
 
@@ -49,6 +50,19 @@ export interface PrintOutcome {
   warnings: BadgeWarning[];
 }
 
+/**
+ * What a check-in did about the badge, decided in core from this station's setting: `off` (no
+ * automatic print), or `started` with an id whose result `autoPrintResult` gives once the
+ * spooler answered. The check-in never waits for the printer.
+ */
+export type AutoPrint = { state: 'off' } | { state: 'started'; printId: string };
+
+export type AutoPrintResult =
+  | { state: 'printed'; outcome: PrintOutcome }
+  | { state: 'failed'; error: ApiErrorShape }
+  /** Not a print this station started, or its result was already collected. */
+  | { state: 'unknown' };
+
 export const printSettingsSchema = z
   .object({
     printer: z.string().max(200),
@@ -72,6 +86,8 @@ export const badgeMethods = {
     returns<PrintOutcome>(),
     { roles: ['organizer', 'desk'] },
   ),
+  /** Waits for the automatic print a check-in started and says how it went (the id is unguessable, the answer holds no personal data). */
+  autoPrintResult: method(z.object({ printId: z.string().uuid() }), returns<AutoPrintResult>(), { roles: ['organizer', 'desk', 'kiosk'] }),
   /** Every attendee's badge in one PDF, sorted by reading (あいうえお), for pre-printing. */
   allBadgesPdf: method(z.object({ size: z.enum(BADGE_SIZES).default('a4-sheet') }), returns<{ pdfBase64: string; count: number }>(), { roles: ['organizer'] }),
   listPrinters: method(noInput, returns<PrinterView[]>(), { roles: ['organizer', 'desk'] }),

@@ -1,14 +1,19 @@
 import { z } from 'zod';
 import { partialAttendeeFieldsSchema, type Attendee } from '../../domain/attendee';
 import { method, noInput, returns } from '../method';
+import type { AutoPrint } from './badges';
 
 /** Check-in at the door: check in, undo, register a walk-in, and the door's counts. */
 const attendeeId = z.string().uuid();
 
-export type CheckInOutcome =
+/** What a check-in did to the log. */
+export type CheckInResult =
   | { status: 'checked-in'; attendee: Attendee }
   /** Already checked in: nothing new is written; `attendee.checkedIn` says when and where. */
   | { status: 'already-checked-in'; attendee: Attendee };
+
+/** What the door hears back: the check-in, and whether its badge started printing. */
+export type CheckInOutcome = CheckInResult & { print: AutoPrint };
 
 export interface StatusSummary {
   eventName: string;
@@ -21,6 +26,8 @@ export interface StatusSummary {
   walkIns: number;
   /** Attendees with more than one live check-in. */
   conflicts: number;
+  /** Badges this station is still sending to its printer. */
+  printQueue: number;
 }
 
 export const checkinMethods = {

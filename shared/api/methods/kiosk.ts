@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { AutoPrint } from './badges';
 import { method, returns } from '../method';
 
 /**
@@ -26,6 +27,8 @@ export type KioskLookup =
 export interface KioskCheckInOutcome {
   status: 'checked-in' | 'already-checked-in';
   person: KioskPerson;
+  /** Whether the badge started printing (decided in core from this station's setting). */
+  print: AutoPrint;
 }
 
 const KIOSK = { roles: ['organizer', 'kiosk'] } as const;

@@ -1,96 +1,126 @@
-import { useState, type FormEvent } from 'react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Attendee } from '../../../../shared/domain/attendee';
+import type { KioskLookup, KioskPerson } from '../../../../shared/api/methods/kiosk';
 import { useApi } from '../../api/context';
 import { useErrorMessage } from '../../hooks/useErrorMessage';
 import { useIdleReset } from '../../hooks/useIdleReset';
+import { useLiveQuery } from '../../hooks/useLiveQuery';
+import { useScanCapture } from '../../hooks/useScanCapture';
+import { KioskByName, KioskConfirm, KioskDone, KioskGoals, KioskWelcome, type KioskPrint } from './KioskScreens';
+import './kiosk.css';
 
 /** After this long without a touch, the kiosk goes back to its welcome screen. */
 export const KIOSK_IDLE_MS = 45_000;
 
-type Step = { kind: 'enter' } | { kind: 'confirm'; attendee: Attendee } | { kind: 'done'; already: boolean };
+type Step =
+  | { kind: 'welcome' }
+  | { kind: 'by-name' }
+  | { kind: 'confirm'; lookupId: string; person: KioskPerson }
+  | { kind: 'goals'; lookupId: string; person: KioskPerson }
+  | { kind: 'done'; person: KioskPerson; already: boolean; print: KioskPrint };
+
+function sameList(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((item) => b.includes(item));
+}
 
 /**
- * Self check-in. An attendee only ever sees their own card: the lookup is by exact ticket code,
- * never a list of names: a kiosk stands in public, and who else is coming is other people's data.
+ * Self check-in for an attendee alone at a tablet: welcome → scan or find by name → "is this
+ * you?" → today's goals → badge → whom to look for. One person's card at a time, never a list;
+ * a scan at any step starts over with the new ticket; left alone, it returns to the welcome.
  */
 export function KioskHome() {
   const { t } = useTranslation();
   const api = useApi();
   const errorMessage = useErrorMessage();
-  const [ticket, setTicket] = useState('');
-  const [step, setStep] = useState<Step>({ kind: 'enter' });
+  const { data: settings } = useLiveQuery((client) => client.getEvent());
+  const [step, setStep] = useState<Step>({ kind: 'welcome' });
   const [message, setMessage] = useState('');
+  const [busy, setBusy] = useState(false);
+  const ticketBox = useRef<HTMLInputElement>(null);
+  // Each visit has a number: a late answer from an abandoned visit never changes the screen.
+  const visit = useRef(0);
 
   function reset(): void {
-    setTicket('');
+    visit.current += 1;
     setMessage('');
-    setStep({ kind: 'enter' });
+    setBusy(false);
+    setStep({ kind: 'welcome' });
   }
-  useIdleReset(step.kind !== 'enter' || ticket !== '' || message !== '', KIOSK_IDLE_MS, reset);
+  useIdleReset(step.kind !== 'welcome' || message !== '', KIOSK_IDLE_MS, reset);
 
-  async function find(event: FormEvent): Promise<void> {
-    event.preventDefault();
-    setMessage('');
-    try {
-      const attendee = await api.findByTicketCode({ ticketCode: ticket });
-      if (attendee) setStep({ kind: 'confirm', attendee });
-      else setMessage(t('kiosk.notFound'));
-    } catch (error) {
-      setMessage(errorMessage(error));
+  function showLookup(lookup: KioskLookup): void {
+    if (lookup.status === 'found') {
+      setMessage('');
+      setStep({ kind: 'confirm', lookupId: lookup.lookupId, person: lookup.person });
+    } else {
+      setMessage(lookup.status === 'ask-staff' ? t('door.kiosk.askStaff') : t('door.kiosk.notFound'));
     }
   }
 
-  async function confirm(attendee: Attendee): Promise<void> {
+  async function look(find: () => Promise<KioskLookup>): Promise<void> {
+    const mine = ++visit.current;
     try {
-      const outcome = await api.checkIn({ attendeeId: attendee.id, source: 'kiosk' });
-      setStep({ kind: 'done', already: outcome.status === 'already-checked-in' });
+      const lookup = await find();
+      if (mine === visit.current) showLookup(lookup);
     } catch (error) {
-      setMessage(errorMessage(error));
+      if (mine === visit.current) setMessage(errorMessage(error));
+    }
+  }
+
+  const findByCode = (code: string): void => {
+    setStep({ kind: 'welcome' });
+    void look(() => api.kioskFindByCode({ code: code.slice(0, 500) }));
+  };
+  useScanCapture(findByCode, ticketBox);
+
+  async function checkIn(lookupId: string, person: KioskPerson, goals: string[], lookingFor: string[]): Promise<void> {
+    const mine = visit.current;
+    setBusy(true);
+    try {
+      const changed = { goals: sameList(goals, person.goals) ? undefined : goals, lookingFor: sameList(lookingFor, person.lookingFor) ? undefined : lookingFor };
+      const outcome = await api.kioskCheckIn({ lookupId, ...changed });
+      if (mine !== visit.current) return;
+      const already = outcome.status === 'already-checked-in';
+      setStep({ kind: 'done', person: outcome.person, already, print: outcome.print.state === 'started' ? 'printing' : 'none' });
+      if (outcome.print.state === 'started') {
+        const result = await api.autoPrintResult({ printId: outcome.print.printId }).catch(() => null);
+        if (mine !== visit.current) return;
+        const print: KioskPrint = result?.state === 'printed' ? 'printed' : result?.state === 'failed' ? 'failed' : 'none';
+        setStep((now) => (now.kind === 'done' ? { ...now, print } : now));
+      }
+    } catch (error) {
+      if (mine === visit.current) setMessage(errorMessage(error));
+    } finally {
+      setBusy(false);
     }
   }
 
   return (
     <section className="kiosk">
-      <h1>{t('kiosk.welcome')}</h1>
-      {step.kind === 'enter' && (
-        <form onSubmit={(event) => void find(event)}>
-          <p className="kiosk-instructions">{t('kiosk.instructions')}</p>
-          <label className="kiosk-field">
-            {t('kiosk.ticketLabel')}
-            <input value={ticket} onChange={(event) => setTicket(event.target.value)} autoFocus autoComplete="off" inputMode="text" />
-          </label>
-          <button type="submit" className="primary" disabled={!ticket.trim()}>
-            {t('kiosk.find')}
-          </button>
-        </form>
+      {step.kind === 'welcome' && <KioskWelcome ticketBox={ticketBox} onCode={findByCode} onByName={() => setStep({ kind: 'by-name' })} />}
+      {step.kind === 'by-name' && (
+        <KioskByName
+          onFind={(name, secret) => void look(() => api.kioskFindByName({ name: name.slice(0, 200), secret: secret.slice(0, 254) }))}
+          onBack={reset}
+        />
       )}
       {step.kind === 'confirm' && (
-        <div className="kiosk-confirm">
-          <p>{t('kiosk.isThisYou')}</p>
-          {step.attendee.nameKana && <p className="furigana">{step.attendee.nameKana}</p>}
-          <p className="attendee-name">{step.attendee.name}</p>
-          <p>{step.attendee.company}</p>
-          <div className="actions">
-            <button type="button" className="primary" onClick={() => void confirm(step.attendee)}>
-              {t('kiosk.confirm')}
-            </button>
-            <button type="button" className="secondary" onClick={reset}>
-              {t('kiosk.notMe')}
-            </button>
-          </div>
-        </div>
+        <KioskConfirm
+          person={step.person}
+          onYes={() =>
+            step.person.checkedIn
+              ? void checkIn(step.lookupId, step.person, step.person.goals, step.person.lookingFor)
+              : setStep({ kind: 'goals', lookupId: step.lookupId, person: step.person })
+          }
+          onNo={reset}
+        />
       )}
-      {step.kind === 'done' && (
-        <div className="kiosk-done" role="status">
-          <p>{step.already ? t('kiosk.already') : t('kiosk.done')}</p>
-          <button type="button" className="secondary" onClick={reset}>
-            OK
-          </button>
-        </div>
+      {step.kind === 'goals' && (
+        <KioskGoals person={step.person} settings={settings} busy={busy} onCheckIn={(goals, sectors) => void checkIn(step.lookupId, step.person, goals, sectors)} />
       )}
+      {step.kind === 'done' && <KioskDone person={step.person} already={step.already} print={step.print} settings={settings} onFinish={reset} />}
       {message && (
-        <p className="notice error" role="alert">
+        <p className="notice error kiosk-message" role="alert">
           {message}
         </p>
       )}

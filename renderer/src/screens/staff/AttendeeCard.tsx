@@ -1,11 +1,14 @@
 import { useTranslation } from 'react-i18next';
 import type { Attendee } from '../../../../shared/domain/attendee';
+import type { EventSettings } from '../../../../shared/domain/settings';
+import { GoalMarks, IndustryChip, SectorList } from '../../components/Taxonomy';
 import { formatTime } from '../../format';
 import { PartnerConsentToggle } from '../../components/PartnerConsent';
 import { PartnerSuggestions } from '../../components/PartnerSuggestions';
 
 interface Props {
   attendee: Attendee;
+  settings: EventSettings | undefined;
   busy: boolean;
   onCheckIn: () => void;
   /** Undo the official check-in, or the one named by id (a flagged double check-in). */
@@ -13,17 +16,23 @@ interface Props {
   /** Prints (or reprints) the badge on this station's printer. */
   onPrint: () => void;
   onPreview: () => void;
+  /** Change company, industry, goals and looking-for. */
+  onEdit: () => void;
   printing: boolean;
 }
 
 /** The selected person: who they are, whether they are in, and the one action that matters now. */
-export function AttendeeCard({ attendee, busy, onCheckIn, onUndo, onPrint, onPreview, printing }: Props) {
+export function AttendeeCard({ attendee, settings, busy, onCheckIn, onUndo, onPrint, onPreview, onEdit, printing }: Props) {
   const { t, i18n } = useTranslation();
   const checkedIn = attendee.checkedIn;
   return (
     <article className={`attendee-card ${checkedIn ? 'is-checked-in' : ''}`} aria-label={attendee.name}>
       {attendee.nameKana && <p className="furigana">{attendee.nameKana}</p>}
       <h2 className="attendee-name">{attendee.name}</h2>
+      <div className="card-badge">
+        <IndustryChip settings={settings} industry={attendee.industry} />
+        <GoalMarks settings={settings} goals={attendee.goals} />
+      </div>
       <dl className="attendee-facts">
         {attendee.company && (
           <>
@@ -35,6 +44,14 @@ export function AttendeeCard({ attendee, busy, onCheckIn, onUndo, onPrint, onPre
           <>
             <dt>{t('staff.ticket')}</dt>
             <dd className="mono">{attendee.ticketCode}</dd>
+          </>
+        )}
+        {attendee.lookingFor.length > 0 && (
+          <>
+            <dt>{t('door.lookingFor')}</dt>
+            <dd>
+              <SectorList settings={settings} sectors={attendee.lookingFor} />
+            </dd>
           </>
         )}
         {attendee.email && (
@@ -86,6 +103,9 @@ export function AttendeeCard({ attendee, busy, onCheckIn, onUndo, onPrint, onPre
         </button>
         <button type="button" className="link" onClick={onPreview}>
           {t('badges.preview')}
+        </button>
+        <button type="button" className="link" onClick={onEdit}>
+          {t('door.edit')}
         </button>
       </div>
       {attendee.badgePrints > 0 && (

@@ -1,151 +1,264 @@
-import { useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CheckInOutcome } from '../../../../shared/api/contract';
-import type { Attendee } from '../../../../shared/domain/attendee';
+import type { Attendee, PartialAttendeeFields } from '../../../../shared/domain/attendee';
 import { useApi } from '../../api/context';
-import { formatTime } from '../../format';
 import { useErrorMessage } from '../../hooks/useErrorMessage';
 import { useLiveQuery } from '../../hooks/useLiveQuery';
+import { useScanCapture } from '../../hooks/useScanCapture';
 import { AttendeeCard } from './AttendeeCard';
+import { AttendeeForm, EMPTY_FORM } from './AttendeeForm';
 import { BadgePreview } from './BadgePreview';
+import { CameraScan } from './CameraScan';
+import { CheckinBanner, type Banner } from './CheckinBanner';
+import { decideEnter } from './enter-decision';
+import { playFeedback } from './feedback';
 import { PrintStatus } from './PrintStatus';
 import { ResultList } from './ResultList';
 import { moveSelection } from './selection';
 import { useBadgePrinting } from './useBadgePrinting';
+import './desk.css';
 
-interface Notice {
-  kind: 'success' | 'info' | 'error';
-  text: string;
-}
+type Form = { kind: 'walk-in' } | { kind: 'edit'; attendee: Attendee } | null;
 
-/** The door: type, arrows, Enter. The search box keeps focus the whole time. */
+/**
+ * The station is asked once typing pauses this long. A scanner's burst is over well within it,
+ * so the half-typed code of a scan never becomes a search the station must answer before the scan.
+ */
+const SEARCH_PAUSE_MS = 80;
+const NO_RESULTS = { items: [], total: 0 };
+
+/**
+ * The door. A scan (scanner burst or camera) is resolved by its exact code wherever the focus is;
+ * typing searches, arrows choose, Enter checks in the highlighted result of the text in the box.
+ */
 export function StaffDesk() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const api = useApi();
   const errorMessage = useErrorMessage();
   const [query, setQuery] = useState('');
   const [selected, setSelected] = useState(0);
   const [busy, setBusy] = useState(false);
-  const [notice, setNotice] = useState<Notice | null>(null);
-  const searchBox = useRef<HTMLInputElement>(null);
-  const printing = useBadgePrinting();
+  const [banner, setBanner] = useState<Banner | null>(null);
+  /** The person a scan found: shown instead of the highlighted result until the next search. */
+  const [scannedId, setScannedId] = useState<string | null>(null);
+  const [form, setForm] = useState<Form>(null);
   const [previewing, setPreviewing] = useState(false);
-  const { data: result } = useLiveQuery((client) => client.searchAttendees({ query, limit: 50 }), query);
-  const items = result?.items ?? [];
+  const searchBox = useRef<HTMLInputElement>(null);
+  // Scans queue up: a scanner can fire the next code before the last check-in has returned.
+  const scanQueue = useRef<Promise<void>>(Promise.resolve());
+  const printing = useBadgePrinting();
+  const { data: settings } = useLiveQuery((client) => client.getEvent());
+  const [searched, setSearched] = useState('');
+  useEffect(() => {
+    const timer = setTimeout(() => setSearched(query), SEARCH_PAUSE_MS);
+    return () => clearTimeout(timer);
+  }, [query]);
+  // The results carry the query they answer, so Enter can tell a stale list from the current one.
+  const { data: answer } = useLiveQuery(
+    async (client) => ({ query: searched, result: searched.trim() ? await client.searchAttendees({ query: searched, limit: 50 }) : NO_RESULTS }),
+    searched,
+  );
+  /** An Enter pressed before the results of the text in the box arrived: acted on when they do. */
+  const pendingEnter = useRef<string | null>(null);
+  const { data: scanned } = useLiveQuery((client) => (scannedId ? client.getAttendee({ id: scannedId }) : Promise.resolve(null)), scannedId ?? '');
+  // An empty box lists nobody: the desk shows people it was asked for (a search or a scan).
+  const items = query.trim() && answer ? answer.result.items : [];
   const current: Attendee | undefined = items[Math.min(selected, items.length - 1)];
+  const shown = scannedId ? (scanned ?? undefined) : current;
 
-  function describeOutcome(outcome: CheckInOutcome): Notice {
-    const { attendee } = outcome;
-    if (outcome.status === 'already-checked-in' && attendee.checkedIn) {
-      return {
-        kind: 'info',
-        text: t('staff.alreadyCheckedIn', {
-          time: formatTime(attendee.checkedIn.at, i18n.language),
-          station: attendee.checkedIn.station,
-        }),
-      };
-    }
-    return { kind: 'success', text: t('staff.justCheckedIn', { name: attendee.name }) };
+  function readyForNext(): void {
+    searchBox.current?.focus();
+    searchBox.current?.select();
   }
 
-  async function act(action: () => Promise<Notice>): Promise<void> {
+  function show(outcome: CheckInOutcome): void {
+    const { attendee } = outcome;
+    if (outcome.status === 'already-checked-in') {
+      playFeedback('already');
+      setBanner({ kind: 'already', attendee });
+      return;
+    }
+    playFeedback('checked-in');
+    setBanner({ kind: 'checked-in', attendee });
+    void printing.follow(attendee, outcome.print);
+  }
+
+  async function act(action: () => Promise<void>): Promise<void> {
     setBusy(true);
     try {
-      setNotice(await action());
+      await action();
     } catch (error) {
-      setNotice({ kind: 'error', text: errorMessage(error) });
+      setBanner({ kind: 'error', text: errorMessage(error) });
     } finally {
       setBusy(false);
-      // Ready for the next person: typing replaces the previous query.
-      searchBox.current?.select();
+      readyForNext();
     }
   }
 
-  const checkIn = (attendee: Attendee): Promise<void> =>
-    act(async () => {
-      const outcome = await api.checkIn({ attendeeId: attendee.id, source: 'search' });
-      // The check-in is saved; the badge prints separately and cannot undo it.
-      if (outcome.status === 'checked-in') void printing.printIfAutomatic(outcome.attendee);
-      return describeOutcome(outcome);
-    });
+  const checkIn = (attendee: Attendee, source: 'qr' | 'search'): Promise<void> =>
+    act(async () => show(await api.checkIn({ attendeeId: attendee.id, source })));
 
+  function onScan(code: string): void {
+    setQuery('');
+    setSelected(0);
+    scanQueue.current = scanQueue.current.then(() =>
+      act(async () => {
+        const attendee = await api.findByTicketCode({ ticketCode: code });
+        if (!attendee) {
+          playFeedback('not-found');
+          setScannedId(null);
+          setBanner({ kind: 'not-found', code });
+          return;
+        }
+        setScannedId(attendee.id);
+        show(await api.checkIn({ attendeeId: attendee.id, source: 'qr' }));
+      }),
+    );
+  }
+  useScanCapture(onScan, searchBox, form === null);
 
-  /** Undoes the official check-in, or the one named (a flagged double check-in). */
   const undo = (attendee: Attendee, checkinId?: string): Promise<void> =>
     act(async () => {
       await api.undoCheckIn({ attendeeId: attendee.id, checkinId });
-      return { kind: 'info', text: t('staff.undone', { name: attendee.name }) };
+      setBanner({ kind: 'undone', attendee });
     });
 
   function onKeyDown(event: KeyboardEvent<HTMLInputElement>): void {
     if (['ArrowDown', 'ArrowUp'].includes(event.key)) {
       event.preventDefault();
+      setScannedId(null);
       setSelected((index) => moveSelection(index, event.key, items.length));
-    } else if (event.key === 'Enter' && current && !busy) {
+    } else if (event.key === 'Enter') {
       event.preventDefault();
-      void checkIn(current);
+      // An Enter that confirms an IME conversion belongs to the IME, not to the desk.
+      if (event.nativeEvent.isComposing || event.keyCode === 229) return;
+      const decision = decideEnter({ query, resultsFor: answer?.query, items, selected, busy });
+      if (decision.kind === 'check-in') void checkIn(decision.item, 'search');
+      if (decision.kind === 'nothing' && decision.why === 'stale') {
+        pendingEnter.current = query;
+        setSearched(query);
+      }
     } else if (event.key === 'Escape') {
-      setQuery('');
-      setSelected(0);
+      search('');
     }
   }
+
+  // Results for a pending Enter arrived: decide again on them (and only if the box still says the same).
+  const enterWhenAnswered = useRef<() => void>(() => undefined);
+  useEffect(() => {
+    enterWhenAnswered.current = () => {
+      const waiting = pendingEnter.current;
+      if (waiting === null || answer?.query !== waiting) return;
+      pendingEnter.current = null;
+      const decision = decideEnter({ query, resultsFor: answer.query, items, selected, busy });
+      if (decision.kind === 'check-in') void checkIn(decision.item, 'search');
+    };
+  });
+  useEffect(() => enterWhenAnswered.current(), [answer]);
+
+  function search(text: string): void {
+    pendingEnter.current = null;
+    setQuery(text);
+    setSelected(0);
+    setScannedId(null);
+    // A new search starts a new person: last person's banners go.
+    setBanner(null);
+    printing.dismiss();
+  }
+
+  const saveForm = (fields: PartialAttendeeFields): Promise<void> =>
+    act(async () => {
+      if (form?.kind === 'walk-in') {
+        const outcome = await api.registerWalkIn(fields);
+        setScannedId(outcome.attendee.id);
+        show(outcome);
+      } else if (form?.kind === 'edit') {
+        const attendee = await api.updateAttendee({ id: form.attendee.id, fields });
+        setBanner(null);
+        setScannedId(attendee.id);
+      }
+      setForm(null);
+    });
 
   return (
     <section className="staff-desk">
       <div className="search-column">
-        <input
-          ref={searchBox}
-          className="search-box"
-          type="search"
-          aria-label={t('staff.searchLabel')}
-          placeholder={t('staff.searchPlaceholder')}
-          value={query}
-          autoFocus
-          autoComplete="off"
-          spellCheck={false}
-          role="combobox"
-          aria-expanded={items.length > 0}
-          aria-controls="search-results"
-          aria-activedescendant={current ? `search-results-${selected}` : undefined}
-          onChange={(event) => {
-            setQuery(event.target.value);
-            setSelected(0);
-          }}
-          onKeyDown={onKeyDown}
-        />
-        <p className="hint">{t('staff.hint')}</p>
-        {result && (
+        <div className="search-row">
+          <input
+            ref={searchBox}
+            className="search-box"
+            type="search"
+            aria-label={t('staff.searchLabel')}
+            placeholder={t('staff.searchPlaceholder')}
+            value={query}
+            autoFocus
+            autoComplete="off"
+            spellCheck={false}
+            role="combobox"
+            aria-expanded={items.length > 0}
+            aria-controls="search-results"
+            aria-activedescendant={current && !scannedId ? `search-results-${selected}` : undefined}
+            onChange={(event) => search(event.target.value)}
+            onKeyDown={onKeyDown}
+          />
+          <CameraScan onCode={onScan} />
+          <button type="button" className="secondary walk-in-button" onClick={() => setForm({ kind: 'walk-in' })}>
+            {t('door.walkIn')}
+          </button>
+        </div>
+        <p className="hint">{t('door.hint')}</p>
+        {answer && query && (
           <p className="result-count" aria-live="polite">
-            {result.total === 0 && query
+            {answer.result.total === 0
               ? t('staff.noResults', { query })
-              : result.total > items.length
-                ? t('staff.resultCountMore', { shown: items.length, count: result.total })
-                : t('staff.resultCount', { count: result.total })}
+              : answer.result.total > items.length
+                ? t('staff.resultCountMore', { shown: items.length, count: answer.result.total })
+                : t('staff.resultCount', { count: answer.result.total })}
           </p>
         )}
-        <ResultList id="search-results" items={items} selected={selected} onSelect={setSelected} />
+        <ResultList
+          id="search-results"
+          items={items}
+          selected={scannedId ? -1 : selected}
+          onSelect={(index) => {
+            setScannedId(null);
+            setSelected(index);
+          }}
+        />
       </div>
       <div className="card-column">
-        {notice && (
-          <p className={`notice ${notice.kind}`} role={notice.kind === 'error' ? 'alert' : 'status'}>
-            {notice.text}
-          </p>
-        )}
+        {banner && <CheckinBanner banner={banner} settings={settings} onReprint={(attendee) => void printing.print(attendee)} />}
         {printing.state && <PrintStatus state={printing.state} onRetry={() => void printing.print(printing.state!.attendee)} />}
-        {current ? (
-          <AttendeeCard
-            attendee={current}
+        {form ? (
+          <AttendeeForm
+            key={form.kind === 'edit' ? form.attendee.id : 'walk-in'}
+            mode={form.kind}
+            initial={form.kind === 'edit' ? { ...EMPTY_FORM, ...form.attendee } : EMPTY_FORM}
+            settings={settings}
             busy={busy}
-            onCheckIn={() => void checkIn(current)}
-            onUndo={(checkinId) => void undo(current, checkinId)}
-            onPrint={() => void printing.print(current)}
+            onSubmit={(fields) => void saveForm(fields)}
+            onCancel={() => {
+              setForm(null);
+              readyForNext();
+            }}
+          />
+        ) : shown ? (
+          <AttendeeCard
+            attendee={shown}
+            settings={settings}
+            busy={busy}
+            onCheckIn={() => void checkIn(shown, 'search')}
+            onUndo={(checkinId) => void undo(shown, checkinId)}
+            onPrint={() => void printing.print(shown)}
             onPreview={() => setPreviewing(true)}
+            onEdit={() => setForm({ kind: 'edit', attendee: shown })}
             printing={printing.state?.status === 'printing'}
           />
         ) : (
           <p className="muted">{t('staff.selectHint')}</p>
         )}
-        {previewing && current && <BadgePreview attendee={current} onClose={() => setPreviewing(false)} />}
+        {previewing && shown && <BadgePreview attendee={shown} onClose={() => setPreviewing(false)} />}
       </div>
     </section>
   );

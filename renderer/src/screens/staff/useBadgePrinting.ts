@@ -1,20 +1,11 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { BadgeWarning } from '../../../../shared/api/methods/badges';
+import type { AutoPrint, AutoPrintResult, BadgeWarning, PrintOutcome } from '../../../../shared/api/methods/badges';
 import type { Attendee } from '../../../../shared/domain/attendee';
 import { MusubiError } from '../../../../shared/errors';
 import { useApi } from '../../api/context';
 import { useErrorMessage } from '../../hooks/useErrorMessage';
-
-/** The spooler's most common refusals, said in the UI language; anything else as the OS said it. */
-export function printerReason(message: string, t: (key: string, values?: Record<string, string>) => string): string {
-  const stopped = /^The printer is stopped(?:: (.*?))?\.?$/.exec(message);
-  if (stopped) return t('badges.reasons.stopped', { detail: stopped[1] ?? '' });
-  if (/does not exist/i.test(message)) return t('badges.reasons.missing');
-  if (/not accepting jobs/i.test(message)) return t('badges.reasons.notAccepting');
-  if (/unable to connect|scheduler is not running|CUPS is not available/i.test(message)) return t('badges.reasons.noSpooler');
-  return message;
-}
+import { printFailureText } from './print-failure';
 
 export interface PrintState {
   attendee: Attendee;
@@ -24,15 +15,18 @@ export interface PrintState {
 }
 
 /**
- * Printing at the desk, kept apart from checking in: the check-in is already saved when the
- * print starts, so a printer that is off or out of labels shows its reason and a Retry, and
- * never undoes or blocks the check-in.
+ * How the desk shows printing, kept apart from checking in: whether a badge prints after a
+ * check-in is decided by the station (its setting), which starts the job and hands back an id;
+ * this hook only waits for that result, or prints on request (Print, Reprint, Retry). A printer
+ * that is off or out of labels shows its reason and a Retry, and never undoes the check-in.
  */
 export function useBadgePrinting() {
   const { t } = useTranslation();
   const api = useApi();
   const errorMessage = useErrorMessage();
   const [state, setState] = useState<PrintState | null>(null);
+  // Only the latest print's answer may change the banner (a slow earlier one arrives late).
+  const latest = useRef(0);
 
   function describeWarnings(warnings: BadgeWarning[]): string[] {
     const chars = [...new Set(warnings.flatMap((w) => w.characters ?? []))];
@@ -41,10 +35,13 @@ export function useBadgePrinting() {
     return lines;
   }
 
-  async function print(attendee: Attendee): Promise<void> {
+  async function track(attendee: Attendee, job: () => Promise<PrintOutcome | null>): Promise<void> {
+    const mine = ++latest.current;
     setState({ attendee, status: 'printing', text: t('badges.printing'), warnings: [] });
     try {
-      const outcome = await api.printBadge({ attendeeId: attendee.id });
+      const outcome = await job();
+      if (mine !== latest.current) return;
+      if (!outcome) return setState(null);
       setState({
         attendee: outcome.attendee,
         status: 'printed',
@@ -52,23 +49,26 @@ export function useBadgePrinting() {
         warnings: describeWarnings(outcome.warnings),
       });
     } catch (error) {
-      const text =
-        error instanceof MusubiError && error.where === 'station-printer'
-          ? t('badges.noPrinter')
-          : t('badges.printFailed', { reason: error instanceof MusubiError ? printerReason(error.message, (key, values) => t(key, values ?? {})) : errorMessage(error) });
-      setState({ attendee, status: 'failed', text, warnings: [] });
+      if (mine !== latest.current) return;
+      setState({ attendee, status: 'failed', text: printFailureText(error, (key, values) => t(key, values ?? {}), errorMessage), warnings: [] });
     }
   }
 
-  /** After a check-in: prints when this station prints on check-in. */
-  async function printIfAutomatic(attendee: Attendee): Promise<void> {
-    try {
-      const settings = await api.getPrintSettings();
-      if (settings.autoPrint) await print(attendee);
-    } catch {
-      // Reading the setting failed: no automatic print, the check-in stands; Reprint still works.
-    }
+  /** Prints (or reprints) now, on request. */
+  const print = (attendee: Attendee): Promise<void> => track(attendee, () => api.printBadge({ attendeeId: attendee.id }));
+
+  /** After a check-in: shows the print the station started, if it started one. */
+  function follow(attendee: Attendee, autoPrint: AutoPrint): Promise<void> {
+    if (autoPrint.state === 'off') return Promise.resolve();
+    return track(attendee, async () => outcomeOf(await api.autoPrintResult({ printId: autoPrint.printId })));
   }
 
-  return { state, print, printIfAutomatic, dismiss: () => setState(null) };
+  return { state, print, follow, dismiss: () => setState(null) };
+}
+
+/** The print's outcome, its failure thrown as the error it was; null when the station has no record. */
+export function outcomeOf(result: AutoPrintResult): PrintOutcome | null {
+  if (result.state === 'printed') return result.outcome;
+  if (result.state === 'failed') throw MusubiError.fromShape(result.error);
+  return null;
 }

@@ -2,11 +2,10 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PrinterView, PrintSettings } from '../../../../../shared/api/methods/badges';
 import { BADGE_SIZES, type BadgeSize } from '../../../../../shared/domain/settings';
-import { MusubiError } from '../../../../../shared/errors';
 import { useApi } from '../../../api/context';
 import { useErrorMessage } from '../../../hooks/useErrorMessage';
 import { savePdf } from '../../../pdf-file';
-import { printerReason } from '../../staff/useBadgePrinting';
+import { printFailureText } from '../../staff/print-failure';
 
 /**
  * This station's printer, badge size and auto-print (kept on this station only), a test print,
@@ -40,12 +39,7 @@ function BadgePanelFields({ initial, printers }: { initial: PrintSettings; print
     void api.getEvent().then((event) => setEventSize(event.badgeSize), () => undefined);
   }, [api]);
 
-  const describe = (error: unknown): string =>
-    error instanceof MusubiError && error.where === 'station-printer'
-      ? t('badges.noPrinter')
-      : error instanceof MusubiError && error.code === 'print-failed'
-        ? t('badges.printFailed', { reason: printerReason(error.message, (key, values) => t(key, values ?? {})) })
-        : errorMessage(error);
+  const describe = (error: unknown): string => printFailureText(error, (key, values) => t(key, values ?? {}), errorMessage);
 
   async function run(action: () => Promise<string>): Promise<void> {
     setBusy(true);

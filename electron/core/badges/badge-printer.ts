@@ -1,0 +1,122 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { AutoPrint, AutoPrintResult, BadgeWarning, PrintOutcome, PrintSettings } from '../../../shared/api/methods/badges';
+import { newId } from '../../../shared/domain/ids';
+import type { BadgeSize } from '../../../shared/domain/settings';
+import { MusubiError } from '../../../shared/errors';
+import { getAttendee } from '../attendees/queries';
+import type { Printer, PrinterInfo } from '../printing';
+import { readPrintSettings } from '../printing/station-print-settings';
+import { readSettings } from '../settings/queries';
+import type { ServiceContext } from '../service/context';
+import { renderBadge } from './badge-pdf';
+import { printMedia } from './sizes';
+
+/** How long an automatic print's result waits to be collected before it is forgotten. */
+const RESULT_KEPT_MS = 5 * 60_000;
+
+/** Writes the PDF to a private temporary file, hands it to `use`, and removes it afterwards. */
+async function withTempPdf<T>(pdf: Buffer, use: (file: string) => Promise<T>): Promise<T> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'musubi-print-'));
+  const file = path.join(dir, 'badge.pdf');
+  try {
+    fs.writeFileSync(file, pdf, { mode: 0o600 });
+    return await use(file);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+export interface BadgePrinter {
+  settings(): PrintSettings;
+  listPrinters(): Promise<PrinterInfo[]>;
+  /** Sends a PDF to this station's printer (or `override`) at the badge size. */
+  printPdf(pdf: Buffer, size: BadgeSize, copies: number, title: string, override?: string): Promise<{ printer: string; jobId: string }>;
+  /** Prints one attendee's badge and records `badge.printed` once the spooler accepted it. */
+  printAttendee(attendeeId: string, copies?: number, override?: string): Promise<PrintOutcome>;
+  /**
+   * After a check-in, whoever made it (desk, kiosk, walk-in): starts the print when this station
+   * prints on check-in. It does not wait, so the person sees "checked in" at once; the result is
+   * collected with `result(printId)`.
+   */
+  autoPrint(attendeeId: string): AutoPrint;
+  /** Waits for an automatic print and says how it went (once; then it is forgotten). */
+  result(printId: string): Promise<AutoPrintResult>;
+  /** Automatic prints not finished yet: the desk's print queue. */
+  pending(): number;
+}
+
+/** Printing badges on this station's printer: the one place that decides whether and how a badge prints. */
+export function createBadgePrinter(ctx: ServiceContext, printer: Printer): BadgePrinter {
+  const { db, record } = ctx;
+  const running = new Map<string, Promise<AutoPrintResult>>();
+  let unfinished = 0;
+  const settings = (): PrintSettings => readPrintSettings(db, readSettings(db).badgeSize);
+
+  function chosenPrinter(override?: string): string {
+    const name = override ?? settings().printer;
+    if (!name) {
+      throw new MusubiError('print-failed', 'No printer is chosen for this station yet (Organizer → Badges and printing).', 'station printer', {
+        reason: 'no-printer',
+      });
+    }
+    return name;
+  }
+
+  async function printPdf(pdf: Buffer, size: BadgeSize, copies: number, title: string, override?: string): Promise<{ printer: string; jobId: string }> {
+    const name = chosenPrinter(override);
+    const { jobId } = await withTempPdf(pdf, (file) => printer.print(file, { printer: name, copies, title, media: printMedia(size) }));
+    return { printer: name, jobId };
+  }
+
+  async function printAttendee(attendeeId: string, copies = 1, override?: string): Promise<PrintOutcome> {
+    const attendee = getAttendee(db, attendeeId);
+    const { effectiveSize, ticketQr } = settings();
+    const { pdf, warnings } = await renderBadge(attendee, readSettings(db), effectiveSize, { ticketQr });
+    const { printer: name, jobId } = await printPdf(pdf, effectiveSize, copies, 'Musubi badge', override);
+    // Recorded only once the spooler accepted the job: a failed print leaves no trace to undo.
+    record([{ type: 'badge.printed', attendeeId, data: { printer: name.slice(0, 200), copies } }]);
+    const found: BadgeWarning[] = warnings.flatMap((w) => w.warnings);
+    return { attendee: getAttendee(db, attendeeId), printer: name, copies, jobId, warnings: found };
+  }
+
+  return {
+    settings,
+    listPrinters: () => printer.listPrinters(),
+    printPdf,
+    printAttendee,
+
+    autoPrint(attendeeId) {
+      if (!settings().autoPrint) return { state: 'off' };
+      const printId = newId();
+      unfinished += 1;
+      const job = printAttendee(attendeeId).then(
+        (outcome): AutoPrintResult => ({ state: 'printed', outcome }),
+        (error: unknown): AutoPrintResult => ({
+          state: 'failed',
+          error:
+            error instanceof MusubiError
+              ? error.toShape()
+              : { code: 'print-failed', message: 'The badge could not be made or sent to the printer.' },
+        }),
+      );
+      running.set(printId, job);
+      void job.finally(() => {
+        unfinished -= 1;
+        setTimeout(() => running.delete(printId), RESULT_KEPT_MS).unref?.();
+      });
+      return { state: 'started', printId };
+    },
+
+    async result(printId) {
+      const job = running.get(printId);
+      if (!job) return { state: 'unknown' };
+      const outcome = await job;
+      running.delete(printId);
+      return outcome;
+    },
+
+    pending: () => unfinished,
+  };
+}

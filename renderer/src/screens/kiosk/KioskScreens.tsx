@@ -1,0 +1,198 @@
+import { useState, type FormEvent, type RefObject } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { KioskPerson } from '../../../../shared/api/methods/kiosk';
+import type { EventSettings } from '../../../../shared/domain/settings';
+import { GoalMarks, IndustryChip, SectorList } from '../../components/Taxonomy';
+import { GOAL_MARK_GLYPH } from '../organizer/dashboard/labels';
+import { CameraScan } from '../staff/CameraScan';
+
+/** Welcome: scan (scanner or camera), type the ticket number, or find me by name. */
+export function KioskWelcome({ ticketBox, onCode, onByName }: { ticketBox: RefObject<HTMLInputElement | null>; onCode: (code: string) => void; onByName: () => void }) {
+  const { t } = useTranslation();
+  const [ticket, setTicket] = useState('');
+  function submit(event: FormEvent): void {
+    event.preventDefault();
+    if (ticket.trim()) onCode(ticket);
+  }
+  return (
+    <div className="kiosk-step">
+      <h1>{t('door.kiosk.welcome')}</h1>
+      <p className="kiosk-lead">{t('door.kiosk.scanTitle')}</p>
+      <p className="kiosk-hint">{t('door.kiosk.scanHint')}</p>
+      <CameraScan onCode={onCode} large />
+      <form onSubmit={submit} className="kiosk-ticket">
+        <label className="kiosk-field">
+          {t('door.kiosk.ticketLabel')}
+          <input ref={ticketBox} value={ticket} onChange={(event) => setTicket(event.target.value)} autoFocus autoComplete="off" spellCheck={false} />
+        </label>
+        <button type="submit" className="primary" disabled={!ticket.trim()}>
+          {t('door.kiosk.find')}
+        </button>
+      </form>
+      <button type="button" className="secondary kiosk-by-name" onClick={onByName}>
+        {t('door.kiosk.byName')}
+      </button>
+    </div>
+  );
+}
+
+/** Find me by name: the name as registered and the e-mail (or its part before @) as the check. */
+export function KioskByName({ onFind, onBack }: { onFind: (name: string, secret: string) => void; onBack: () => void }) {
+  const { t } = useTranslation();
+  const [name, setName] = useState('');
+  const [secret, setSecret] = useState('');
+  return (
+    <form
+      className="kiosk-step"
+      onSubmit={(event) => {
+        event.preventDefault();
+        onFind(name, secret);
+      }}
+    >
+      <h1>{t('door.kiosk.byNameTitle')}</h1>
+      <label className="kiosk-field">
+        {t('door.kiosk.nameLabel')}
+        <input value={name} onChange={(event) => setName(event.target.value)} autoFocus autoComplete="off" />
+      </label>
+      <label className="kiosk-field">
+        {t('door.kiosk.secretLabel')}
+        <input value={secret} onChange={(event) => setSecret(event.target.value)} autoComplete="off" inputMode="email" spellCheck={false} />
+      </label>
+      <div className="actions">
+        <button type="submit" className="primary" disabled={!name.trim() || !secret.trim()}>
+          {t('door.kiosk.search')}
+        </button>
+        <button type="button" className="secondary" onClick={onBack}>
+          {t('door.kiosk.back')}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+/** One card, never a list: "is this you?" */
+export function KioskConfirm({ person, onYes, onNo }: { person: KioskPerson; onYes: () => void; onNo: () => void }) {
+  const { t } = useTranslation();
+  return (
+    <div className="kiosk-step">
+      <h1>{t('door.kiosk.isThisYou')}</h1>
+      <div className="kiosk-card">
+        {person.nameKana && <p className="furigana">{person.nameKana}</p>}
+        <p className="attendee-name">{person.name}</p>
+        {person.company && <p>{person.company}</p>}
+      </div>
+      <div className="actions">
+        <button type="button" className="primary" onClick={onYes}>
+          {t('door.kiosk.yes')}
+        </button>
+        <button type="button" className="secondary" onClick={onNo}>
+          {t('door.kiosk.notMe')}
+        </button>
+      </div>
+    </div>
+  );
+}
+
+function toggled(list: string[], id: string): string[] {
+  return list.includes(id) ? list.filter((item) => item !== id) : [...list, id];
+}
+
+/** Today's goals and the sectors they want to meet, pre-filled from the registration. */
+export function KioskGoals({
+  person,
+  settings,
+  busy,
+  onCheckIn,
+}: {
+  person: KioskPerson;
+  settings: EventSettings | undefined;
+  busy: boolean;
+  onCheckIn: (goals: string[], lookingFor: string[]) => void;
+}) {
+  const { t, i18n } = useTranslation();
+  const [goals, setGoals] = useState(person.goals);
+  const [sectors, setSectors] = useState(person.lookingFor);
+  const label = (entry: { ja: string; en: string }): string => (i18n.language === 'en' ? entry.en : entry.ja);
+  return (
+    <div className="kiosk-step">
+      <h1>{t('door.kiosk.goalsTitle')}</h1>
+      <p className="kiosk-hint">{t('door.kiosk.goalsHint')}</p>
+      <h2>{t('door.kiosk.goals')}</h2>
+      <div className="kiosk-toggles" role="group" aria-label={t('door.kiosk.goals')}>
+        {settings?.goals.map((goal) => (
+          <button key={goal.id} type="button" aria-pressed={goals.includes(goal.id)} onClick={() => setGoals((now) => toggled(now, goal.id))}>
+            <span aria-hidden="true" className="goal-glyph">
+              {GOAL_MARK_GLYPH[goal.mark]}
+            </span>{' '}
+            {label(goal)}
+          </button>
+        ))}
+      </div>
+      <h2>{t('door.kiosk.sectors')}</h2>
+      <div className="kiosk-toggles" role="group" aria-label={t('door.kiosk.sectors')}>
+        {settings?.industries.map((industry) => (
+          <button key={industry.id} type="button" aria-pressed={sectors.includes(industry.id)} onClick={() => setSectors((now) => toggled(now, industry.id))}>
+            <span className="swatch" style={{ background: industry.color }} aria-hidden="true" /> {label(industry)}
+          </button>
+        ))}
+      </div>
+      <button type="button" className="primary kiosk-go" disabled={busy} onClick={() => onCheckIn(goals, sectors)}>
+        {t('door.kiosk.checkIn')}
+      </button>
+    </div>
+  );
+}
+
+export type KioskPrint = 'printing' | 'printed' | 'failed' | 'none';
+
+/** The end: checked in, the badge, and whom to look for. */
+export function KioskDone({
+  person,
+  already,
+  print,
+  settings,
+  onFinish,
+}: {
+  person: KioskPerson;
+  already: boolean;
+  print: KioskPrint;
+  settings: EventSettings | undefined;
+  onFinish: () => void;
+}) {
+  const { t } = useTranslation();
+  const printText = { printing: 'door.kiosk.printing', printed: 'door.kiosk.printed', failed: 'door.kiosk.printFailed', none: 'door.kiosk.noPrint' }[print];
+  return (
+    <div className="kiosk-step kiosk-done" role="status" aria-live="polite">
+      <h1>{already ? t('door.kiosk.already') : t('door.kiosk.done')}</h1>
+      <p className={`kiosk-print is-${print}`} data-testid="kiosk-print">
+        {t(printText)}
+      </p>
+      <dl className="kiosk-badge">
+        <dt>{t('door.kiosk.yourColour')}</dt>
+        <dd>
+          <IndustryChip settings={settings} industry={person.industry} large />
+        </dd>
+        {person.goals.length > 0 && (
+          <>
+            <dt>{t('door.kiosk.yourGoals')}</dt>
+            <dd>
+              <GoalMarks settings={settings} goals={person.goals} large />
+            </dd>
+          </>
+        )}
+        {person.lookingFor.length > 0 && (
+          <>
+            <dt>{t('door.kiosk.lookFor')}</dt>
+            <dd>
+              <SectorList settings={settings} sectors={person.lookingFor} large />
+            </dd>
+          </>
+        )}
+      </dl>
+      <p className="kiosk-hint">{t('door.kiosk.legend')}</p>
+      <button type="button" className="secondary" onClick={onFinish}>
+        {t('door.kiosk.finish')}
+      </button>
+    </div>
+  );
+}

@@ -1,0 +1,180 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium } from '../helpers/browser';
+import { requireTestQueues, TEST_QUEUE } from '../helpers/cups';
+import { callStation, readCheckins, scan } from '../helpers/door';
+import { startStationProcess, type RunningProcess } from '../helpers/processes';
+
+/**
+ * A queue at the door, driven as a scanner and a staff member do: bursts at 0 ms per key with
+ * the focus in the search box, on blank space, on Print, on a result row; name searches; an empty
+ * Enter; an IME Enter; undo; reprint; walk-in; edit. After each step the station's database must
+ * hold exactly the check-ins of the people scanned or chosen, nobody else.
+ */
+const PRINTING = { timeout: 20_000 };
+const code = (n: number): string => `MU-${String(n).padStart(4, '0')}`;
+const SURNAMES = ['佐藤', '鈴木', '高橋', '田中', '伊藤', '渡辺', '山本', '中村', '小林', '加藤'];
+
+let dir: string;
+let dbFile: string;
+let browser: Browser;
+let station: RunningProcess & { url: string };
+let page: Page;
+const expectedIn = new Set<string>();
+
+function checkedInCodes(): string[] {
+  return readCheckins(dbFile)
+    .filter((row) => row.checkedIn && row.ticketCode)
+    .map((row) => row.ticketCode)
+    .sort();
+}
+
+const searchBox = (): ReturnType<Page['getByRole']> => page.getByRole('combobox', { name: 'Search attendees' });
+const banner = (): ReturnType<Page['getByTestId']> => page.getByTestId('banner');
+
+beforeAll(async () => {
+  requireTestQueues();
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'musubi-desk-queue-'));
+  dbFile = path.join(dir, 'event.db');
+  station = await startStationProcess(dbFile, ['--station', 'Door Q']);
+  for (let n = 1; n <= 24; n += 1) {
+    // Codes that share prefixes (MU-0001, MU-0010, MU-0011 …): a half-typed code matches others.
+    await callStation(station.url, 'addAttendee', {
+      name: `${SURNAMES[n % SURNAMES.length]} ${n}号`,
+      nameKana: '',
+      company: `会社${n}`,
+      ticketCode: code(n),
+      industry: n % 2 ? 'it' : 'finance',
+      goals: ['ideas'],
+      lookingFor: ['manufacturing'],
+    });
+  }
+  await callStation(station.url, 'addAttendee', { name: 'Grace Hopper', company: 'Navy', ticketCode: 'GH-1906' });
+  await callStation(station.url, 'updatePrintSettings', { printer: TEST_QUEUE, autoPrint: true });
+  browser = await launchChromium();
+  page = await browser.newPage({ locale: 'en-GB', viewport: { width: 1280, height: 800 } });
+  await page.goto(station.url);
+  await page.getByRole('button', { name: 'English' }).click();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await station?.stop();
+  if (dir) fs.rmSync(dir, { recursive: true, force: true });
+});
+
+describe('a queue of arrivals at the desk', { timeout: 120_000 }, () => {
+  it('checks in exactly the scanned person, wherever the focus was when the scanner typed', async () => {
+    const focusBefore = [
+      async () => searchBox().click(),
+      // Blank space beside the card.
+      async () => page.mouse.click(1250, 780),
+      // The Print button of the card now on screen.
+      async () => page.getByRole('button', { name: /^(Print|Reprint)$/ }).click(),
+      // A result row: first search for someone, then click their row.
+      async () => {
+        await searchBox().fill('Grace');
+        await page.getByRole('option', { name: /Grace Hopper/ }).click();
+      },
+    ];
+    for (let n = 1; n <= 20; n += 1) {
+      if (n > 1) await focusBefore[n % focusBefore.length]!();
+      await scan(page, code(n));
+      expectedIn.add(code(n));
+      await expect.poll(() => banner().innerText()).toContain(`${n}号 is checked in`);
+    }
+    expect(checkedInCodes()).toEqual([...expectedIn].sort());
+    expect(readCheckins(dbFile).filter((row) => row.checkedIn).every((row) => row.source === 'qr')).toBe(true);
+  });
+
+  it('handles scans fired back to back, without waiting for each confirmation', async () => {
+    await searchBox().click();
+    for (const n of [21, 22, 23]) {
+      await scan(page, code(n));
+      expectedIn.add(code(n));
+    }
+    await expect.poll(() => banner().innerText()).toContain('23号 is checked in');
+    await expect.poll(checkedInCodes).toEqual([...expectedIn].sort());
+  });
+
+  it('prints each badge through the station and shows the badge colour and goal on the confirmation', async () => {
+    await expect.poll(() => page.getByTestId('print-status').innerText(), PRINTING).toContain(`to ${TEST_QUEUE}`);
+    await expect.poll(() => banner().getByTestId('industry-chip').innerText()).toBe('IT & Telecom');
+    await expect.poll(() => banner().getByTestId('goal-marks').innerText()).toContain('New ideas');
+  });
+
+  it('says "already checked in", when and where, and reprints on request', async () => {
+    await scan(page, code(5));
+    await expect.poll(() => banner().innerText()).toMatch(/Already checked in at \d\d:\d\d at Door Q/);
+    await banner().getByRole('button', { name: 'Reprint' }).click();
+    await expect.poll(() => page.getByTestId('print-status').innerText(), PRINTING).toContain(`5号's badge to ${TEST_QUEUE}`);
+    expect(checkedInCodes()).toEqual([...expectedIn].sort());
+  });
+
+  it('says "not found" for an unknown code and checks in nobody', async () => {
+    await scan(page, 'MU-9999');
+    await expect.poll(() => banner().innerText()).toMatch(/Not found/);
+    expect(checkedInCodes()).toEqual([...expectedIn].sort());
+  });
+
+  it('checks in by name search only the highlighted person, and an empty Enter does nothing', async () => {
+    await searchBox().fill('');
+    await searchBox().press('Enter');
+    await searchBox().pressSequentially('Grace', { delay: 80 });
+    await expect.poll(() => page.getByRole('option').allInnerTexts()).toEqual([expect.stringContaining('Grace Hopper')]);
+    // The banners of the last person went with the new search.
+    expect(await banner().count()).toBe(0);
+    await searchBox().press('Enter');
+    expectedIn.add('GH-1906');
+    await expect.poll(() => banner().innerText()).toContain('Grace Hopper is checked in');
+    expect(checkedInCodes()).toEqual([...expectedIn].sort());
+  });
+
+  it('ignores the Enter that confirms a Japanese IME conversion', async () => {
+    await searchBox().fill('鈴木');
+    await expect.poll(() => page.getByRole('option').count()).toBeGreaterThan(0);
+    await searchBox().evaluate((box) => {
+      box.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', isComposing: true, bubbles: true, cancelable: true }));
+      box.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', keyCode: 229, bubbles: true, cancelable: true }));
+    });
+    await page.waitForTimeout(300);
+    expect(checkedInCodes()).toEqual([...expectedIn].sort());
+  });
+
+  it('undoes a check-in from the card', async () => {
+    await scan(page, code(24));
+    await expect.poll(() => banner().innerText()).toContain('24号 is checked in');
+    await page.getByRole('button', { name: 'Undo check-in' }).click();
+    await expect.poll(() => banner().innerText()).toContain('was undone');
+    await expect.poll(checkedInCodes).toEqual([...expectedIn].sort());
+  });
+
+  it('registers a walk-in, checked in and printed in one step', async () => {
+    await page.getByRole('button', { name: 'Register walk-in' }).click();
+    const form = page.getByRole('form', { name: 'Register a walk-in' });
+    await form.getByLabel('Name', { exact: true }).fill('当日 参加');
+    await form.getByLabel('Reading (furigana)').fill('とうじつ さんか');
+    await form.getByLabel('Company').fill('飛び込み商会');
+    await form.getByLabel('Industry').selectOption('retail');
+    await form.getByRole('checkbox', { name: /Partners/ }).check();
+    await form.getByRole('checkbox', { name: /Finance/ }).check();
+    await form.getByRole('button', { name: 'Register, check in and print' }).click();
+    await expect.poll(() => banner().innerText()).toContain('当日 参加 is checked in');
+    await expect.poll(() => page.getByTestId('print-status').innerText(), PRINTING).toContain(`当日 参加's badge to ${TEST_QUEUE}`);
+    const row = readCheckins(dbFile).find((r) => r.name === '当日 参加');
+    expect(row).toMatchObject({ walkIn: 1, checkedIn: 1, company: '飛び込み商会', source: 'walkin' });
+  });
+
+  it('edits company, industry, goals and looking-for at the desk', async () => {
+    await page.getByRole('button', { name: 'Edit', exact: true }).click();
+    const form = page.getByRole('form', { name: /Edit/ });
+    await form.getByLabel('Company').fill('飛び込み商会 本店');
+    await form.getByLabel('Industry').selectOption('food');
+    await form.getByRole('button', { name: 'Save' }).click();
+    await expect.poll(() => readCheckins(dbFile).find((r) => r.name === '当日 参加')?.company).toBe('飛び込み商会 本店');
+    await expect.poll(() => page.locator('.attendee-card').getByTestId('industry-chip').first().innerText()).toBe('Food & Agriculture');
+  });
+});
