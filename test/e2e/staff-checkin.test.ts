@@ -62,6 +62,8 @@ describe('staff desk in Chromium against musubi station', () => {
     await expect.poll(() => page.getByTestId('checkin-state').innerText()).toMatch(/Not checked in/);
 
     await page.getByRole('combobox', { name: 'Search attendees' }).fill('acme');
+    // As staff do: look at the list for the person first (the search runs when typing pauses).
+    await expect.poll(() => page.getByRole('option').allInnerTexts()).toEqual([expect.stringContaining('Alice Smith')]);
     await page.getByRole('button', { name: 'Check in', exact: true }).click();
     await expect.poll(() => page.getByTestId('checkin-state').innerText()).toMatch(/Checked in/);
 
