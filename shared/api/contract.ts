@@ -11,6 +11,7 @@ import { exportMethods } from './methods/export';
 import { importMethods } from './methods/import';
 import { kioskMethods } from './methods/kiosk';
 import { roomMethods } from './methods/room';
+import { rosterMethods } from './methods/roster';
 import { searchMethods } from './methods/search';
 import { settingsMethods } from './methods/settings';
 import { syncMethods } from './methods/sync';
@@ -38,6 +39,7 @@ export const contract = composeContract([
   syncMethods,
   badgeMethods,
   accessStatsMethods,
+  rosterMethods,
 ]);
 
 export type Contract = typeof contract;

@@ -16,6 +16,7 @@ import { countRefusalsOf } from './dispatch';
 import { createImportApi } from './import-api';
 import { createKioskApi } from './kiosk-api';
 import { createRoomApi } from './room-api';
+import { createRosterApi } from './roster-api';
 import { createSearchApi } from './search-api';
 import { createSettingsApi } from './settings-api';
 import { createSyncApi } from './sync-api';
@@ -86,6 +87,7 @@ export function createService(options: ServiceOptions): MusubiService {
     ...createSyncApi(context, sync),
     ...createBadgesApi(context),
     ...createAccessStatsApi(context),
+    ...createRosterApi(context),
   };
   countRefusalsOf(api, accessStats);
 

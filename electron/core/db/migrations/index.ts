@@ -2,7 +2,8 @@ import { migration001 } from './001-event-log';
 import { migration002 } from './002-search-index';
 import { migration003 } from './003-sync';
 import { migration004 } from './004-log-backed-fields';
+import { migration005 } from './005-attendee-list';
 import type { Migration } from './migration';
 
 /** Every migration in order. Add a new numbered file; never edit a released one. */
-export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004];
+export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005];
