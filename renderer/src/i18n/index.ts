@@ -7,6 +7,7 @@ import { ja } from './ja';
 import { importMessages } from './topics/import';
 import { sync } from './topics/sync';
 import { badges } from './topics/badges';
+import { roster } from './topics/roster';
 
 export const LANGUAGES = [
   { code: 'ja', label: '日本語' },
@@ -24,6 +25,7 @@ const TOPICS: Record<string, { en: object; ja: object }> = {
   import: importMessages,
   sync,
   badges,
+  roster,
 };
 
 function topicMessages(language: 'en' | 'ja'): Record<string, object> {
