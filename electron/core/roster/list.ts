@@ -3,6 +3,9 @@ import { ATTENDEE_COLUMNS, attendeeFromRow, type AttendeeRow } from '../attendee
 import type { Db } from '../db/types';
 import { searchIndexFor } from '../search/attendee-index';
 
+/** Reading order; the same expression as the `attendees_by_reading` index, so SQLite pages over it. */
+const BY_READING = "(CASE WHEN name_kana <> '' THEN name_kana ELSE name END), name, id";
+
 /** Enough for every attendee an event may hold; the search index ranks them all. */
 const MAX_QUERY_MATCHES = 1_000_000;
 
@@ -73,7 +76,7 @@ export function listAttendees(db: Db, input: { offset: number; limit: number; fi
   const conditions = where.sql.join(' AND ');
   const total = (db.prepare(`SELECT count(*) AS n FROM attendees WHERE ${conditions}`).get(where.params) as { n: number }).n;
   const rows = db
-    .prepare(`SELECT ${ATTENDEE_COLUMNS}, removed FROM attendees WHERE ${conditions} ORDER BY name_kana, name, id LIMIT @limit OFFSET @offset`)
+    .prepare(`SELECT ${ATTENDEE_COLUMNS}, removed FROM attendees WHERE ${conditions} ORDER BY ${BY_READING} LIMIT @limit OFFSET @offset`)
     .all({ ...where.params, offset, limit }) as (AttendeeRow & { removed: number })[];
   return rowsToPage(db, rows, total, offset);
 }
