@@ -12,6 +12,7 @@ import { exportMethods } from './methods/export';
 import { importMethods } from './methods/import';
 import { kioskMethods } from './methods/kiosk';
 import { roomMethods } from './methods/room';
+import { rosterMethods } from './methods/roster';
 import { searchMethods } from './methods/search';
 import { partnerMethods } from './methods/partners';
 import { settingsMethods } from './methods/settings';
@@ -42,6 +43,7 @@ export const contract = composeContract([
   accessStatsMethods,
   deviceMethods,
   partnerMethods,
+  rosterMethods,
 ]);
 
 export type Contract = typeof contract;

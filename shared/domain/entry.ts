@@ -30,6 +30,18 @@ export const attendeeRemoveEntrySchema = z.object({
   data: z.object({}),
 });
 
+/**
+ * Undoes a removal. Removal is a per-attendee last-writer-wins state: of an attendee's
+ * `attendee.remove` and `attendee.restore` entries the one with the latest stamp decides, so a
+ * removal pushed by mistake can be taken back on every station whatever order they arrive in.
+ */
+export const attendeeRestoreEntrySchema = z.object({
+  ...base,
+  type: z.literal('attendee.restore'),
+  attendeeId: uuid,
+  data: z.object({}),
+});
+
 export const checkinEntrySchema = z.object({
   ...base,
   type: z.literal('checkin'),
@@ -82,6 +94,7 @@ export const settingsUpsertEntrySchema = z.object({
 export const entrySchema = z.discriminatedUnion('type', [
   attendeeUpsertEntrySchema,
   attendeeRemoveEntrySchema,
+  attendeeRestoreEntrySchema,
   checkinEntrySchema,
   checkinUndoEntrySchema,
   badgePrintedEntrySchema,

@@ -36,7 +36,7 @@ export function foldEntries(entries: Iterable<Entry>): Projection {
 
   const settingsFields = new Map<string, Stamped>();
   const attendeeFields = new Map<string, Map<string, Stamped>>();
-  const removed = new Set<string>();
+  const removals = new Map<string, Stamped>();
   const checkins = new Map<string, CheckinEntry[]>();
   const undone = new Set<string>();
   const prints = new Map<string, number>();
@@ -58,7 +58,8 @@ export function foldEntries(entries: Iterable<Entry>): Projection {
         break;
       }
       case 'attendee.remove':
-        removed.add(entry.attendeeId);
+      case 'attendee.restore':
+        lwwSet(removals, entry.attendeeId, { value: entry.type === 'attendee.remove', hlc: entry.hlc, id: entry.id });
         break;
       case 'checkin': {
         const list = checkins.get(entry.attendeeId) ?? [];
@@ -89,7 +90,7 @@ export function foldEntries(entries: Iterable<Entry>): Projection {
 
   const attendees = new Map<string, Attendee>();
   for (const [id, fields] of attendeeFields) {
-    if (removed.has(id)) continue;
+    if (removals.get(id)?.value === true) continue;
     const values: AttendeeFields = { ...EMPTY_ATTENDEE_FIELDS };
     for (const [name, stamped] of fields) Object.assign(values, { [name]: stamped.value });
     const { official, conflicts } = resolveCheckins(checkins.get(id) ?? [], undone);

@@ -25,6 +25,7 @@ export function entryId(n: number): string {
 type Op =
   | { kind: 'upsert'; field: 'name' | 'company' | 'ticketCode'; value: string }
   | { kind: 'remove' }
+  | { kind: 'restore' }
   | { kind: 'checkin' }
   | { kind: 'undo'; pick: number }
   | { kind: 'print'; copies: number }
@@ -35,6 +36,7 @@ type Op =
 const opArb: fc.Arbitrary<Op> = fc.oneof(
   { weight: 4, arbitrary: fc.record({ kind: fc.constant('upsert' as const), field: fc.constantFrom('name' as const, 'company' as const, 'ticketCode' as const), value: fc.constantFrom('林', '山田', 'Acme', 'X-1', '') }) },
   { weight: 1, arbitrary: fc.constant({ kind: 'remove' as const }) },
+  { weight: 1, arbitrary: fc.constant({ kind: 'restore' as const }) },
   { weight: 4, arbitrary: fc.constant({ kind: 'checkin' as const }) },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('undo' as const), pick: fc.nat(20) }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('print' as const), copies: fc.integer({ min: 1, max: 3 }) }) },
@@ -62,6 +64,9 @@ export const logArb: fc.Arbitrary<Entry[]> = fc
           break;
         case 'remove':
           entries.push({ ...base, type: 'attendee.remove', attendeeId, data: {} });
+          break;
+        case 'restore':
+          entries.push({ ...base, type: 'attendee.restore', attendeeId, data: {} });
           break;
         case 'checkin':
           checkinIds.push({ id: base.id, attendeeId });

@@ -1,8 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { Entry } from '../../shared/domain/entry';
+import { compareStamp, type Entry } from '../../shared/domain/entry';
 import { foldEntries } from '../../shared/domain/fold';
 import { formatHlc } from '../../shared/domain/hlc';
+import { ATTENDEE_POOL, logArb } from '../helpers/entries';
 
 const A = '01900000-0000-7000-8000-00000000000a';
 const stamp = (ms: number, node = 'n1') => formatHlc({ ms, counter: 0, node });
@@ -59,6 +60,34 @@ describe('log → projection fold', () => {
     expect(foldEntries([upsert(1, { name: 'A' }), removal, upsert(9, { name: 'B' })]).attendees.size).toBe(0);
   });
 
+  it('a restore stamped after the removal brings the person back with their check-in; an older one does not', () => {
+    const removal = (ms: number): Entry => ({ id: id(), station: 'x', hlc: stamp(ms), type: 'attendee.remove', attendeeId: A, data: {} });
+    const restore = (ms: number): Entry => ({ id: id(), station: 'y', hlc: stamp(ms), type: 'attendee.restore', attendeeId: A, data: {} });
+    const seen = checkin(3);
+    const back = foldEntries([restore(7), upsert(1, { name: '林' }), seen, removal(5)]).attendees.get(A);
+    expect(back?.name).toBe('林');
+    expect(back?.checkedIn?.checkinId).toBe(seen.id);
+    expect(foldEntries([upsert(1, { name: '林' }), restore(4), removal(5)]).attendees.size).toBe(0);
+    expect(foldEntries([upsert(1, { name: '林' }), removal(5), restore(7), removal(9)]).attendees.size).toBe(0);
+  });
+
+  it('removed or not is decided by the latest removal or restore by clock, for any log', () => {
+    fc.assert(
+      fc.property(logArb, (entries) => {
+        const shown = foldEntries(entries);
+        for (const attendeeId of ATTENDEE_POOL) {
+          const decisive = entries
+            .filter((e) => e.attendeeId === attendeeId && (e.type === 'attendee.remove' || e.type === 'attendee.restore'))
+            .sort(compareStamp)
+            .at(-1);
+          const known = entries.some((e) => e.attendeeId === attendeeId && e.type === 'attendee.upsert');
+          expect(shown.attendees.has(attendeeId)).toBe(known && decisive?.type !== 'attendee.remove');
+        }
+      }),
+      { numRuns: 300, seed: 14 },
+    );
+  });
+
   it('counts badge copies printed', () => {
     const print = (ms: number, copies: number): Entry => ({
       id: id(),
@@ -79,6 +108,8 @@ describe('log → projection fold', () => {
       first,
       checkin(150, 'Door B', 'n2'),
       undo(160, first.id),
+      { id: id(), station: 'x', hlc: stamp(170), type: 'attendee.remove', attendeeId: A, data: {} },
+      { id: id(), station: 'y', hlc: stamp(170, 'n2'), type: 'attendee.restore', attendeeId: A, data: {} },
       { id: id(), station: 'x', hlc: stamp(4), type: 'settings.upsert', attendeeId: null, data: { fields: { eventName: '交流会' } } },
     ];
     const expected = foldEntries(entries);

@@ -18,7 +18,7 @@ interface AttendeeChanges {
 
 /**
  * Folds a batch of entries that have just been added to the log (none of them known before) into
- * the projection tables. Every rule is order-independent (per-field LWW, tombstones, undo joined by
+ * the projection tables. Every rule is order-independent (per-field LWW, removal as LWW state, undo joined by
  * id), so the tables match `foldEntries` of the same set of entries whatever order and batching
  * they arrive in. Must run inside the caller's transaction.
  *
@@ -44,6 +44,7 @@ export function applyEntries(db: Db, entries: readonly Entry[], knownUpToSeq: nu
         changesOf(entry.attendeeId).upserts.push(entry);
         break;
       case 'attendee.remove':
+      case 'attendee.restore':
         changesOf(entry.attendeeId).other = true;
         break;
       case 'checkin':

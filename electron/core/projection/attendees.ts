@@ -83,7 +83,7 @@ function currentFields(db: Db, attendeeId: string): AttendeeFields | undefined {
 }
 
 /**
- * Recomputes one attendee's row from the log state: field values, tombstone, official check-in and
+ * Recomputes one attendee's row from the log state: field values, removed state, official check-in and
  * conflicts, badge prints. Recomputing (rather than patching) keeps the row right whatever order
  * entries arrived in. A person known only through a check-in (their upsert not synced yet) has no
  * row until the upsert arrives; then this picks the check-in up.
@@ -92,8 +92,12 @@ export function refreshAttendee(db: Db, attendeeId: string): void {
   const fields = currentFields(db, attendeeId);
   if (!fields) return;
 
-  const removed = cachedStatement(db, "SELECT 1 FROM entries WHERE attendee_id = ? AND type = 'attendee.remove' LIMIT 1")
-    .get(attendeeId);
+  // Removal is last-writer-wins between removals and restores (same stamp order as compareStamp).
+  const removal = cachedStatement(db,
+    `SELECT type FROM entries WHERE attendee_id = ? AND type IN ('attendee.remove', 'attendee.restore')
+     ORDER BY hlc DESC, id DESC LIMIT 1`,
+  ).get(attendeeId) as { type: string } | undefined;
+  const removed = removal?.type === 'attendee.remove';
   const { official, conflicts, left } = checkinStateOf(db, [attendeeId]).get(attendeeId) ?? { official: null, conflicts: [], left: false };
   const prints = cachedStatement(db, 'SELECT coalesce(sum(copies), 0) AS n FROM badge_prints WHERE attendee_id = ?').get(attendeeId) as {
     n: number;

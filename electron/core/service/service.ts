@@ -20,6 +20,7 @@ import { countRefusalsOf } from './dispatch';
 import { createImportApi } from './import-api';
 import { createKioskApi } from './kiosk-api';
 import { createRoomApi } from './room-api';
+import { createRosterApi } from './roster-api';
 import { createSearchApi } from './search-api';
 import { createSettingsApi } from './settings-api';
 import { createPartnersApi } from './partners-api';
@@ -105,6 +106,7 @@ export function createService(options: ServiceOptions): MusubiService {
     ...createAccessStatsApi(context),
     ...createDevicesApi(access),
     ...createPartnersApi(context),
+    ...createRosterApi(context),
   };
   countRefusalsOf(api, accessStats);
 

@@ -54,6 +54,7 @@ export const en = {
     sections: {
       dashboard: 'Arrivals',
       attendees: 'Attendees',
+      roster: 'Attendee list',
       badges: 'Badges & printing',
       stations: 'Stations & sync',
       data: 'Export & data',

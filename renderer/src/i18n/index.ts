@@ -10,6 +10,7 @@ import { sync } from './topics/sync';
 import { badges } from './topics/badges';
 import { partners } from './topics/partners';
 import { door } from './topics/door';
+import { roster } from './topics/roster';
 
 export const LANGUAGES = [
   { code: 'ja', label: '日本語' },
@@ -30,6 +31,7 @@ const TOPICS: Record<string, { en: object; ja: object }> = {
   access,
   partners,
   door,
+  roster,
 };
 
 function topicMessages(language: 'en' | 'ja'): Record<string, object> {

@@ -56,6 +56,7 @@ export const ja: Messages = {
     sections: {
       dashboard: '来場状況',
       attendees: '参加者',
+      roster: '参加者一覧',
       badges: 'バッジと印刷',
       stations: '受付端末と同期',
       data: '出力とデータ管理',

@@ -1,6 +1,7 @@
 import type { ComponentType } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AddAttendeeForm } from './AddAttendeeForm';
+import { AttendeeListPanel } from './attendees/AttendeeListPanel';
 import { BadgePanel } from './badges/BadgePanel';
 import { TaxonomyPanel } from './badges/TaxonomyPanel';
 import { DashboardPanel } from './dashboard/DashboardPanel';
@@ -11,7 +12,7 @@ import { ExportPanel } from './export/ExportPanel';
 import { ImportPanel } from './import/ImportPanel';
 import { SyncPanels } from './sync/SyncPanels';
 
-type SectionId = 'dashboard' | 'attendees' | 'badges' | 'stations' | 'data';
+type SectionId = 'dashboard' | 'attendees' | 'roster' | 'badges' | 'stations' | 'data';
 
 /**
  * The organizer's area: sections in the order of an event (watch the room, prepare the list,
@@ -22,6 +23,7 @@ type SectionId = 'dashboard' | 'attendees' | 'badges' | 'stations' | 'data';
 const SECTIONS: { id: SectionId; panels: ComponentType[] }[] = [
   { id: 'dashboard', panels: [DashboardPanel] },
   { id: 'attendees', panels: [EventForm, AddAttendeeForm, ImportPanel] },
+  { id: 'roster', panels: [AttendeeListPanel] },
   { id: 'badges', panels: [BadgePanel, TaxonomyPanel] },
   { id: 'stations', panels: [DevicesPanel, SyncPanels] },
   { id: 'data', panels: [ExportPanel, DataSafetyPanel] },
