@@ -127,7 +127,7 @@ describe.each<HubStoreKind>(['sqlite', 'postgres'])('station sync client, %s hub
 
     const hub3 = await newHub();
     const future = formatHlc({ ms: Date.now() + MAX_CLOCK_DRIFT_MS + 60_000, counter: 0, node: 'zz' });
-    hub3.store.add(hub3.eventIds[0] ?? '', [
+    await hub3.store.add(hub3.eventIds[0] ?? '', [
       { id: entryId(1), station: 'Broken', hlc: future, type: 'settings.upsert', attendeeId: null, data: { fields: { eventName: '未来' } } },
     ]);
     await a.service.api.pairStation({ hubUrl: hub3.url, key: KEY });
