@@ -4,7 +4,7 @@ import { PAIRABLE_ROLES, type DevicePairing, type PairableRole } from '../../../
 import { useApi } from '../../../api/context';
 import { useSession } from '../../../api/session';
 import { formatTime } from '../../../format';
-import { useErrorMessage } from '../../../hooks/useErrorMessage';
+import { useActionMessage } from '../../../hooks/useActionMessage';
 import { useLiveQuery } from '../../../hooks/useLiveQuery';
 import { useQrCode } from '../../../hooks/useQrCode';
 
@@ -37,24 +37,15 @@ function PairingCode({ pairing }: { pairing: DevicePairing }) {
 export function DevicesPanel() {
   const { t, i18n } = useTranslation();
   const api = useApi();
-  const errorMessage = useErrorMessage();
   const { state, refresh } = useSession();
   const [role, setRole] = useState<PairableRole>('kiosk');
   const [label, setLabel] = useState('');
   const [pairing, setPairing] = useState<DevicePairing>();
   const [staffPin, setStaffPin] = useState('');
-  const [message, setMessage] = useState('');
+  const { message, run } = useActionMessage();
   const [version, setVersion] = useState(0);
   const { data: sessions } = useLiveQuery((client) => client.listDeviceSessions(), String(version));
 
-  async function run(action: () => Promise<unknown>, done: string): Promise<void> {
-    try {
-      await action();
-      setMessage(done);
-    } catch (error) {
-      setMessage(errorMessage(error));
-    }
-  }
   const create = (event: FormEvent): void => {
     event.preventDefault();
     void run(async () => {

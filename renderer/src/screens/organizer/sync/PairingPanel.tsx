@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { SyncStatus } from '../../../../../shared/api/methods/sync';
 import { useApi } from '../../../api/context';
 import { formatTime } from '../../../format';
-import { useErrorMessage } from '../../../hooks/useErrorMessage';
+import { useActionMessage } from '../../../hooks/useActionMessage';
 import { useLiveQuery } from '../../../hooks/useLiveQuery';
 import { useQrCode } from '../../../hooks/useQrCode';
 
@@ -34,23 +34,14 @@ function StatusFacts({ status }: { status: SyncStatus }) {
 export function PairingPanel() {
   const { t } = useTranslation();
   const api = useApi();
-  const errorMessage = useErrorMessage();
   const { data: status } = useLiveQuery((client) => client.getSyncStatus());
   const { data: pairing } = useLiveQuery((client) => client.getPairingCode());
   const qr = useQrCode(pairing?.code);
   const [pasted, setPasted] = useState('');
   const [hubUrl, setHubUrl] = useState('');
   const [key, setKey] = useState('');
-  const [message, setMessage] = useState('');
+  const { message, setMessage, run } = useActionMessage();
 
-  async function run(action: () => Promise<unknown>, done: string): Promise<void> {
-    try {
-      await action();
-      setMessage(done);
-    } catch (error) {
-      setMessage(errorMessage(error));
-    }
-  }
 
   const joinWithCode = (event: FormEvent): void => {
     event.preventDefault();
