@@ -59,7 +59,7 @@ export const door = {
       yourGoals: 'あなたの目的マーク',
       lookFor: 'この色のバッジの人を探してみましょう',
       legend: '色とマークの一覧は受付横の掲示にあります。',
-      finish: 'おわる',
+      finish: '閉じる',
     },
   },
   en: {
