@@ -53,3 +53,72 @@ export function SectorList({ settings, sectors, large = false }: { settings: Eve
     </ul>
   );
 }
+
+/** An attendee's industry, goals and the sectors they want to meet, as the event's lists. */
+export interface TaxonomyChoice {
+  industry: string;
+  goals: string[];
+  lookingFor: string[];
+}
+
+function toggled(list: readonly string[], id: string, on: boolean): string[] {
+  return on ? [...new Set([...list, id])] : list.filter((item) => item !== id);
+}
+
+/**
+ * The one way a form asks for industry, goals and looking-for (desk walk-in and edit, the
+ * organizer's editor): a select of industries, then goals with their badge marks and sectors with
+ * their colours as checkboxes. `texts` are the form's own labels.
+ */
+export function TaxonomyPickers(props: {
+  settings: EventSettings | undefined;
+  value: TaxonomyChoice;
+  onChange: (change: Partial<TaxonomyChoice>) => void;
+  texts: { industry: string; industryNone: string; goals: string; lookingFor: string };
+  checkClassName: string;
+}) {
+  const { i18n } = useTranslation();
+  const { settings, value, onChange, texts, checkClassName } = props;
+  const label = (entry: { ja: string; en: string }): string => (i18n.language === 'en' ? entry.en : entry.ja);
+  return (
+    <>
+      <label>
+        {texts.industry}
+        <select value={value.industry} onChange={(event) => onChange({ industry: event.target.value })}>
+          <option value="">{texts.industryNone}</option>
+          {settings?.industries.map((industry) => (
+            <option key={industry.id} value={industry.id}>
+              {label(industry)}
+            </option>
+          ))}
+        </select>
+      </label>
+      <fieldset>
+        <legend>{texts.goals}</legend>
+        {settings?.goals.map((goal) => (
+          <label key={goal.id} className={checkClassName}>
+            <input
+              type="checkbox"
+              checked={value.goals.includes(goal.id)}
+              onChange={(event) => onChange({ goals: toggled(value.goals, goal.id, event.target.checked) })}
+            />
+            <span aria-hidden="true">{GOAL_MARK_GLYPH[goal.mark]}</span> {label(goal)}
+          </label>
+        ))}
+      </fieldset>
+      <fieldset>
+        <legend>{texts.lookingFor}</legend>
+        {settings?.industries.map((industry) => (
+          <label key={industry.id} className={checkClassName}>
+            <input
+              type="checkbox"
+              checked={value.lookingFor.includes(industry.id)}
+              onChange={(event) => onChange({ lookingFor: toggled(value.lookingFor, industry.id, event.target.checked) })}
+            />
+            <span className="swatch" style={{ background: industry.color }} aria-hidden="true" /> {label(industry)}
+          </label>
+        ))}
+      </fieldset>
+    </>
+  );
+}

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { RosterRow } from '../../../../../shared/api/methods/roster';
 import { EMPTY_ATTENDEE_FIELDS, type AttendeeFields } from '../../../../../shared/domain/attendee';
 import type { EventSettings } from '../../../../../shared/domain/settings';
+import { TaxonomyPickers } from '../../../components/Taxonomy';
 
 const TEXT_FIELDS = [
   ['name', 'name', 'text'],
@@ -45,15 +46,9 @@ export function AttendeeEditor(props: {
   onRemove: () => Promise<void>;
   onClose: () => void;
 }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const [fields, setFields] = useState<Editable>(() => editableOf(props.person));
   const [confirming, setConfirming] = useState(false);
-  const label = (item: { ja: string; en: string }) => (i18n.language === 'en' ? item.en : item.ja);
-  const toggle = (list: 'goals' | 'lookingFor', id: string) =>
-    setFields((current) => ({
-      ...current,
-      [list]: current[list].includes(id) ? current[list].filter((x) => x !== id) : [...current[list], id],
-    }));
 
   const submit = (event: FormEvent): void => {
     event.preventDefault();
@@ -76,36 +71,14 @@ export function AttendeeEditor(props: {
               />
             </label>
           ))}
-          <label>
-            {t('roster.industry')}
-            <select value={fields.industry} onChange={(event) => setFields((current) => ({ ...current, industry: event.target.value }))}>
-              <option value="">{t('roster.industryNone')}</option>
-              {props.settings?.industries.map((industry) => (
-                <option key={industry.id} value={industry.id}>
-                  {label(industry)}
-                </option>
-              ))}
-            </select>
-          </label>
         </div>
-        <fieldset>
-          <legend>{t('roster.goals')}</legend>
-          {props.settings?.goals.map((goal) => (
-            <label key={goal.id} className="roster-check">
-              <input type="checkbox" checked={fields.goals.includes(goal.id)} onChange={() => toggle('goals', goal.id)} />
-              {label(goal)}
-            </label>
-          ))}
-        </fieldset>
-        <fieldset>
-          <legend>{t('roster.lookingFor')}</legend>
-          {props.settings?.industries.map((industry) => (
-            <label key={industry.id} className="roster-check">
-              <input type="checkbox" checked={fields.lookingFor.includes(industry.id)} onChange={() => toggle('lookingFor', industry.id)} />
-              {label(industry)}
-            </label>
-          ))}
-        </fieldset>
+        <TaxonomyPickers
+          settings={props.settings}
+          value={fields}
+          onChange={(change) => setFields((current) => ({ ...current, ...change }))}
+          texts={{ industry: t('roster.industry'), industryNone: t('roster.industryNone'), goals: t('roster.goals'), lookingFor: t('roster.lookingFor') }}
+          checkClassName="roster-check"
+        />
         <label>
           {t('roster.note')}
           <textarea value={fields.note} rows={2} onChange={(event) => setFields((current) => ({ ...current, note: event.target.value }))} />
