@@ -1,4 +1,4 @@
-import { Command, CommanderError } from 'commander';
+import { Command, CommanderError, Option } from 'commander';
 import { MusubiError } from '../../shared/errors';
 import { registerBackupCommands } from './commands/backup';
 import { registerExportCommand } from './commands/export';
@@ -9,11 +9,18 @@ import { registerHubCommand } from './commands/hub';
 import { registerBadgeCommands } from './commands/badges';
 import { registerStationCommand } from './commands/station';
 import { registerSyncCommand } from './commands/sync';
+import { CLI_LANGUAGES, cliLanguage } from './i18n/language';
+import { errorLine, helpTexts, setCliLanguage, t } from './i18n/translate';
 
 export function buildProgram(): Command {
   const program = new Command()
     .name('musubi')
-    .description('Musubi: check-in and badges for cross-industry networking events')
+    .description(t('program.description'))
+    .addOption(langOption())
+    // Options after the command name belong to the command: every command takes its own --lang.
+    .enablePositionalOptions()
+    .helpOption('-h, --help', helpTexts().option)
+    .helpCommand('help [command]', helpTexts().command)
     .showHelpAfterError()
     .exitOverride();
   registerStationCommand(program);
@@ -25,11 +32,24 @@ export function buildProgram(): Command {
   registerSyncCommand(program);
   registerCheckinCommand(program);
   registerBadgeCommands(program);
+  for (const command of program.commands) {
+    if (!command.options.some((option) => option.long === '--lang')) command.addOption(langOption());
+  }
   return program;
+}
+
+/**
+ * `--lang ja|en`, accepted before or after the command name. The language itself is read from argv
+ * before the program is built (the help texts are in it too); the option is declared so that
+ * commander accepts it and lists it in the help.
+ */
+function langOption(): Option {
+  return new Option('--lang <language>', t('program.lang')).choices(CLI_LANGUAGES);
 }
 
 /** Runs the CLI; a MusubiError becomes one clear line on stderr and exit code 1. */
 export async function main(argv: string[]): Promise<void> {
+  setCliLanguage(cliLanguage(argv.slice(2), process.env));
   try {
     await buildProgram().parseAsync(argv);
   } catch (error) {
@@ -38,7 +58,7 @@ export async function main(argv: string[]): Promise<void> {
       return;
     }
     if (error instanceof MusubiError) {
-      console.error(`musubi: ${error.message}${error.where ? ` (${error.where})` : ''}`);
+      console.error(errorLine(error));
       process.exitCode = 1;
       return;
     }

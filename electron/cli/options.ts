@@ -1,7 +1,11 @@
 import { InvalidArgumentError } from 'commander';
 import { defaultDatabasePath } from '../core/paths';
+import { t } from './i18n/translate';
 
-export const DB_OPTION_HELP = 'database file (default: $MUSUBI_DB or musubi.db in the per-user data folder)';
+/** The --db option's help, in the CLI's language (so: read when a command is registered). */
+export function dbOptionHelp(): string {
+  return t('program.dbHelp');
+}
 
 export function resolveDbPath(option: string | undefined): string {
   return option ?? defaultDatabasePath();
@@ -9,6 +13,6 @@ export function resolveDbPath(option: string | undefined): string {
 
 export function parsePort(value: string): number {
   const port = Number(value);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new InvalidArgumentError('a port number 0–65535');
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new InvalidArgumentError(t('program.portRange'));
   return port;
 }

@@ -4,6 +4,12 @@ import path from 'node:path';
 export const REPO_ROOT = path.resolve(import.meta.dirname, '../..');
 export const MUSUBI_BIN = path.join(REPO_ROOT, 'bin/musubi.mjs');
 
+/**
+ * The CLI answers in the locale's language; tests read its English lines, so they pin English
+ * unless a test sets the language itself (MUSUBI_LANG or --lang).
+ */
+const CLI_ENV = { MUSUBI_LANG: 'en' };
+
 export interface RunningProcess {
   child: ChildProcess;
   output: () => string;
@@ -15,7 +21,7 @@ export interface RunningProcess {
  * Returns the match so a caller can read the printed URL.
  */
 export async function startMusubi(args: string[], ready: RegExp, timeoutMs = 30_000): Promise<RunningProcess & { match: RegExpMatchArray }> {
-  const child = spawn(process.execPath, [MUSUBI_BIN, ...args], { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [MUSUBI_BIN, ...args], { cwd: REPO_ROOT, env: { ...process.env, ...CLI_ENV }, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   const match = await new Promise<RegExpMatchArray>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`musubi ${args[0]} did not start in time:\n${output}`)), timeoutMs);
@@ -50,7 +56,7 @@ export async function startMusubi(args: string[], ready: RegExp, timeoutMs = 30_
 /** Runs `musubi <args>` to completion and returns its exit code and output. */
 export function runMusubi(args: string[], env: NodeJS.ProcessEnv = {}): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [MUSUBI_BIN, ...args], { cwd: REPO_ROOT, env: { ...process.env, ...env } });
+    const child = spawn(process.execPath, [MUSUBI_BIN, ...args], { cwd: REPO_ROOT, env: { ...process.env, ...CLI_ENV, ...env } });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));

@@ -7,18 +7,19 @@ import { restoreDatabase } from '../../core/backup/restore';
 import { assertDatabaseNotInUse } from '../../core/backup/database-in-use';
 import { backupFolder } from '../../core/backup/schedule';
 import { openExistingDatabase } from '../existing-db';
-import { DB_OPTION_HELP, resolveDbPath } from '../options';
+import { t } from '../i18n/translate';
+import { dbOptionHelp, resolveDbPath } from '../options';
 
 /** Asks "yes/no" on a terminal; without a terminal (a script, a pipe) only --yes may confirm. */
 async function confirm(question: string, yes: boolean | undefined): Promise<void> {
   if (yes) return;
   if (!process.stdin.isTTY) {
-    throw new MusubiError('invalid-input', 'Not confirmed: run it in a terminal to answer the question, or add --yes.', '--yes');
+    throw new MusubiError('invalid-input', t('confirm.noTerminal'), '--yes');
   }
   const rl = readline.createInterface({ input: process.stdin, output: process.stdout });
   try {
-    const answer = (await rl.question(`${question} Type "yes" to go on: `)).trim().toLowerCase();
-    if (answer !== 'yes') throw new MusubiError('invalid-input', 'Cancelled; nothing was changed.');
+    const answer = (await rl.question(`${question} ${t('confirm.typeYes')}`)).trim().toLowerCase();
+    if (answer !== 'yes') throw new MusubiError('invalid-input', t('confirm.cancelled'));
   } finally {
     rl.close();
   }
@@ -27,14 +28,14 @@ async function confirm(question: string, yes: boolean | undefined): Promise<void
 export function registerBackupCommands(program: Command): void {
   program
     .command('backup')
-    .description('copy the database consistently, even while a station is checking people in')
-    .option('--db <file>', DB_OPTION_HELP)
-    .option('--out <file>', 'backup file to write (default: a time-stamped file in the backup folder)')
+    .description(t('backup.description'))
+    .option('--db <file>', dbOptionHelp())
+    .option('--out <file>', t('backup.out'))
     .action(async (flags: { db?: string; out?: string }) => {
       const db = openExistingDatabase(resolveDbPath(flags.db));
       try {
         const info = flags.out ? await backupDatabase(db, flags.out) : await backupIntoFolder(db, backupFolder(db));
-        console.log(`Backed up to ${info.file} (${info.bytes} bytes).`);
+        console.log(t('backup.done', { file: info.file, bytes: info.bytes }));
       } finally {
         db.close();
       }
@@ -42,36 +43,35 @@ export function registerBackupCommands(program: Command): void {
 
   program
     .command('restore')
-    .description('replace the database with a backup (refused while a station or the app has it open); the current one is kept aside')
-    .option('--db <file>', DB_OPTION_HELP)
-    .requiredOption('--from <backup>', 'backup file to restore')
-    .option('--yes', 'do not ask for confirmation')
+    .description(t('backup.restoreDescription'))
+    .option('--db <file>', dbOptionHelp())
+    .requiredOption('--from <backup>', t('backup.from'))
+    .option('--yes', t('confirm.yes'))
     .action(async (flags: { db?: string; from: string; yes?: boolean }) => {
       const target = resolveDbPath(flags.db);
       const found = validateMusubiBackup(flags.from);
       assertDatabaseNotInUse(target, 'restore'); // before asking, so nobody confirms a restore that cannot run
       await confirm(
-        `Replace ${target} with the backup ${flags.from} (${found.attendees} attendees, ${found.entries} log entries)? ` +
-          'Changes made after that backup stay only in the copy kept aside and on other stations.',
+        t('backup.restoreQuestion', { target, from: flags.from, attendees: found.attendees, entries: found.entries }),
         flags.yes,
       );
       const result = await restoreDatabase(target, flags.from);
-      console.log(`Restored ${target} from ${flags.from}.`);
-      if (result.previous) console.log(`The database as it was is kept at ${result.previous}.`);
+      console.log(t('backup.restored', { target, from: flags.from }));
+      if (result.previous) console.log(t('backup.keptAside', { file: result.previous }));
     });
 
   program
     .command('purge')
-    .description('after the event: remove names, e-mails, companies … from this station, keeping counts and mix')
-    .option('--db <file>', DB_OPTION_HELP)
-    .option('--yes', 'do not ask for confirmation')
+    .description(t('backup.purgeDescription'))
+    .option('--db <file>', dbOptionHelp())
+    .option('--yes', t('confirm.yes'))
     .action(async (flags: { db?: string; yes?: boolean }) => {
       const file = resolveDbPath(flags.db);
       const db = openExistingDatabase(file);
       try {
-        await confirm(`Remove all names, readings, companies, titles, e-mails, phone numbers and notes from ${file}?`, flags.yes);
+        await confirm(t('backup.purgeQuestion', { file }), flags.yes);
         const result = purgePersonalData(db);
-        console.log(`Removed personal data of ${result.attendees} attendees from this station. Counts and mix are kept.`);
+        console.log(t('backup.purged', { count: result.attendees }));
       } finally {
         db.close();
       }

@@ -5,7 +5,8 @@ import { checkInOnce } from '../../core/attendees/check-in';
 import { findByTicketCode } from '../../core/attendees/queries';
 import { openDatabase } from '../../core/db/open';
 import { createService } from '../../core/service/service';
-import { DB_OPTION_HELP, resolveDbPath } from '../options';
+import { localTime, t } from '../i18n/translate';
+import { dbOptionHelp, resolveDbPath } from '../options';
 
 interface CheckinFlags {
   db?: string;
@@ -20,22 +21,22 @@ interface CheckinFlags {
 export function registerCheckinCommand(program: Command): void {
   program
     .command('checkin <ticket-code>')
-    .description('check an attendee in by ticket code (for scripts)')
-    .option('--db <file>', DB_OPTION_HELP)
-    .option('--station <name>', 'name of this station, shown as "checked in at <name>"')
+    .description(t('checkin.description'))
+    .option('--db <file>', dbOptionHelp())
+    .option('--station <name>', t('checkin.station'))
     .action((ticket: string, flags: CheckinFlags) => {
       const db = openDatabase(resolveDbPath(flags.db));
       try {
         const service = createService({ db, stationName: flags.station });
         const code = normalizeTicketCode(ticket);
         const attendee = findByTicketCode(db, code);
-        if (!attendee) throw new MusubiError('not-found', `No attendee has the ticket code ${code}.`, 'ticket-code');
+        if (!attendee) throw new MusubiError('not-found', t('program.noTicket', { code }), 'ticket-code');
         const outcome = checkInOnce(service.context, attendee.id, 'cli');
         const where = outcome.attendee.checkedIn;
         console.log(
           outcome.status === 'already-checked-in'
-            ? `${code}: already checked in at ${where?.station ?? '?'} ${where?.at ?? ''}`
-            : `${code}: checked in at ${where?.station ?? service.identity.name}`,
+            ? t('checkin.already', { code, station: where?.station ?? '?', at: where ? localTime(where.at) : '' })
+            : t('checkin.done', { code, station: where?.station ?? service.identity.name }),
         );
       } finally {
         db.close();

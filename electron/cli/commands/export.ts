@@ -4,7 +4,8 @@ import { exportOptionsSchema } from '../../../shared/api/methods/export';
 import { EXPORT_COLUMNS, EXPORT_FORMATS, type ExportColumn } from '../../../shared/domain/export-columns';
 import { exportAttendance, writePrivateFile } from '../../core/export/attendance-export';
 import { openExistingDatabase } from '../existing-db';
-import { DB_OPTION_HELP, resolveDbPath } from '../options';
+import { t } from '../i18n/translate';
+import { dbOptionHelp, resolveDbPath } from '../options';
 
 interface ExportFlags {
   db?: string;
@@ -20,7 +21,7 @@ function parseColumns(value: string): ExportColumn[] {
   const names = value.split(',').map((c) => c.trim()).filter(Boolean);
   const unknown = names.filter((n) => !(EXPORT_COLUMNS as readonly string[]).includes(n));
   if (unknown.length > 0 || names.length === 0) {
-    throw new InvalidArgumentError(`unknown column ${unknown.join(', ') || '(none)'}; choose from ${EXPORT_COLUMNS.join(',')}`);
+    throw new InvalidArgumentError(t('export.unknownColumn', { names: unknown.join(', ') || t('export.none'), columns: EXPORT_COLUMNS.join(',') }));
   }
   return names as ExportColumn[];
 }
@@ -28,14 +29,14 @@ function parseColumns(value: string): ExportColumn[] {
 export function registerExportCommand(program: Command): void {
   program
     .command('export')
-    .description('write the attendance list as CSV (Excel, UTF-8), CSV (Shift_JIS), XLSX or a PDF roster')
-    .option('--db <file>', DB_OPTION_HELP)
-    .addOption(new Option('--format <format>', 'file format').choices(EXPORT_FORMATS).default('csv'))
-    .requiredOption('--out <file>', 'file to write (created readable by you only)')
-    .option('--columns <list>', `comma-separated columns (default: all but email): ${EXPORT_COLUMNS.join(',')}`, parseColumns)
-    .option('--email', 'add the e-mail column to the default columns')
-    .option('--no-no-shows', 'leave out registered attendees who did not check in')
-    .addOption(new Option('--lang <language>', 'language of headers and labels').choices(['ja', 'en']).default('ja'))
+    .description(t('export.description'))
+    .option('--db <file>', dbOptionHelp())
+    .addOption(new Option('--format <format>', t('export.format')).choices(EXPORT_FORMATS).default('csv'))
+    .requiredOption('--out <file>', t('export.out'))
+    .option('--columns <list>', t('export.columns', { columns: EXPORT_COLUMNS.join(',') }), parseColumns)
+    .option('--email', t('export.email'))
+    .option('--no-no-shows', t('export.noShows'))
+    .addOption(new Option('--lang <language>', t('export.lang')).choices(['ja', 'en']).default('ja'))
     .action(async (flags: ExportFlags) => {
       const db = openExistingDatabase(resolveDbPath(flags.db));
       try {
@@ -44,10 +45,10 @@ export function registerExportCommand(program: Command): void {
         const options = exportOptionsSchema.parse({ format: flags.format, columns, includeNoShows: flags.noShows, language: flags.lang });
         const result = await exportAttendance(db, options);
         writePrivateFile(flags.out, result.bytes);
-        console.log(`Wrote ${result.rows} attendees to ${flags.out} (${flags.format}).`);
+        console.log(t('export.done', { count: result.rows, file: flags.out, format: flags.format }));
         for (const w of result.warnings) {
           // Row and column only: the character itself is not personal data, the cell around it is.
-          console.error(`warning: row ${w.row}, column "${w.column}": ${w.character} (${w.codePoint}) cannot be written in this format; written as 〓`);
+          console.error(`${t('program.warning')}: ${t('export.unwritable', { row: w.row, column: w.column, character: w.character, codePoint: w.codePoint })}`);
         }
       } finally {
         db.close();

@@ -6,7 +6,8 @@ import { MusubiError } from '../../../shared/errors';
 import { openDatabase } from '../../core/db/open';
 import { commitImport, importLayout, previewImport } from '../../core/import/run-import';
 import { createService } from '../../core/service/service';
-import { DB_OPTION_HELP, resolveDbPath } from '../options';
+import { t } from '../i18n/translate';
+import { dbOptionHelp, resolveDbPath } from '../options';
 
 interface ImportFlags {
   db?: string;
@@ -16,7 +17,7 @@ interface ImportFlags {
 }
 
 function collect(value: string, previous: string[]): string[] {
-  if (!/^.+=.+$/.test(value)) throw new InvalidArgumentError('use <column>=<field>, e.g. "会社名=company" or "C=ignore"');
+  if (!/^.+=.+$/.test(value)) throw new InvalidArgumentError(t('import.mapSyntax'));
   return [...previous, value];
 }
 
@@ -36,11 +37,11 @@ function applyMaps(headers: readonly string[], detected: readonly ImportTarget[]
     const column = entry.slice(0, at).trim();
     const field = entry.slice(at + 1).trim();
     if (!(IMPORT_TARGETS as readonly string[]).includes(field)) {
-      throw new MusubiError('invalid-input', `Unknown field "${field}"; use one of ${IMPORT_TARGETS.join(', ')}.`, `--map ${entry}`);
+      throw new MusubiError('invalid-input', t('import.unknownField', { field, fields: IMPORT_TARGETS.join(', ') }), `--map ${entry}`);
     }
     const index = columnIndex(headers, column);
     if (index < 0 || index >= headers.length) {
-      throw new MusubiError('invalid-input', `No column "${column}" in the file; its columns are: ${headers.join(', ')}.`, `--map ${entry}`);
+      throw new MusubiError('invalid-input', t('import.noColumn', { column, columns: headers.join(', ') }), `--map ${entry}`);
     }
     mapping[index] = field as ImportTarget;
   }
@@ -48,25 +49,25 @@ function applyMaps(headers: readonly string[], detected: readonly ImportTarget[]
 }
 
 function printProblems(problems: readonly ImportProblem[], more: number): void {
-  for (const p of problems) console.error(`${p.severity}: ${p.where}: ${p.message}`);
-  if (more > 0) console.error(`… and ${more} more problems`);
+  for (const p of problems) console.error(`${t(`program.${p.severity}`)}: ${p.where}: ${p.message}`);
+  if (more > 0) console.error(t('import.more', { count: more }));
 }
 
 export function registerImportCommand(program: Command): void {
   program
     .command('import')
-    .description('import a registration export (CSV or XLSX; UTF-8 or Shift_JIS); re-importing updates people')
-    .argument('<file>', 'the CSV or XLSX file')
-    .option('--db <file>', DB_OPTION_HELP)
-    .option('--map <column>=<field>', `map a column (header, letter or number) to a field: ${IMPORT_TARGETS.join(', ')}`, collect, [])
-    .option('--dry-run', 'show what would change and write nothing')
-    .option('--json', 'print a summary object {imported, updated, skipped, problems}')
+    .description(t('import.description'))
+    .argument('<file>', t('import.file'))
+    .option('--db <file>', dbOptionHelp())
+    .option('--map <column>=<field>', t('import.map', { fields: IMPORT_TARGETS.join(', ') }), collect, [])
+    .option('--dry-run', t('import.dryRun'))
+    .option('--json', t('import.json'))
     .action(async (file: string, flags: ImportFlags) => {
       let bytes: Buffer;
       try {
         bytes = fs.readFileSync(file);
       } catch (error) {
-        throw new MusubiError('import-failed', `Cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`, file);
+        throw new MusubiError('import-failed', t('program.cannotRead', { file, reason: (error as NodeJS.ErrnoException).code ?? (error as Error).message }), file);
       }
       const fileName = path.basename(file);
       const db = openDatabase(resolveDbPath(flags.db));
@@ -103,8 +104,8 @@ export function registerImportCommand(program: Command): void {
             }),
           );
         } else {
-          const verb = flags.dryRun ? 'Would import' : 'Imported';
-          console.log(`${verb} ${summary.imported} new, ${summary.updated} updated, ${summary.unchanged} unchanged, ${summary.skipped} skipped rows from ${fileName}.`);
+          const counts = { imported: summary.imported, updated: summary.updated, unchanged: summary.unchanged, skipped: summary.skipped, file: fileName };
+          console.log(t(flags.dryRun ? 'import.wouldDo' : 'import.done', counts));
           printProblems(summary.problems, summary.problemCount - summary.problems.length);
         }
         if (!ok) process.exitCode = 1;

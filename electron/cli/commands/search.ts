@@ -1,7 +1,8 @@
 import { InvalidArgumentError, type Command } from 'commander';
 import { searchAttendees } from '../../core/attendees/search';
 import { openDatabase } from '../../core/db/open';
-import { DB_OPTION_HELP, resolveDbPath } from '../options';
+import { t } from '../i18n/translate';
+import { dbOptionHelp, resolveDbPath } from '../options';
 
 interface SearchFlags {
   db?: string;
@@ -11,18 +12,18 @@ interface SearchFlags {
 
 function parseLimit(value: string): number {
   const limit = Number(value);
-  if (!Number.isInteger(limit) || limit < 1 || limit > 500) throw new InvalidArgumentError('a number 1–500');
+  if (!Number.isInteger(limit) || limit < 1 || limit > 500) throw new InvalidArgumentError(t('search.limitRange'));
   return limit;
 }
 
 export function registerSearchCommand(program: Command): void {
   program
     .command('search')
-    .description('find attendees by name (kanji, kana, romaji), company, e-mail or ticket code')
-    .argument('<query>', 'what staff would type at the door')
-    .option('--db <file>', DB_OPTION_HELP)
-    .option('--limit <n>', 'how many results to print', parseLimit, 50)
-    .option('--json', 'print a JSON array of attendees')
+    .description(t('search.description'))
+    .argument('<query>', t('search.query'))
+    .option('--db <file>', dbOptionHelp())
+    .option('--limit <n>', t('search.limit'), parseLimit, 50)
+    .option('--json', t('search.json'))
     .action((query: string, flags: SearchFlags) => {
       const db = openDatabase(resolveDbPath(flags.db));
       try {
@@ -47,7 +48,7 @@ export function registerSearchCommand(program: Command): void {
           const mark = a.checkedIn ? '✓' : ' ';
           console.log([mark, a.ticketCode || '-', a.name, a.nameKana && `(${a.nameKana})`, a.company].filter(Boolean).join('  '));
         }
-        console.log(`${items.length} of ${total} shown`);
+        console.log(t('search.shown', { shown: items.length, total }));
       } finally {
         db.close();
       }

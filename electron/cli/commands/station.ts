@@ -7,7 +7,8 @@ import { openDatabase } from '../../core/db/open';
 import { installRoot } from '../../core/paths';
 import { createService } from '../../core/service/service';
 import { warmUpInBackground } from '../../core/warm-up';
-import { DB_OPTION_HELP, parsePort, resolveDbPath } from '../options';
+import { t } from '../i18n/translate';
+import { dbOptionHelp, parsePort, resolveDbPath } from '../options';
 
 const RENDERER_DIR = path.join(installRoot(), 'dist/renderer');
 
@@ -25,7 +26,7 @@ interface StationFlags {
 
 function parsePin(value: string): string {
   const parsed = pinSchema.safeParse(value);
-  if (!parsed.success) throw new InvalidArgumentError('4 to 64 characters');
+  if (!parsed.success) throw new InvalidArgumentError(t('station.pinRange'));
   return parsed.data;
 }
 
@@ -35,23 +36,23 @@ function collect(value: string, previous: string[]): string[] {
 
 function parseMinutes(value: string): number {
   const minutes = Number(value);
-  if (!Number.isFinite(minutes) || minutes <= 0 || minutes > 24 * 60) throw new InvalidArgumentError('minutes, more than 0');
+  if (!Number.isFinite(minutes) || minutes <= 0 || minutes > 24 * 60) throw new InvalidArgumentError(t('station.minutesRange'));
   return minutes;
 }
 
 export function registerStationCommand(program: Command): void {
   program
     .command('station')
-    .description('serve the Musubi screens and API over HTTP for a browser or tablet')
-    .option('--db <file>', DB_OPTION_HELP)
-    .option('--port <port>', 'port to listen on (0 picks a free one)', parsePort, 4780)
-    .option('--host <address>', 'address to bind; loopback unless you mean to open it to the LAN', '127.0.0.1')
-    .option('--station <name>', 'name of this station, shown as "checked in at <name>"')
-    .option('--backup-dir <dir>', 'folder for backups (kept for "Back up now" too; default: backups/ next to the database)')
-    .option('--backup-every <minutes>', 'back the database up every so many minutes while the station runs', parseMinutes)
-    .option('--organizer-pin <pin>', 'set the organizer PIN (stored hashed; needed once before serving beyond loopback, then kept)', parsePin)
-    .option('--allow-host <name>', 'another host name or address browsers may use for this station (repeatable)', collect, [])
-    .option('--require-pairing', 'every browser needs a session, this machine\'s too (implied by any --host beyond loopback)')
+    .description(t('station.description'))
+    .option('--db <file>', dbOptionHelp())
+    .option('--port <port>', t('station.port'), parsePort, 4780)
+    .option('--host <address>', t('station.host'), '127.0.0.1')
+    .option('--station <name>', t('station.station'))
+    .option('--backup-dir <dir>', t('station.backupDir'))
+    .option('--backup-every <minutes>', t('station.backupEvery'), parseMinutes)
+    .option('--organizer-pin <pin>', t('station.organizerPin'), parsePin)
+    .option('--allow-host <name>', t('station.allowHost'), collect, [])
+    .option('--require-pairing', t('station.requirePairing'))
     .action(async (flags: StationFlags) => {
       const dbPath = resolveDbPath(flags.db);
       // A restore refuses while this marker says the station has the database open.
@@ -60,7 +61,7 @@ export function registerStationCommand(program: Command): void {
       const service = createService({ db, stationName: flags.station });
       if (flags.backupDir) setBackupFolder(db, path.resolve(flags.backupDir));
       const stopBackups = flags.backupEvery
-        ? scheduleBackups(db, flags.backupEvery, { onError: (error) => console.error(`musubi: backup failed: ${error.message}`) })
+        ? scheduleBackups(db, flags.backupEvery, { onError: (error) => console.error(`musubi: ${t('station.backupFailed', { reason: error.message })}`) })
         : () => undefined;
       // The PIN itself is never printed or logged; only its slow hash is stored.
       if (flags.organizerPin) await service.access.pins.set('organizer', flags.organizerPin);
@@ -81,14 +82,14 @@ export function registerStationCommand(program: Command): void {
         db.close();
         process.exit(1);
       }
-      console.log(`Musubi station "${service.identity.name}" is ready: ${station.url}`);
-      if (station.networkUrls[0] !== station.url) console.log(`On the network: ${station.networkUrls.join('  ')}`);
-      console.log(`Database: ${dbPath}`);
-      if (flags.backupEvery) console.log(`Backing up every ${flags.backupEvery} min to ${backupFolder(db)}`);
+      console.log(t('station.ready', { name: service.identity.name, url: station.url }));
+      if (station.networkUrls[0] !== station.url) console.log(t('station.network', { urls: station.networkUrls.join('  ') }));
+      console.log(t('station.database', { file: dbPath }));
+      if (flags.backupEvery) console.log(t('station.backingUp', { minutes: flags.backupEvery, dir: backupFolder(db) }));
       // Sync with the hub whenever this station is paired (pairing from the screen starts it too).
       service.sync.start();
       // The search index and badge rendering get ready while the desk is still opening.
-      warmUpInBackground(db, (error) => console.error(`musubi: warm-up failed: ${error.message}`));
+      warmUpInBackground(db, (error) => console.error(`musubi: ${t('station.warmUpFailed', { reason: error.message })}`));
       const stop = (): void => {
         stopBackups();
         void Promise.all([station.close(), service.sync.stop()]).then(() => {

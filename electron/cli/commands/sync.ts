@@ -4,7 +4,8 @@ import { checkEventKey, normalizeHubUrl } from '../../../shared/sync/pairing';
 import { markDatabaseInUse } from '../../core/backup/database-in-use';
 import { openDatabase } from '../../core/db/open';
 import { createService } from '../../core/service/service';
-import { DB_OPTION_HELP, resolveDbPath } from '../options';
+import { t } from '../i18n/translate';
+import { dbOptionHelp, resolveDbPath } from '../options';
 
 interface SyncFlags {
   db?: string;
@@ -21,12 +22,12 @@ interface SyncFlags {
 export function registerSyncCommand(program: Command): void {
   program
     .command('sync')
-    .description('sync a station database with a hub (push local entries, pull the rest)')
-    .option('--db <file>', DB_OPTION_HELP)
-    .requiredOption('--hub <url>', 'the hub address, e.g. http://192.168.1.10:4781')
-    .requiredOption('--key <event key>', 'the event key (it names the event on the hub)')
-    .option('--once', 'one round, then exit (exit code 1 if the hub could not be reached)')
-    .option('--station <name>', 'name of this station, shown as "checked in at <name>"')
+    .description(t('sync.description'))
+    .option('--db <file>', dbOptionHelp())
+    .requiredOption('--hub <url>', t('sync.hub'))
+    .requiredOption('--key <event key>', t('sync.key'))
+    .option('--once', t('sync.once'))
+    .option('--station <name>', t('sync.station'))
     .action(async (flags: SyncFlags) => {
       const dbPath = resolveDbPath(flags.db);
       if (!flags.once) markDatabaseInUse(dbPath, 'sync');
@@ -42,7 +43,7 @@ export function registerSyncCommand(program: Command): void {
       if (flags.once) {
         try {
           const result = await service.sync.syncOnce();
-          console.log(`Synced: pushed ${result.pushed}, pulled ${result.pulled}.`);
+          console.log(t('sync.done', { pushed: result.pushed, pulled: result.pulled }));
         } catch (error) {
           db.close();
           if (error instanceof MusubiError) throw error;
@@ -52,13 +53,13 @@ export function registerSyncCommand(program: Command): void {
         return;
       }
       service.sync.start();
-      console.log('Syncing; press Ctrl+C to stop.');
+      console.log(t('sync.running'));
       let lastLine = '';
       service.changes.subscribe(() => {
         const status = service.sync.status();
         const line = status.lastError
-          ? `offline (${status.lastError.reason}): ${status.lastError.message}`
-          : `online, ${status.waiting} waiting`;
+          ? t('sync.offline', { reason: status.lastError.reason, message: status.lastError.message })
+          : t('sync.online', { waiting: status.waiting });
         if (line !== lastLine) console.log(line);
         lastLine = line;
       });
