@@ -57,7 +57,8 @@ const NO_DOCS: BuiltIndex = { ids: [], sortKeys: [], tickets: [], main: GramChan
 export class AttendeeSearchIndex {
   private base: BuiltIndex = NO_DOCS;
   private ids: string[] = [];
-  private docOf = new Map<string, number>();
+  /** Document of each id, made on the first change (it costs tens of ms a restart need not pay). */
+  private docs: Map<string, number> | null = null;
   /** Keys of documents changed or added since the build (null once removed); others are the build's. */
   private changed = new Map<number, SearchKeys | null>();
   /** Documents whose keys differ from what the lists were built with. */
@@ -107,8 +108,7 @@ export class AttendeeSearchIndex {
   private install(built: BuiltIndex, source: 'build' | 'snapshot'): void {
     this.base = built;
     this.ids = built.ids.slice();
-    this.docOf = new Map();
-    for (let doc = 0; doc < this.ids.length; doc++) this.docOf.set(this.ids[doc] as string, doc);
+    this.docs = null;
     this.changed = new Map();
     this.overlay = new Set();
     this.stale = new Set();
@@ -239,14 +239,22 @@ export class AttendeeSearchIndex {
     return changed !== undefined ? (changed?.sortKey ?? '') : (this.base.sortKeys[doc] ?? '');
   }
 
+  private docOf(id: string): number | undefined {
+    if (!this.docs) {
+      this.docs = new Map();
+      for (let doc = 0; doc < this.ids.length; doc++) this.docs.set(this.ids[doc] as string, doc);
+    }
+    return this.docs.get(id);
+  }
+
   private update(id: string, keys: SearchKeys | null): void {
-    let doc = this.docOf.get(id);
+    let doc = this.docOf(id);
     if (doc === undefined) {
       if (keys === null) return;
       doc = this.ids.length;
       this.ids.push(id);
       this.changed.set(doc, keys);
-      this.docOf.set(id, doc);
+      this.docs?.set(id, doc);
       this.overlay.add(doc);
       return;
     }

@@ -13,9 +13,9 @@ import type { BuiltIndex } from './index-build';
  *
  * Saving is a generator (one part per step, each its own small transaction) so that it can run in
  * slices; the snapshot counts only once its `search_snapshots` row is in, written last together
- * with the removal of older snapshots and of the journal it makes unnecessary.
+ * with the removal of the journal it makes unnecessary.
  */
-const FORMAT = 'search-index/1';
+const FORMAT = 'search-index/3';
 const TEXT_SEPARATOR = '\u0000';
 const PROBES = ['髙橋 健一', 'タカハシ ケンイチ', 'ｺｳﾉ ｼｮｳﾀ', 'こうの しょうた', 'Taro Kohno', '齋藤', '斉藤', '株式会社みらい', '(株)東京', 'Acme Inc.', 'ＡＢＣ-１２３', 'ちゅうじょう', 'しんいち', 'つばさ'];
 
@@ -39,7 +39,20 @@ interface SnapshotMeta {
   nextChar: { main: number; romaji: number };
 }
 
-type Part = [name: string, data: string | Buffer];
+type Part = [name: string, data: Buffer];
+
+/**
+ * Text as UTF-16 blobs: SQLite's text functions stop at the separator (NUL), blobs keep it; and
+ * UTF-16 is what a JavaScript string holds, so reading it back is a copy, not a decode (UTF-8
+ * decoding of the Japanese text took most of a snapshot's load).
+ */
+function textBytes(text: string): Buffer {
+  return Buffer.from(text, 'utf16le');
+}
+
+function textOf(data: unknown): string {
+  return (data as Buffer).toString('utf16le');
+}
 
 function bytesOf(array: Int32Array | Uint16Array): Buffer {
   return Buffer.from(array.buffer, array.byteOffset, array.byteLength);
@@ -47,21 +60,29 @@ function bytesOf(array: Int32Array | Uint16Array): Buffer {
 
 function partsOf(built: BuiltIndex): Part[] {
   const parts: Part[] = [
-    ['ids', JSON.stringify(built.ids)],
-    ['sortKeys', built.sortKeys.join(TEXT_SEPARATOR)],
-    ['tickets', built.tickets.join(TEXT_SEPARATOR)],
+    // Attendee ids are lower-case UUIDs (shared/domain/entry.ts): one byte a character, never a NUL.
+    ['ids', Buffer.from(built.ids.join(TEXT_SEPARATOR), 'latin1')],
+    ['sortKeys', textBytes(built.sortKeys.join(TEXT_SEPARATOR))],
+    ['tickets', textBytes(built.tickets.join(TEXT_SEPARATOR))],
   ];
   for (const [name, channel] of [['main', built.main], ['romaji', built.romaji]] as const) {
     const p = channel.parts();
-    parts.push([`${name}.chars`, bytesOf(p.chars)], [`${name}.haystacks`, p.haystacks], [`${name}.prefixStacks`, p.prefixStacks]);
+    parts.push([`${name}.chars`, bytesOf(p.chars)], [`${name}.haystacks`, textBytes(p.haystacks)], [`${name}.prefixStacks`, textBytes(p.prefixStacks)]);
     p.postings.forEach((array, i) => parts.push([`${name}.postings.${i}`, bytesOf(array)]));
   }
   return parts;
 }
 
-/** Saves `built` as the current snapshot, one part per step. */
+/**
+ * Saves `built` as the current snapshot, one part per step. Older snapshots go first, so the file
+ * holds one snapshot's worth of pages, not two: a crash in the middle of a save then leaves no
+ * snapshot (the next start builds in slices), never a wrong one.
+ */
 export function* saveSteps(db: Db, built: BuiltIndex): Generator<void, void> {
-  const id = ((db.prepare('SELECT max(id) FROM (SELECT max(snapshot) AS id FROM search_snapshot_parts UNION ALL SELECT max(id) FROM search_snapshots)').pluck().get() as number | null) ?? 0) + 1;
+  dropSnapshots(db);
+  const dropsAtStart = dropsOf(db);
+  yield;
+  const id = ((db.prepare('SELECT max(snapshot) FROM search_snapshot_parts').pluck().get() as number | null) ?? 0) + 1;
   const insert = db.prepare('INSERT INTO search_snapshot_parts (snapshot, name, data) VALUES (?, ?, ?)');
   for (const [name, data] of partsOf(built)) {
     insert.run(id, name, data);
@@ -69,11 +90,32 @@ export function* saveSteps(db: Db, built: BuiltIndex): Generator<void, void> {
   }
   const meta: SnapshotMeta = { docs: built.ids.length, nextChar: { main: built.main.parts().nextChar, romaji: built.romaji.parts().nextChar } };
   db.transaction(() => {
+    // Snapshots were dropped meanwhile (a purge of personal data): this one holds what was purged.
+    if (dropsOf(db) !== dropsAtStart) {
+      dropSnapshots(db);
+      return;
+    }
     db.prepare('INSERT INTO search_snapshots (id, seq, format, meta) VALUES (?, ?, ?, ?)').run(id, built.seq, currentFormat(), JSON.stringify(meta));
-    db.prepare('DELETE FROM search_snapshots WHERE id <> ?').run(id);
-    // Parts of older snapshots, and of saves cut short by a crash.
+    // Parts of saves cut short by a crash or another process, and the journal the snapshot covers.
     db.prepare('DELETE FROM search_snapshot_parts WHERE snapshot <> ?').run(id);
     db.prepare('DELETE FROM search_journal WHERE seq <= ?').run(built.seq);
+  })();
+}
+
+const drops = new WeakMap<Db, number>();
+function dropsOf(db: Db): number {
+  return drops.get(db) ?? 0;
+}
+
+/**
+ * Removes every saved snapshot (they hold names and readings: a purge of personal data must take
+ * them too). The journal stays: an index running elsewhere still reads its changes.
+ */
+export function dropSnapshots(db: Db): void {
+  drops.set(db, dropsOf(db) + 1);
+  db.transaction(() => {
+    db.prepare('DELETE FROM search_snapshots').run();
+    db.prepare('DELETE FROM search_snapshot_parts').run();
   })();
 }
 
@@ -90,7 +132,7 @@ function uint16(data: unknown): Uint16Array {
 }
 
 function splitTexts(joined: unknown, count: number): string[] {
-  return count === 0 ? [] : String(joined).split(TEXT_SEPARATOR);
+  return count === 0 ? [] : textOf(joined).split(TEXT_SEPARATOR);
 }
 
 /** The newest complete snapshot made by this version's code, or null. */
@@ -111,13 +153,13 @@ export function loadSnapshot(db: Db): BuiltIndex | null {
       chars: uint16(parts.get(`${name}.chars`)),
       nextChar: meta.nextChar[name],
       postings,
-      haystacks: String(parts.get(`${name}.haystacks`)),
-      prefixStacks: String(parts.get(`${name}.prefixStacks`)),
+      haystacks: textOf(parts.get(`${name}.haystacks`)),
+      prefixStacks: textOf(parts.get(`${name}.prefixStacks`)),
     };
     return GramChannel.fromParts(channelParts);
   };
   const built: BuiltIndex = {
-    ids: JSON.parse(String(parts.get('ids'))) as string[],
+    ids: meta.docs === 0 ? [] : (parts.get('ids') as Buffer).toString('latin1').split(TEXT_SEPARATOR),
     sortKeys: splitTexts(parts.get('sortKeys'), meta.docs),
     tickets: splitTexts(parts.get('tickets'), meta.docs),
     main: channel('main'),

@@ -9,13 +9,19 @@ import type { Migration } from './migration';
  *   changes after N" is one range read.
  * - `search_snapshots` / `search_snapshot_parts`: the built index, in parts written one by one; a
  *   snapshot counts only once its `search_snapshots` row is written (the last, small transaction),
- *   so a crash in the middle of a save leaves the previous snapshot in place. `seq` is the journal
- *   position the snapshot had seen: the journal after it is what a loaded snapshot still lacks.
+ *   so a crash in the middle of a save leaves no snapshot, never a partial one (a save removes the
+ *   old one first, so that the file holds one). `seq` is the journal position the snapshot had
+ *   seen: the journal after it is what a loaded snapshot still lacks.
+ * - `entries_by_hlc`: every process that records entries starts its clock from the log's newest
+ *   stamp (`latestHlc`); without an index that was a scan of the whole log, ~0.4 s of a station's
+ *   start with 100,000 people.
  */
 export const migration012: Migration = {
   version: 12,
   name: 'search snapshot and journal',
   sql: `
+    CREATE INDEX entries_by_hlc ON entries (hlc);
+
     CREATE TABLE search_journal (
       seq         INTEGER PRIMARY KEY AUTOINCREMENT,
       attendee_id TEXT NOT NULL
@@ -50,7 +56,7 @@ export const migration012: Migration = {
     CREATE TABLE search_snapshot_parts (
       snapshot INTEGER NOT NULL,
       name     TEXT NOT NULL,
-      data     ANY NOT NULL,
+      data     BLOB NOT NULL,
       PRIMARY KEY (snapshot, name)
     ) STRICT;
   `,
