@@ -72,7 +72,7 @@ export class AttendeeSearchIndex {
   private dataVersion = -1;
   private built = false;
   /** A build running in slices, and a snapshot being saved. */
-  private building: SlicedRun<BuiltIndex> | null = null;
+  private buildRun: SlicedRun<BuiltIndex> | null = null;
   private saving: SlicedRun<void> | null = null;
   /**
    * Changes whenever rows may have changed without this connection's listeners hearing of it
@@ -89,7 +89,14 @@ export class AttendeeSearchIndex {
   /** Prepared once: `db.pragma()` would prepare a statement on every search. */
   private readonly dataVersionQuery: Statement<[], number>;
 
-  constructor(private readonly db: Db) {
+  /** How many full builds have replaced the lists (a snapshot load is not one). */
+  fullBuilds = 0;
+
+  /** `saveSnapshots: false` for an index that must leave the file alone (a reference in tests). */
+  constructor(
+    private readonly db: Db,
+    private readonly options: { saveSnapshots?: boolean } = {},
+  ) {
     this.detach = onAttendeeRefreshed(db, (id) => this.dirty.add(id));
     this.dataVersionQuery = db.prepare<[], number>('PRAGMA data_version').pluck();
   }
@@ -97,8 +104,8 @@ export class AttendeeSearchIndex {
   /** Builds from the table now, in one go (a build running in slices is finished instead). */
   rebuild(): void {
     const started = performance.now();
-    const built = this.building ? this.building.finishNow() : buildNow(buildSteps(this.db));
-    this.building = null;
+    const built = this.buildRun ? this.buildRun.finishNow() : buildNow(buildSteps(this.db));
+    this.buildRun = null;
     this.install(built, 'build');
     this.lastBuildMs = performance.now() - started;
     this.save(built);
@@ -128,11 +135,13 @@ export class AttendeeSearchIndex {
     this.dataVersion = this.currentDataVersion();
     this.built = true;
     this.source = source;
+    if (source === 'build') this.fullBuilds++;
     this.generation++;
   }
 
   /** Saves a fresh build as the snapshot, in slices after the current request. */
   private save(built: BuiltIndex): void {
+    if (this.options.saveSnapshots === false) return;
     this.saving?.cancel();
     this.saving = runInSlices(this.db, saveSteps(this.db, built), {
       onDone: () => (this.saving = null),
@@ -150,16 +159,21 @@ export class AttendeeSearchIndex {
    * build ends finishes it at once.
    */
   warm(): void {
-    if (!this.built && !this.building && !this.loadSnapshot()) {
+    if (!this.built && !this.buildRun && !this.loadSnapshot()) {
       this.startBuild();
       return;
     }
     if (this.built) this.catchUp();
   }
 
+  /** Whether a build is running in slices (the current lists and overlay answer meanwhile). */
+  get building(): boolean {
+    return this.buildRun !== null;
+  }
+
   /** Resolves once no build or save is running in slices (for tests and benchmarks). */
   async idle(): Promise<void> {
-    while (this.building || this.saving) await (this.building ?? this.saving)?.done.catch(() => undefined);
+    while (this.buildRun || this.saving) await (this.buildRun ?? this.saving)?.done.catch(() => undefined);
   }
 
   private loadSnapshot(): boolean {
@@ -172,25 +186,25 @@ export class AttendeeSearchIndex {
   }
 
   private startBuild(): void {
-    if (this.building) return;
+    if (this.buildRun) return;
     const run = runInSlices(this.db, buildSteps(this.db), {
       onDone: (built) => {
-        if (this.building !== run) return;
-        this.building = null;
+        if (this.buildRun !== run) return;
+        this.buildRun = null;
         this.install(built, 'build');
         this.save(built);
       },
       onError: () => {
-        if (this.building === run) this.building = null;
+        if (this.buildRun === run) this.buildRun = null;
       },
     });
-    this.building = run;
+    this.buildRun = run;
   }
 
   /** Brings the index up to date with the table (see the class comment). */
   private catchUp(): void {
     if (!this.built) {
-      if (this.building || !this.loadSnapshot()) this.rebuild();
+      if (this.buildRun || !this.loadSnapshot()) this.rebuild();
     }
     const version = this.currentDataVersion();
     if (version !== this.dataVersion) {
@@ -277,14 +291,15 @@ export class AttendeeSearchIndex {
     if (query.text === '') return this.everyone(limit);
 
     const overlayMatches: number[] = [];
-    const overlayPrefix: number[] = [];
+    const overlayPrefix = new Set<number>();
     for (const doc of this.overlay) {
       const keys = this.changed.get(doc);
       if (!keys || !keysMatch(keys, query)) continue;
       overlayMatches.push(doc);
-      if (this.isPrefixMatch(keys, query)) overlayPrefix.push(doc);
+      if (this.isPrefixMatch(keys, query)) overlayPrefix.add(doc);
     }
-    const sortedOverlay = (docs: number[]): Int32Array => Int32Array.from(docs.sort((a, b) => a - b));
+    overlayMatches.sort(this.inReadingOrder);
+    const overlayMatchSet = new Set(overlayMatches);
     const { main, romaji } = this.base;
 
     const mainMatches = main.matches(query.text);
@@ -295,28 +310,51 @@ export class AttendeeSearchIndex {
       matches = union(matches, this.live(romajiMatches));
       prefix = union(prefix, this.live(romaji.prefixMatches(query.romaji, romajiMatches)));
     }
-    matches = union(matches, sortedOverlay(overlayMatches));
-    prefix = union(prefix, sortedOverlay(overlayPrefix));
 
-    const exact = this.exactTicket(query.ticket);
-    const page: number[][] = [exact, [], []];
+    const exact = this.exactTicket(query.ticket).sort(this.inReadingOrder);
     const taken = new Set(exact);
     let room = limit - exact.length;
-    for (let i = 0; i < prefix.length && room > 0; i++) {
-      const doc = prefix[i] as number;
-      if (taken.has(doc)) continue;
-      page[1]?.push(doc);
-      taken.add(doc);
-      room--;
+    const prefixPage = this.merge(prefix, overlayMatches.filter((doc) => overlayPrefix.has(doc)), room, (doc) => taken.has(doc));
+    for (const doc of prefixPage) taken.add(doc);
+    room -= prefixPage.length;
+    const otherPage = this.merge(
+      matches,
+      overlayMatches.filter((doc) => !overlayPrefix.has(doc)),
+      room,
+      (doc) => taken.has(doc) || this.inSorted(prefix, doc),
+    );
+    const extraExact = exact.filter((doc) => !(this.inSorted(matches, doc) || overlayMatchSet.has(doc))).length;
+    const page = [...exact, ...prefixPage, ...otherPage].slice(0, limit);
+    return { ids: page.map((doc) => this.ids[doc] ?? ''), total: matches.length + overlayMatches.length + extraExact };
+  }
+
+  /** Reading order: by sort key, then id, as the full build numbers its documents. */
+  private readonly inReadingOrder = (a: number, b: number): number => {
+    const ka = this.sortKeyOf(a);
+    const kb = this.sortKeyOf(b);
+    if (ka !== kb) return ka < kb ? -1 : 1;
+    const ia = this.ids[a] ?? '';
+    const ib = this.ids[b] ?? '';
+    return ia < ib ? -1 : ia > ib ? 1 : 0;
+  };
+
+  /**
+   * Up to `room` documents in reading order from built documents (a sorted list: document order is
+   * reading order) and changed ones (already in reading order), leaving out those `skip` names.
+   */
+  private merge(built: ArrayLike<number>, changed: readonly number[], room: number, skip: (doc: number) => boolean): number[] {
+    const out: number[] = [];
+    let i = 0;
+    let j = 0;
+    while (out.length < room && (i < built.length || j < changed.length)) {
+      let doc: number;
+      if (j >= changed.length) doc = built[i++] as number;
+      else if (i >= built.length) doc = changed[j++] as number;
+      else if (this.inReadingOrder(built[i] as number, changed[j] as number) <= 0) doc = built[i++] as number;
+      else doc = changed[j++] as number;
+      if (!skip(doc)) out.push(doc);
     }
-    for (let i = 0; i < matches.length && room > 0; i++) {
-      const doc = matches[i] as number;
-      if (taken.has(doc) || this.inSorted(prefix, doc)) continue;
-      page[2]?.push(doc);
-      room--;
-    }
-    const extraExact = exact.filter((doc) => !this.inSorted(matches, doc)).length;
-    return { ids: this.ordered(page).slice(0, limit), total: matches.length + extraExact };
+    return out;
   }
 
   private isPrefixMatch(keys: SearchKeys, query: SearchQuery): boolean {
@@ -346,25 +384,16 @@ export class AttendeeSearchIndex {
     return docs;
   }
 
-  /** Each rank in reading order (changed people are not in document order, so sort the page). */
-  private ordered(page: number[][]): string[] {
-    return page.flatMap((docs) =>
-      docs
-        .map((doc) => ({ doc, sortKey: this.sortKeyOf(doc) }))
-        .sort((a, b) => (a.sortKey < b.sortKey ? -1 : a.sortKey > b.sortKey ? 1 : 0) || a.doc - b.doc)
-        .map(({ doc }) => this.ids[doc] ?? ''),
-    );
-  }
-
+  /** Everyone in reading order (an empty query). */
   private everyone(limit: number): IndexAnswer {
-    const docs: number[] = [];
-    let total = 0;
-    for (let doc = 0; doc < this.ids.length; doc++) {
-      if (this.changed.get(doc) === null) continue;
-      total++;
-      if (docs.length < limit) docs.push(doc);
-    }
-    return { ids: this.ordered([docs]), total };
+    const built = this.base.ids.length;
+    const changed = [...this.overlay].sort(this.inReadingOrder);
+    const total = built - this.stale.size + changed.length;
+    // Built documents in order, without the stale ones (their new keys are in the overlay).
+    const firstBuilt: number[] = [];
+    for (let doc = 0; doc < built && firstBuilt.length < limit; doc++) if (!this.stale.has(doc)) firstBuilt.push(doc);
+    const page = this.merge(firstBuilt, changed, limit, () => false);
+    return { ids: page.map((doc) => this.ids[doc] ?? ''), total };
   }
 }
 

@@ -31,7 +31,6 @@ export function compareKeys(a: SearchKeys, b: SearchKeys): number {
 
 interface Entry {
   id: string;
-  name: string;
   keys: SearchKeys;
 }
 
@@ -47,12 +46,13 @@ export function* buildSteps(db: Db): Generator<void, BuiltIndex> {
   let after = -Infinity;
   for (;;) {
     const rows = read.all(after, PAGE);
-    for (const row of rows) if (row.removed === 0) entries.push({ id: row.id, name: row.name ?? '', keys: searchKeysOf(row) });
+    for (const row of rows) if (row.removed === 0) entries.push({ id: row.id, keys: searchKeysOf(row) });
     if (rows.length < PAGE) break;
     after = rows.at(-1)?.rowid ?? after;
     yield;
   }
-  entries.sort((a, b) => compareKeys(a.keys, b.keys) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0) || (a.id < b.id ? -1 : 1));
+  // Reading order: sort key, then id (what the index's overlay can compare too, keys and ids alone).
+  entries.sort((a, b) => compareKeys(a.keys, b.keys) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   yield;
   let characters = 0;
   let prefixes = 0;
