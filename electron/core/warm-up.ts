@@ -26,14 +26,19 @@ export async function loadHttpClient(): Promise<void> {
   await (await fetch('data:,')).arrayBuffer();
 }
 
+/** Badge and HTTP-client warm-ups wait this long after the index, so a first search is not queued behind them. */
+const AFTER_INDEX_MS = 250;
+
 /**
  * What a station or the desktop app does right after it starts answering, so that the first
- * keystroke at the door and the first badge do not pay for it: builds the search index (~3 s for
- * 100,000 attendees, otherwise done by the first search) and loads pdfkit, fontkit and both font
- * weights by drawing one throwaway badge (~0.3–0.5 s otherwise paid by the first check-in's
- * badge), and loads the HTTP client for sync. Scheduled with setImmediate, so the caller's startup messages are out and its server is
- * already listening; a request that arrives during the index build waits for it (as a search
- * would have anyway). Failures are reported, never thrown: the same work happens again on demand.
+ * keystroke at the door and the first badge do not pay for it: gets the search index ready (from
+ * its snapshot in the database, a fraction of a second for 100,000 attendees; with no snapshot, a
+ * build in slices between requests that a search arriving meanwhile finishes at once), then loads
+ * pdfkit, fontkit and both font weights by drawing one throwaway badge (~0.3–0.5 s otherwise paid
+ * by the first check-in's badge), and loads the HTTP client for sync. Those two come a moment
+ * later, so that the desk's first search, sent as soon as the station answers, is not queued behind
+ * them. Scheduled with setImmediate, so the caller's startup messages are out and its server is
+ * already listening. Failures are reported, never thrown: the same work happens again on demand.
  */
 export function warmUpInBackground(db: Db, onError: (error: Error) => void = () => undefined): void {
   setImmediate(() => {
@@ -41,10 +46,17 @@ export function warmUpInBackground(db: Db, onError: (error: Error) => void = () 
     if (!db.open) return;
     try {
       searchIndexFor(db).warm();
-      renderBadge(WARM_UP_ATTENDEE, readSettings(db), 'card').catch((error: unknown) => onError(error as Error));
-      loadHttpClient().catch((error: unknown) => onError(error as Error));
     } catch (error) {
       onError(error as Error);
     }
+    setTimeout(() => {
+      if (!db.open) return;
+      try {
+        renderBadge(WARM_UP_ATTENDEE, readSettings(db), 'card').catch((error: unknown) => onError(error as Error));
+        loadHttpClient().catch((error: unknown) => onError(error as Error));
+      } catch (error) {
+        onError(error as Error);
+      }
+    }, AFTER_INDEX_MS);
   });
 }

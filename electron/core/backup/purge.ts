@@ -4,6 +4,7 @@ import type { Db } from '../db/types';
 import { readMeta, writeMeta } from '../db/meta';
 import { lastExport, latestSeq } from '../export/export-record';
 import { refreshAttendee } from '../projection/attendees';
+import { dropSnapshots } from '../search/snapshot';
 
 /**
  * The fields that identify or contact a person. Industry, goals, "looking for", walk-in and every
@@ -59,6 +60,8 @@ export function purgePersonalData(db: Db, now = new Date()): { attendees: number
     // Blank the readable rows directly too, so that no name survives even in a row nobody refreshes.
     db.exec(`UPDATE attendees SET name = '', name_kana = '', company = '', title = '', email = '', phone = '', note = ''`);
     for (const id of touched) refreshAttendee(db, id);
+    // The saved search index holds names and readings too.
+    dropSnapshots(db);
     writeMeta(db, PURGED_AT, at);
     return touched.size;
   }).immediate();

@@ -1,27 +1,34 @@
-import { keysMatch, searchKeysOf, searchQueryOf, type SearchFields, type SearchQuery, type SearchKeys } from '../../../shared/text/search-keys';
+import { keysMatch, searchKeysOf, searchQueryOf, type SearchQuery, type SearchKeys, type SearchFields } from '../../../shared/text/search-keys';
 import type { Statement } from 'better-sqlite3';
 import type { Db } from '../db/types';
 import { onAttendeeRefreshed } from '../projection/attendee-listeners';
 import { GramChannel, union } from './gram-channel';
+import { buildNow, buildSteps, ROW_COLUMNS, type BuiltIndex } from './index-build';
+import { journalSince, newestSnapshotSeq } from './journal';
+import { loadSnapshot, saveSteps } from './snapshot';
+import { runInSlices, type SlicedRun } from './slices';
 
 /**
- * The in-memory search index of one database (docs/decisions.md "Search is an in-memory index per database"). Built from the `attendees`
- * table on first use; kept right afterwards without rebuilding:
- * - the projection tells it which attendee rows were rewritten (projection/attendee-listeners.ts),
- *   whatever the path: local edits, imports, sync. Ids are only noted; rows are re-read before the
- *   next search, so a rolled-back transaction leaves nothing wrong behind;
- * - a changed person is dropped from the built lists and kept in a small overlay checked one by one
- *   (the overlay is rebuilt into the lists once it grows);
- * - a write by another connection to the same file (e.g. `musubi import` while the station runs)
- *   changes SQLite's `data_version`, and the index rebuilds.
+ * The in-memory search index of one database (docs/decisions.md "Search is an in-memory index per
+ * database"). Its lists come from a full build (index-build.ts), or from the snapshot of the last
+ * build saved in the database (snapshot.ts), which is how a restarted station answers at once.
+ * Kept right afterwards without rebuilding:
+ * - every change to a searchable column is in the journal (journal.ts, filled by triggers, so it
+ *   holds other connections' writes too); before each search the index reads the journal after the
+ *   last position it applied. The projection's listeners (projection/attendee-listeners.ts) add
+ *   this connection's own changes at once, including those of a transaction still open. Ids are
+ *   only noted; rows are re-read before the search, so a rolled-back transaction leaves nothing
+ *   wrong behind;
+ * - a changed person is dropped from the built lists and kept in a small overlay checked one by one;
+ * - once the overlay grows, a new build runs in slices between requests (the overlay keeps
+ *   answering meanwhile), replaces the lists and is saved as the new snapshot.
  * Documents are numbered in reading order, so within a rank the first page comes out in order.
  */
 interface IndexRow extends SearchFields {
   id: string;
 }
 
-const ROW_COLUMNS = 'id, ticket_code AS ticketCode, name, name_kana AS nameKana, company, email';
-/** More changes than this since the build, and a rebuild is cheaper than the overlay. */
+/** More changes than this since the build, and a new build is cheaper than the overlay. */
 const REBUILD_AFTER = 2000;
 
 export interface IndexAnswer {
@@ -29,117 +36,249 @@ export interface IndexAnswer {
   total: number;
 }
 
-function sameKeys(a: SearchKeys | null, b: SearchKeys | null): boolean {
-  return JSON.stringify(a) === JSON.stringify(b);
+function sameList(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((x, i) => x === b[i]);
 }
 
-function compareKeys(a: SearchKeys, b: SearchKeys): number {
-  return a.sortKey < b.sortKey ? -1 : a.sortKey > b.sortKey ? 1 : 0;
+function sameKeys(a: SearchKeys | null, b: SearchKeys | null): boolean {
+  if (a === null || b === null) return a === b;
+  return (
+    a.ticket === b.ticket &&
+    a.sortKey === b.sortKey &&
+    sameList(a.main, b.main) &&
+    sameList(a.mainPrefixes, b.mainPrefixes) &&
+    sameList(a.romaji, b.romaji) &&
+    sameList(a.romajiPrefixes, b.romajiPrefixes)
+  );
 }
+
+const NO_DOCS: BuiltIndex = { ids: [], sortKeys: [], tickets: [], main: GramChannel.build([]), romaji: GramChannel.build([]), seq: 0 };
 
 export class AttendeeSearchIndex {
+  private base: BuiltIndex = NO_DOCS;
   private ids: string[] = [];
-  private docOf = new Map<string, number>();
-  /** Current keys per document; null once removed. */
-  private keys: (SearchKeys | null)[] = [];
+  /** Document of each id, made on the first change (it costs tens of ms a restart need not pay). */
+  private docs: Map<string, number> | null = null;
+  /** Keys of documents changed or added since the build (null once removed); others are the build's. */
+  private changed = new Map<number, SearchKeys | null>();
   /** Documents whose keys differ from what the lists were built with. */
   private overlay = new Set<number>();
-  private baseSize = 0;
-  private main = GramChannel.build([]);
-  private romaji = GramChannel.build([]);
+  /** Built documents whose keys changed or which were removed since the build. */
+  private stale = new Set<number>();
   private tickets = new Map<string, number[]>();
   private dirty = new Set<string>();
+  /** The journal position applied so far. */
+  private seq = 0;
   private dataVersion = -1;
   private built = false;
-  /** Counts full rebuilds: a cache of rows read for this index must be dropped when it changes. */
+  /** A build running in slices, and a snapshot being saved. */
+  private buildRun: SlicedRun<BuiltIndex> | null = null;
+  private saving: SlicedRun<void> | null = null;
+  /**
+   * Changes whenever rows may have changed without this connection's listeners hearing of it
+   * (another connection wrote) or the lists were replaced: a cache of rows read for this index
+   * must then be dropped.
+   */
   generation = 0;
-  /** How long the last full build took (ms), for the benchmark. */
+  /** How long the last full build, or snapshot load, took (ms), for the benchmark. */
   lastBuildMs = 0;
+  /** Where the current lists came from. */
+  source: 'none' | 'build' | 'snapshot' = 'none';
   readonly detach: () => void;
 
   /** Prepared once: `db.pragma()` would prepare a statement on every search. */
   private readonly dataVersionQuery: Statement<[], number>;
 
-  constructor(private readonly db: Db) {
+  /** How many full builds have replaced the lists (a snapshot load is not one). */
+  fullBuilds = 0;
+
+  /** `saveSnapshots: false` for an index that must leave the file alone (a reference in tests). */
+  constructor(
+    private readonly db: Db,
+    private readonly options: { saveSnapshots?: boolean } = {},
+  ) {
     this.detach = onAttendeeRefreshed(db, (id) => this.dirty.add(id));
     this.dataVersionQuery = db.prepare<[], number>('PRAGMA data_version').pluck();
   }
 
-  /** Rebuilds from the table: reading order, then the gram lists of both channels. */
+  /** Builds from the table now, in one go (a build running in slices is finished instead). */
   rebuild(): void {
     const started = performance.now();
-    const rows = this.db.prepare(`SELECT ${ROW_COLUMNS} FROM attendees WHERE removed = 0`).all() as IndexRow[];
-    const entries = rows.map((row) => ({ id: row.id, keys: searchKeysOf(row), name: row.name }));
-    entries.sort((a, b) => compareKeys(a.keys, b.keys) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0) || (a.id < b.id ? -1 : 1));
-    this.ids = entries.map((e) => e.id);
-    this.keys = entries.map((e) => e.keys);
-    this.docOf = new Map(this.ids.map((id, doc) => [id, doc]));
-    this.baseSize = entries.length;
+    const built = this.buildRun ? this.buildRun.finishNow() : buildNow(buildSteps(this.db));
+    this.buildRun = null;
+    this.install(built, 'build');
+    this.lastBuildMs = performance.now() - started;
+    this.save(built);
+  }
+
+  /** Replaces the lists with a build or a snapshot; changes after its journal position are read next. */
+  private install(built: BuiltIndex, source: 'build' | 'snapshot'): void {
+    this.base = built;
+    this.ids = built.ids.slice();
+    this.docs = null;
+    this.changed = new Map();
     this.overlay = new Set();
     this.stale = new Set();
     this.tickets = new Map();
-    entries.forEach((e, doc) => {
-      if (e.keys.ticket === '') return;
-      const holders = this.tickets.get(e.keys.ticket);
+    built.tickets.forEach((ticket, doc) => {
+      if (ticket === '') return;
+      const holders = this.tickets.get(ticket);
       if (holders) holders.push(doc);
-      else this.tickets.set(e.keys.ticket, [doc]);
+      else this.tickets.set(ticket, [doc]);
     });
-    this.main = GramChannel.build(entries.map((e) => ({ fields: e.keys.main, prefixes: e.keys.mainPrefixes })));
-    this.romaji = GramChannel.build(entries.map((e) => ({ fields: e.keys.romaji, prefixes: e.keys.romajiPrefixes })));
-    this.dirty.clear();
+    // Inside an open transaction the position read may count rows that roll back (their numbers
+    // are then handed out again): start from the beginning of the journal instead, which is safe.
+    this.seq = this.db.inTransaction ? 0 : built.seq;
+    // Everything this connection changed up to the build is in it; later changes are journaled
+    // after `seq`. Inside an open transaction the build may hold rows that roll back: keep the ids.
+    if (!this.db.inTransaction) this.dirty.clear();
     this.dataVersion = this.currentDataVersion();
     this.built = true;
+    this.source = source;
+    if (source === 'build') this.fullBuilds++;
     this.generation++;
-    this.lastBuildMs = performance.now() - started;
+  }
+
+  /** Saves a fresh build as the snapshot, in slices after the current request. */
+  private save(built: BuiltIndex): void {
+    if (this.options.saveSnapshots === false) return;
+    this.saving?.cancel();
+    this.saving = runInSlices(this.db, saveSteps(this.db, built), {
+      onDone: () => (this.saving = null),
+      onError: () => (this.saving = null),
+    });
   }
 
   private currentDataVersion(): number {
     return this.dataVersionQuery.get() ?? 0;
   }
 
-  /** Brings the index up to date now (e.g. right after a large import) rather than at the next search. */
+  /**
+   * Gets the index ready without making anyone wait: loads the snapshot if there is one (and
+   * applies the changes after it), else starts a build in slices. A search arriving before that
+   * build ends finishes it at once.
+   */
   warm(): void {
-    this.catchUp();
+    if (!this.built && !this.buildRun && !this.loadSnapshot()) {
+      this.startBuild();
+      return;
+    }
+    if (this.built) this.catchUp();
+  }
+
+  /** Whether a build is running in slices (the current lists and overlay answer meanwhile). */
+  get building(): boolean {
+    return this.buildRun !== null;
+  }
+
+  /** Resolves once no build or save is running in slices (for tests and benchmarks). */
+  async idle(): Promise<void> {
+    while (this.buildRun || this.saving) await (this.buildRun ?? this.saving)?.done.catch(() => undefined);
+  }
+
+  private loadSnapshot(): boolean {
+    const started = performance.now();
+    const snapshot = loadSnapshot(this.db);
+    if (!snapshot) return false;
+    this.install(snapshot, 'snapshot');
+    this.lastBuildMs = performance.now() - started;
+    return true;
+  }
+
+  private startBuild(): void {
+    if (this.buildRun) return;
+    const run = runInSlices(this.db, buildSteps(this.db), {
+      onDone: (built) => {
+        if (this.buildRun !== run) return;
+        this.buildRun = null;
+        this.install(built, 'build');
+        this.save(built);
+      },
+      onError: () => {
+        if (this.buildRun === run) this.buildRun = null;
+      },
+    });
+    this.buildRun = run;
   }
 
   /** Brings the index up to date with the table (see the class comment). */
   private catchUp(): void {
-    if (!this.built || this.currentDataVersion() !== this.dataVersion || this.dirty.size > REBUILD_AFTER) {
-      this.rebuild();
-      return;
+    if (!this.built) {
+      if (this.buildRun || !this.loadSnapshot()) this.rebuild();
     }
+    const version = this.currentDataVersion();
+    if (version !== this.dataVersion) {
+      // Another connection wrote: rows (check-ins too) may have changed unheard of.
+      this.generation++;
+      // A snapshot saved by another connection prunes the journal it covers: if that is past what
+      // was applied here, those changes are gone from the journal, so start from the snapshot.
+      if (newestSnapshotSeq(this.db) > this.seq && !this.loadSnapshot()) {
+        this.rebuild();
+        return;
+      }
+      this.dataVersion = version;
+    }
+    const delta = journalSince(this.db, this.seq);
+    for (const id of delta.ids) this.dirty.add(id);
+    // Inside an open transaction the journal holds rows that may still roll back (and whose
+    // numbers would then be handed out again): read them again next time.
+    if (!this.db.inTransaction) this.seq = delta.last;
     if (this.dirty.size === 0) return;
     const read = this.db.prepare(`SELECT ${ROW_COLUMNS}, removed FROM attendees WHERE id = ?`);
     for (const id of this.dirty) {
       const row = read.get(id) as (IndexRow & { removed: number }) | undefined;
       this.update(id, row && row.removed === 0 ? searchKeysOf(row) : null);
     }
-    // Inside an open transaction the rows may still roll back: read them again next time.
     if (!this.db.inTransaction) this.dirty.clear();
-    if (this.overlay.size > REBUILD_AFTER) this.rebuild();
+    if (this.overlay.size + this.stale.size > REBUILD_AFTER) this.startBuild();
+  }
+
+  /** A document's keys now (null once removed). */
+  private keysOf(doc: number): SearchKeys | null {
+    const changed = this.changed.get(doc);
+    if (changed !== undefined || doc >= this.base.ids.length) return changed ?? null;
+    const { main, romaji } = this.base;
+    return {
+      ticket: this.base.tickets[doc] ?? '',
+      main: main.fieldsOf(doc),
+      mainPrefixes: main.prefixesOf(doc),
+      romaji: romaji.fieldsOf(doc),
+      romajiPrefixes: romaji.prefixesOf(doc),
+      sortKey: this.base.sortKeys[doc] ?? '',
+    };
+  }
+
+  private sortKeyOf(doc: number): string {
+    const changed = this.changed.get(doc);
+    return changed !== undefined ? (changed?.sortKey ?? '') : (this.base.sortKeys[doc] ?? '');
+  }
+
+  private docOf(id: string): number | undefined {
+    if (!this.docs) {
+      this.docs = new Map();
+      for (let doc = 0; doc < this.ids.length; doc++) this.docs.set(this.ids[doc] as string, doc);
+    }
+    return this.docs.get(id);
   }
 
   private update(id: string, keys: SearchKeys | null): void {
-    let doc = this.docOf.get(id);
+    let doc = this.docOf(id);
     if (doc === undefined) {
       if (keys === null) return;
       doc = this.ids.length;
       this.ids.push(id);
-      this.keys.push(keys);
-      this.docOf.set(id, doc);
+      this.changed.set(doc, keys);
+      this.docs?.set(id, doc);
       this.overlay.add(doc);
       return;
     }
-    if (sameKeys(this.keys[doc] ?? null, keys)) return;
-    this.keys[doc] = keys;
+    if (sameKeys(this.keysOf(doc), keys)) return;
+    this.changed.set(doc, keys);
     if (keys === null) this.overlay.delete(doc);
     else this.overlay.add(doc);
     // A document the lists were built with but whose keys changed is no longer answered by them.
-    if (doc < this.baseSize) this.stale.add(doc);
+    if (doc < this.base.ids.length) this.stale.add(doc);
   }
-
-  /** Built documents whose keys changed or which were removed since the build. */
-  private stale = new Set<number>();
 
   private live(list: Int32Array): Int32Array {
     if (this.stale.size === 0) return list;
@@ -152,45 +291,70 @@ export class AttendeeSearchIndex {
     if (query.text === '') return this.everyone(limit);
 
     const overlayMatches: number[] = [];
-    const overlayPrefix: number[] = [];
+    const overlayPrefix = new Set<number>();
     for (const doc of this.overlay) {
-      const keys = this.keys[doc];
+      const keys = this.changed.get(doc);
       if (!keys || !keysMatch(keys, query)) continue;
       overlayMatches.push(doc);
-      if (this.isPrefixMatch(keys, query)) overlayPrefix.push(doc);
+      if (this.isPrefixMatch(keys, query)) overlayPrefix.add(doc);
     }
-    const sortedOverlay = (docs: number[]): Int32Array => Int32Array.from(docs.sort((a, b) => a - b));
+    overlayMatches.sort(this.inReadingOrder);
+    const overlayMatchSet = new Set(overlayMatches);
+    const { main, romaji } = this.base;
 
-    const mainMatches = this.main.matches(query.text);
+    const mainMatches = main.matches(query.text);
     let matches = this.live(mainMatches);
-    let prefix = this.live(this.main.prefixMatches(query.text, mainMatches));
+    let prefix = this.live(main.prefixMatches(query.text, mainMatches));
     if (query.romaji !== null) {
-      const romajiMatches = this.romaji.matches(query.romaji);
+      const romajiMatches = romaji.matches(query.romaji);
       matches = union(matches, this.live(romajiMatches));
-      prefix = union(prefix, this.live(this.romaji.prefixMatches(query.romaji, romajiMatches)));
+      prefix = union(prefix, this.live(romaji.prefixMatches(query.romaji, romajiMatches)));
     }
-    matches = union(matches, sortedOverlay(overlayMatches));
-    prefix = union(prefix, sortedOverlay(overlayPrefix));
 
-    const exact = this.exactTicket(query.ticket);
-    const page: number[][] = [exact, [], []];
+    const exact = this.exactTicket(query.ticket).sort(this.inReadingOrder);
     const taken = new Set(exact);
     let room = limit - exact.length;
-    for (let i = 0; i < prefix.length && room > 0; i++) {
-      const doc = prefix[i] as number;
-      if (taken.has(doc)) continue;
-      page[1]?.push(doc);
-      taken.add(doc);
-      room--;
+    const prefixPage = this.merge(prefix, overlayMatches.filter((doc) => overlayPrefix.has(doc)), room, (doc) => taken.has(doc));
+    for (const doc of prefixPage) taken.add(doc);
+    room -= prefixPage.length;
+    const otherPage = this.merge(
+      matches,
+      overlayMatches.filter((doc) => !overlayPrefix.has(doc)),
+      room,
+      (doc) => taken.has(doc) || this.inSorted(prefix, doc),
+    );
+    const extraExact = exact.filter((doc) => !(this.inSorted(matches, doc) || overlayMatchSet.has(doc))).length;
+    const page = [...exact, ...prefixPage, ...otherPage].slice(0, limit);
+    return { ids: page.map((doc) => this.ids[doc] ?? ''), total: matches.length + overlayMatches.length + extraExact };
+  }
+
+  /** Reading order: by sort key, then id, as the full build numbers its documents. */
+  private readonly inReadingOrder = (a: number, b: number): number => {
+    const ka = this.sortKeyOf(a);
+    const kb = this.sortKeyOf(b);
+    if (ka !== kb) return ka < kb ? -1 : 1;
+    const ia = this.ids[a] ?? '';
+    const ib = this.ids[b] ?? '';
+    return ia < ib ? -1 : ia > ib ? 1 : 0;
+  };
+
+  /**
+   * Up to `room` documents in reading order from built documents (a sorted list: document order is
+   * reading order) and changed ones (already in reading order), leaving out those `skip` names.
+   */
+  private merge(built: ArrayLike<number>, changed: readonly number[], room: number, skip: (doc: number) => boolean): number[] {
+    const out: number[] = [];
+    let i = 0;
+    let j = 0;
+    while (out.length < room && (i < built.length || j < changed.length)) {
+      let doc: number;
+      if (j >= changed.length) doc = built[i++] as number;
+      else if (i >= built.length) doc = changed[j++] as number;
+      else if (this.inReadingOrder(built[i] as number, changed[j] as number) <= 0) doc = built[i++] as number;
+      else doc = changed[j++] as number;
+      if (!skip(doc)) out.push(doc);
     }
-    for (let i = 0; i < matches.length && room > 0; i++) {
-      const doc = matches[i] as number;
-      if (taken.has(doc) || this.inSorted(prefix, doc)) continue;
-      page[2]?.push(doc);
-      room--;
-    }
-    const extraExact = exact.filter((doc) => !this.inSorted(matches, doc)).length;
-    return { ids: this.ordered(page).slice(0, limit), total: matches.length + extraExact };
+    return out;
   }
 
   private isPrefixMatch(keys: SearchKeys, query: SearchQuery): boolean {
@@ -216,29 +380,20 @@ export class AttendeeSearchIndex {
   private exactTicket(ticket: string): number[] {
     if (ticket === '') return [];
     const docs = (this.tickets.get(ticket) ?? []).filter((doc) => !this.stale.has(doc));
-    for (const doc of this.overlay) if (this.keys[doc]?.ticket === ticket) docs.push(doc);
+    for (const doc of this.overlay) if (this.changed.get(doc)?.ticket === ticket) docs.push(doc);
     return docs;
   }
 
-  /** Each rank in reading order (changed people are not in document order, so sort the page). */
-  private ordered(page: number[][]): string[] {
-    return page.flatMap((docs) =>
-      docs
-        .map((doc) => ({ doc, keys: this.keys[doc] }))
-        .sort((a, b) => (a.keys && b.keys ? compareKeys(a.keys, b.keys) : 0) || a.doc - b.doc)
-        .map(({ doc }) => this.ids[doc] ?? ''),
-    );
-  }
-
+  /** Everyone in reading order (an empty query). */
   private everyone(limit: number): IndexAnswer {
-    const docs: number[] = [];
-    let total = 0;
-    for (let doc = 0; doc < this.keys.length; doc++) {
-      if (!this.keys[doc]) continue;
-      total++;
-      if (docs.length < limit) docs.push(doc);
-    }
-    return { ids: this.ordered([docs]), total };
+    const built = this.base.ids.length;
+    const changed = [...this.overlay].sort(this.inReadingOrder);
+    const total = built - this.stale.size + changed.length;
+    // Built documents in order, without the stale ones (their new keys are in the overlay).
+    const firstBuilt: number[] = [];
+    for (let doc = 0; doc < built && firstBuilt.length < limit; doc++) if (!this.stale.has(doc)) firstBuilt.push(doc);
+    const page = this.merge(firstBuilt, changed, limit, () => false);
+    return { ids: page.map((doc) => this.ids[doc] ?? ''), total };
   }
 }
 

@@ -30,8 +30,10 @@ export interface ChannelDocument {
 const OVERFLOW = 16383;
 
 class CharNumbers {
-  private readonly numbers = new Uint16Array(65536);
-  private next = 1;
+  constructor(
+    readonly numbers: Uint16Array = new Uint16Array(65536),
+    public next = 1,
+  ) {}
 
   assign(code: number): number {
     let n = this.numbers[code] as number;
@@ -48,8 +50,67 @@ class CharNumbers {
   }
 }
 
+/** Everything a channel is made of, as flat arrays and strings: what a snapshot stores. */
+export interface ChannelParts {
+  chars: Uint16Array;
+  nextChar: number;
+  postings: Int32Array[];
+  /** Per document, joined by DOC_SEPARATOR (normalised text never holds a control character). */
+  haystacks: string;
+  prefixStacks: string;
+}
+
+const DOC_SEPARATOR = '\u0000';
+
+/**
+ * Builds a channel one document at a time (documents in increasing order), so that a build can
+ * yield between slices (search/index-build.ts).
+ */
+export class GramChannelBuilder {
+  private readonly chars = new CharNumbers();
+  private readonly uni: PostingsBuilder;
+  private readonly bi: PostingsBuilder;
+  private readonly startUni: PostingsBuilder;
+  private readonly startBi: PostingsBuilder;
+  private readonly haystacks: string[] = [];
+  private readonly prefixStacks: string[] = [];
+
+  /** `expectedCharacters`, `expectedPrefixes`: upper estimates, so the arrays rarely grow. */
+  constructor(expectedCharacters = 1 << 16, expectedPrefixes = 1 << 16) {
+    this.uni = new PostingsBuilder(expectedCharacters);
+    this.bi = new PostingsBuilder(expectedCharacters);
+    this.startUni = new PostingsBuilder(expectedPrefixes);
+    this.startBi = new PostingsBuilder(expectedPrefixes);
+  }
+
+  add(doc: ChannelDocument): void {
+    const d = this.haystacks.length;
+    const chars = this.chars;
+    for (const field of doc.fields) {
+      let previous = 0;
+      for (let i = 0; i < field.length; i++) {
+        const code = field.charCodeAt(i);
+        const n = chars.assign(code);
+        this.uni.add(code, d);
+        if (i > 0) this.bi.add(previous * 16384 + n, d);
+        previous = n;
+      }
+    }
+    for (const key of doc.prefixes) {
+      if (key.length > 0) this.startUni.add(key.charCodeAt(0), d);
+      if (key.length > 1) this.startBi.add(chars.assign(key.charCodeAt(0)) * 16384 + chars.assign(key.charCodeAt(1)), d);
+    }
+    this.haystacks.push(SEPARATOR + doc.fields.join(SEPARATOR));
+    this.prefixStacks.push(SEPARATOR + doc.prefixes.join(SEPARATOR));
+  }
+
+  finish(): GramChannel {
+    return new GramChannel(this.chars, this.uni.finish(), this.bi.finish(), this.startUni.finish(), this.startBi.finish(), this.haystacks, this.prefixStacks);
+  }
+}
+
 export class GramChannel {
-  private constructor(
+  constructor(
     private readonly chars: CharNumbers,
     private readonly unigrams: Postings,
     private readonly bigrams: Postings,
@@ -62,38 +123,42 @@ export class GramChannel {
   ) {}
 
   static build(docs: readonly ChannelDocument[]): GramChannel {
-    const chars = new CharNumbers();
     let characters = 0;
     let prefixes = 0;
     for (const doc of docs) {
       for (const field of doc.fields) characters += field.length;
       prefixes += doc.prefixes.length;
     }
-    const uni = new PostingsBuilder(characters);
-    const bi = new PostingsBuilder(characters);
-    const startUni = new PostingsBuilder(prefixes);
-    const startBi = new PostingsBuilder(prefixes);
-    const haystacks: string[] = new Array<string>(docs.length);
-    const prefixStacks: string[] = new Array<string>(docs.length);
-    docs.forEach((doc, d) => {
-      for (const field of doc.fields) {
-        let previous = 0;
-        for (let i = 0; i < field.length; i++) {
-          const code = field.charCodeAt(i);
-          const n = chars.assign(code);
-          uni.add(code, d);
-          if (i > 0) bi.add(previous * 16384 + n, d);
-          previous = n;
-        }
-      }
-      for (const key of doc.prefixes) {
-        if (key.length > 0) startUni.add(key.charCodeAt(0), d);
-        if (key.length > 1) startBi.add(chars.assign(key.charCodeAt(0)) * 16384 + chars.assign(key.charCodeAt(1)), d);
-      }
-      haystacks[d] = SEPARATOR + doc.fields.join(SEPARATOR);
-      prefixStacks[d] = SEPARATOR + doc.prefixes.join(SEPARATOR);
-    });
-    return new GramChannel(chars, uni.finish(), bi.finish(), startUni.finish(), startBi.finish(), haystacks, prefixStacks);
+    const builder = new GramChannelBuilder(characters, prefixes);
+    for (const doc of docs) builder.add(doc);
+    return builder.finish();
+  }
+
+  parts(): ChannelParts {
+    return {
+      chars: this.chars.numbers,
+      nextChar: this.chars.next,
+      postings: [this.unigrams, this.bigrams, this.startUnigrams, this.startBigrams].flatMap((p) => p.parts()),
+      haystacks: this.haystacks.join(DOC_SEPARATOR),
+      prefixStacks: this.prefixStacks.join(DOC_SEPARATOR),
+    };
+  }
+
+  static fromParts(parts: ChannelParts): GramChannel {
+    const p = parts.postings;
+    const postings = (i: number): Postings => new Postings(p[i * 3] as Int32Array, p[i * 3 + 1] as Int32Array, p[i * 3 + 2] as Int32Array);
+    const split = (joined: string): string[] => (joined === '' ? [] : joined.split(DOC_SEPARATOR));
+    return new GramChannel(new CharNumbers(parts.chars, parts.nextChar), postings(0), postings(1), postings(2), postings(3), split(parts.haystacks), split(parts.prefixStacks));
+  }
+
+  /** The fields document `doc` was built with (as `ChannelDocument.fields`). */
+  fieldsOf(doc: number): string[] {
+    return unjoin(this.haystacks[doc] ?? SEPARATOR);
+  }
+
+  /** The prefix keys document `doc` was built with. */
+  prefixesOf(doc: number): string[] {
+    return unjoin(this.prefixStacks[doc] ?? SEPARATOR);
   }
 
   get size(): number {
@@ -141,6 +206,11 @@ export class GramChannel {
     const needle = SEPARATOR + query;
     return list.filter((d) => (this.prefixStacks[d] ?? '').includes(needle));
   }
+}
+
+/** Fields or keys are never empty (search-keys.ts drops empty ones), so SEPARATOR alone is none. */
+function unjoin(stack: string): string[] {
+  return stack === SEPARATOR ? [] : stack.slice(1).split(SEPARATOR);
 }
 
 export function intersect(a: Int32Array, b: Int32Array): Int32Array {

@@ -14,6 +14,11 @@ export class Postings {
     private readonly docs: Int32Array,
   ) {}
 
+  /** The three arrays, for a snapshot (search/snapshot.ts); `new Postings(...parts)` reads them back. */
+  parts(): [Int32Array, Int32Array, Int32Array] {
+    return [this.keys, this.offsets, this.docs];
+  }
+
   get(key: number): Int32Array {
     const slot = findSlot(this.keys, key);
     if (slot < 0 || this.keys[slot] !== key) return EMPTY;

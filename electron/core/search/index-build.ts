@@ -1,0 +1,89 @@
+import { searchKeysOf, type SearchFields, type SearchKeys } from '../../../shared/text/search-keys';
+import type { Db } from '../db/types';
+import { GramChannel, GramChannelBuilder } from './gram-channel';
+import { journalHighWater } from './journal';
+
+/**
+ * A full build of the search index from the `attendees` table, as a generator that yields every
+ * few hundred people, so that it can run in slices between the station's requests (attendee-index.ts
+ * drives it; run to the end at once when a search cannot wait). Rows are read in pages by rowid; a
+ * person changed while the build runs is in the journal after `seq`, which the index reads next.
+ */
+export interface BuiltIndex {
+  /** Documents in reading order. */
+  ids: string[];
+  sortKeys: string[];
+  /** Normalised ticket code per document ('' for none). */
+  tickets: string[];
+  main: GramChannel;
+  romaji: GramChannel;
+  /** The journal position (journal.ts) this build has seen every change up to. */
+  seq: number;
+}
+
+export const ROW_COLUMNS = 'id, ticket_code AS ticketCode, name, name_kana AS nameKana, company, email';
+const PAGE = 250;
+const DOCS_PER_STEP = 1000;
+
+export function compareKeys(a: SearchKeys, b: SearchKeys): number {
+  return a.sortKey < b.sortKey ? -1 : a.sortKey > b.sortKey ? 1 : 0;
+}
+
+interface Entry {
+  id: string;
+  keys: SearchKeys;
+}
+
+export function* buildSteps(db: Db): Generator<void, BuiltIndex> {
+  // Read before the first row: whatever changes after this number is journaled after it.
+  const seq = journalHighWater(db);
+  // By rowid alone: with `removed = 0` in the query, SQLite would walk an index on `removed` and
+  // sort the whole table for every page.
+  const read = db.prepare<[number, number], SearchFields & { id: string; rowid: number; removed: number }>(
+    `SELECT rowid, ${ROW_COLUMNS}, removed FROM attendees WHERE rowid > ? ORDER BY rowid LIMIT ?`,
+  );
+  const entries: Entry[] = [];
+  let after = -Infinity;
+  for (;;) {
+    const rows = read.all(after, PAGE);
+    for (const row of rows) if (row.removed === 0) entries.push({ id: row.id, keys: searchKeysOf(row) });
+    if (rows.length < PAGE) break;
+    after = rows.at(-1)?.rowid ?? after;
+    yield;
+  }
+  // Reading order: sort key, then id (what the index's overlay can compare too, keys and ids alone).
+  entries.sort((a, b) => compareKeys(a.keys, b.keys) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  yield;
+  let characters = 0;
+  let prefixes = 0;
+  for (const { keys } of entries) {
+    for (const field of keys.main) characters += field.length;
+    prefixes += keys.mainPrefixes.length;
+  }
+  const main = new GramChannelBuilder(characters, prefixes);
+  const romaji = new GramChannelBuilder(characters >> 2, prefixes >> 1);
+  for (let doc = 0; doc < entries.length; doc++) {
+    const { keys } = entries[doc] as Entry;
+    main.add({ fields: keys.main, prefixes: keys.mainPrefixes });
+    romaji.add({ fields: keys.romaji, prefixes: keys.romajiPrefixes });
+    if (doc % DOCS_PER_STEP === DOCS_PER_STEP - 1) yield;
+  }
+  const builtMain = main.finish();
+  yield;
+  return {
+    ids: entries.map((e) => e.id),
+    sortKeys: entries.map((e) => e.keys.sortKey),
+    tickets: entries.map((e) => e.keys.ticket),
+    main: builtMain,
+    romaji: romaji.finish(),
+    seq,
+  };
+}
+
+/** Runs a build to its end now. */
+export function buildNow(steps: Generator<void, BuiltIndex>): BuiltIndex {
+  for (;;) {
+    const next = steps.next();
+    if (next.done) return next.value;
+  }
+}
