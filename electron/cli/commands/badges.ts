@@ -8,6 +8,7 @@ import { normalizeTicketCode } from '../../../shared/text/ticket-code';
 import { findByTicketCode } from '../../core/attendees/queries';
 import { listAttendeesForBadges } from '../../core/badges/attendees-to-print';
 import { renderBadge, renderBadges } from '../../core/badges/badge-pdf';
+import { writePrivateFile } from '../../core/export/attendance-export';
 import { legendMissingCharacters, renderLegend } from '../../core/badges/legend';
 import { openDatabase } from '../../core/db/open';
 import type { Db } from '../../core/db/types';
@@ -60,7 +61,8 @@ function describe(warnings: BadgeWarning[], who: string): string[] {
 
 function writePdf(out: string, pdf: Buffer): void {
   try {
-    fs.writeFileSync(out, pdf);
+    // Private, written aside and renamed when complete (the export's file writer).
+    writePrivateFile(out, pdf);
   } catch (error) {
     throw new MusubiError('invalid-input', `Cannot write ${out}: ${(error as Error).message}`, '--out');
   }

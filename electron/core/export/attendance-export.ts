@@ -100,9 +100,20 @@ export function toExportFile(exported: ExportedBytes): ExportFile {
   return { fileName, mimeType, rows, warnings, base64: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64') };
 }
 
-/** Writes an export readable by the current user only: it holds personal data. */
+/**
+ * Writes an export readable by the current user only (it holds personal data), aside under a
+ * temporary name and renamed when complete: a process killed halfway leaves no half-written file
+ * under the name the user looks for, and an older file of that name stays whole until replaced.
+ */
 export function writePrivateFile(file: string, bytes: Buffer): void {
-  fs.writeFileSync(file, bytes, { mode: 0o600 });
-  // writeFileSync keeps the mode of a file that already existed; make sure it is private.
-  fs.chmodSync(file, 0o600);
+  const temporary = `${file}.partial-${process.pid}`;
+  try {
+    fs.writeFileSync(temporary, bytes, { mode: 0o600 });
+    // writeFileSync keeps the mode of a file that already existed; make sure it is private.
+    fs.chmodSync(temporary, 0o600);
+    fs.renameSync(temporary, file);
+  } catch (error) {
+    fs.rmSync(temporary, { force: true });
+    throw error;
+  }
 }

@@ -34,9 +34,10 @@ export const JOBS = {
 
   /** Every attendee's badge in one PDF. */
   badges: job({
-    input: z.object({ size: z.enum(BADGE_SIZES), ticketQr: z.boolean() }),
-    run: async (db, { size, ticketQr }, step): Promise<{ pdf: Buffer; count: number }> => {
-      const attendees = listAttendeesForBadges(db);
+    input: z.object({ size: z.enum(BADGE_SIZES), ticketQr: z.boolean(), attendeeIds: z.array(z.string()).optional() }),
+    run: async (db, { size, ticketQr, attendeeIds }, step): Promise<{ pdf: Buffer; count: number }> => {
+      const only = attendeeIds && new Set(attendeeIds);
+      const attendees = listAttendeesForBadges(db).filter((attendee) => !only || only.has(attendee.id));
       const settings = readSettings(db);
       step('building');
       const { pdf } = await renderBadges(attendees, settings, size, { ticketQr });

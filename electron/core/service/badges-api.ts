@@ -45,9 +45,9 @@ export function createBadgesApi(ctx: ServiceContext, badges: BadgePrinter, jobs:
     autoPrintResult: ({ printId }) => badges.result(printId),
 
     // The batch and the legend are drawn in a worker thread (electron/core/jobs): the desk keeps answering.
-    allBadgesPdf: ({ size, progressId }) =>
+    allBadgesPdf: ({ size, attendeeIds, progressId }) =>
       jobs.track(progressId, async (onStep) => {
-        const { pdf, count } = await runJob(db, 'badges', { size, ticketQr: settings().ticketQr }, onStep);
+        const { pdf, count } = await runJob(db, 'badges', { size, ticketQr: settings().ticketQr, attendeeIds }, onStep);
         onStep('finishing');
         return { pdfBase64: asBuffer(pdf).toString('base64'), count };
       }),
