@@ -25,10 +25,13 @@ function electronPlugins(): PluginOption {
   return electron({
     main: {
       // The Electron main (index.js) and the `musubi` command (cli.js, run by bin/musubi.mjs in
-      // plain Node): one Node-targeted build, so they share their chunks of core code.
+      // plain Node): one Node-targeted build, so they share their chunks of core code. The
+      // background jobs' worker thread (job-worker.js, electron/core/jobs) is a third entry of the
+      // same build: it sits beside the chunks that start it and shares them.
       entry: {
         index: path.resolve(import.meta.dirname, 'electron/main/index.ts'),
         cli: path.resolve(import.meta.dirname, 'electron/cli/main.ts'),
+        'job-worker': path.resolve(import.meta.dirname, 'electron/core/jobs/job-worker.ts'),
       },
       vite: {
         build: {

@@ -10,6 +10,7 @@ import { dataSafetyMethods } from './methods/data-safety';
 import { deviceMethods } from './methods/devices';
 import { exportMethods } from './methods/export';
 import { importMethods } from './methods/import';
+import { jobMethods } from './methods/jobs';
 import { kioskMethods } from './methods/kiosk';
 import { roomMethods } from './methods/room';
 import { rosterMethods } from './methods/roster';
@@ -44,6 +45,7 @@ export const contract = composeContract([
   deviceMethods,
   partnerMethods,
   rosterMethods,
+  jobMethods,
 ]);
 
 export type Contract = typeof contract;

@@ -1,4 +1,3 @@
-import fs from 'node:fs';
 import type { Command } from 'commander';
 import { InvalidArgumentError } from 'commander';
 import type { BadgeWarning } from '../../../shared/api/methods/badges';
@@ -8,6 +7,7 @@ import { normalizeTicketCode } from '../../../shared/text/ticket-code';
 import { findByTicketCode } from '../../core/attendees/queries';
 import { listAttendeesForBadges } from '../../core/badges/attendees-to-print';
 import { renderBadge, renderBadges } from '../../core/badges/badge-pdf';
+import { writePrivateFile } from '../../core/export/attendance-export';
 import { legendMissingCharacters, renderLegend } from '../../core/badges/legend';
 import { openDatabase } from '../../core/db/open';
 import type { Db } from '../../core/db/types';
@@ -55,7 +55,8 @@ function describe(warnings: BadgeWarning[], who: string): string[] {
 
 function writePdf(out: string, pdf: Buffer): void {
   try {
-    fs.writeFileSync(out, pdf);
+    // Private, written aside and renamed when complete (the export's file writer).
+    writePrivateFile(out, pdf);
   } catch (error) {
     throw new MusubiError('invalid-input', t('program.cannotWrite', { file: out, reason: (error as Error).message }), '--out');
   }

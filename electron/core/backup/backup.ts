@@ -24,22 +24,30 @@ export function backupFileName(dbFile: string, now: Date): string {
 const writing = new Set<string>();
 const PARTIAL = /\.partial-\d+(-journal)?$/;
 
+/** Makes a consistent copy of the database at `destination` (how `backupDatabase` copies). */
+export type CopyDatabase = (db: Db, destination: string) => Promise<BackupInfo>;
+
+const temporaryNameOf = (destination: string): string => `${destination}.partial-${process.pid}`;
+
 /**
  * A consistent copy of the live database through SQLite's online backup API: check-ins keep
- * arriving while it runs, and the copy holds everything committed before it started (writes on this
- * connection during the copy are carried into it too). It is written under a temporary name and
- * renamed when complete, so a process killed halfway leaves no file that looks like a backup. The
- * copy is private to the current user.
+ * arriving while it runs, and the copy holds everything committed before it started. It is written
+ * under a temporary name and renamed when complete, so a process killed halfway leaves no file that
+ * looks like a backup. The copy is private to the current user. It only reads `db`, so it runs on a
+ * read-only connection in a worker thread too (electron/core/jobs).
  */
-export async function backupDatabase(db: Db, destination: string): Promise<BackupInfo> {
+export async function copyDatabase(db: Db, destination: string, options: { wholeInOneStep?: boolean } = {}): Promise<BackupInfo> {
   fs.mkdirSync(path.dirname(path.resolve(destination)), { recursive: true, mode: 0o700 });
   const at = new Date().toISOString();
-  const temporary = `${destination}.partial-${process.pid}`;
+  const temporary = temporaryNameOf(destination);
   writing.add(path.resolve(temporary));
   try {
     // Create the file private before SQLite writes a byte of personal data into it.
     fs.closeSync(fs.openSync(temporary, 'w', 0o600));
-    await db.backup(temporary);
+    // SQLite restarts a step-wise copy whenever another connection writes, so a copy on its own
+    // connection beside steady check-ins might never finish: a worker copies in one step (it
+    // blocks nobody). On the serving connection it copies 100 pages a step between other work.
+    await (options.wholeInOneStep ? db.backup(temporary, { progress: () => 0x7fffffff }) : db.backup(temporary));
     fs.chmodSync(temporary, 0o600);
     fs.renameSync(temporary, destination);
   } catch (error) {
@@ -48,7 +56,24 @@ export async function backupDatabase(db: Db, destination: string): Promise<Backu
   } finally {
     writing.delete(path.resolve(temporary));
   }
-  const info: BackupInfo = { file: path.resolve(destination), at, bytes: fs.statSync(destination).size };
+  return { file: path.resolve(destination), at, bytes: fs.statSync(destination).size };
+}
+
+/**
+ * Copies the database (by default on this connection; the service passes a copy in a worker
+ * thread) and notes the backup in `meta` on this connection.
+ */
+export async function backupDatabase(db: Db, destination: string, copy: CopyDatabase = copyDatabase): Promise<BackupInfo> {
+  // Marked as being written here too: a copy in a worker has its own module, and its own set.
+  const temporary = path.resolve(temporaryNameOf(destination));
+  const ours = !writing.has(temporary);
+  writing.add(temporary);
+  let info: BackupInfo;
+  try {
+    info = await copy(db, destination);
+  } finally {
+    if (ours) writing.delete(temporary);
+  }
   writeMeta(db, 'last_backup', JSON.stringify(info));
   return info;
 }
@@ -77,8 +102,8 @@ export function removeBrokenBackups(folder: string, prefix: string): string[] {
  * Backs up into a folder with a time-stamped name, and keeps only the newest `keep` complete backups
  * there; leftovers of interrupted backups are removed and never count towards them.
  */
-export async function backupIntoFolder(db: Db, folder: string, keep = 48, now = new Date()): Promise<BackupInfo> {
-  const info = await backupDatabase(db, path.join(folder, backupFileName(db.name, now)));
+export async function backupIntoFolder(db: Db, folder: string, keep = 48, now = new Date(), copy: CopyDatabase = copyDatabase): Promise<BackupInfo> {
+  const info = await backupDatabase(db, path.join(folder, backupFileName(db.name, now)), copy);
   const prefix = `${path.basename(db.name, path.extname(db.name)) || 'musubi'}-`;
   removeBrokenBackups(folder, prefix);
   const ours = fs

@@ -1,5 +1,6 @@
 import type { Db } from '../db/types';
 import { readMeta, writeMeta } from '../db/meta';
+import { copyDatabaseInWorker } from '../jobs/copy-in-worker';
 import { backupIntoFolder, defaultBackupDir } from './backup';
 
 /** The folder this station backs up into: `--backup-dir` when given once, else `<db folder>/backups`. */
@@ -12,8 +13,9 @@ export function setBackupFolder(db: Db, folder: string): void {
 }
 
 /**
- * Backs the database up every `minutes` while the station runs. A failed backup (disk full, folder
- * gone) is reported through `onError` and tried again next time; it never stops check-in.
+ * Backs the database up every `minutes` while the station runs, copying in a worker thread so the
+ * desk is not held up. A failed backup (disk full, folder gone) is reported through `onError` and
+ * tried again next time; it never stops check-in.
  */
 export function scheduleBackups(
   db: Db,
@@ -24,7 +26,7 @@ export function scheduleBackups(
   const timer = setInterval(() => {
     if (running || !db.open) return;
     running = true;
-    backupIntoFolder(db, backupFolder(db))
+    backupIntoFolder(db, backupFolder(db), 48, new Date(), copyDatabaseInWorker)
       .then((info) => report.onDone?.(info.file))
       .catch((error: unknown) => report.onError(error as Error))
       .finally(() => (running = false));

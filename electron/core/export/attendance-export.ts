@@ -4,7 +4,7 @@ import type { Db } from '../db/types';
 import { readSettings } from '../settings/queries';
 import { readAttendanceTable, readCheckinEvents } from './attendance-rows';
 import { attendanceCsvSjis, attendanceCsvUtf8 } from './csv';
-import { recordExport } from './export-record';
+import { latestSeq, recordExport } from './export-record';
 import { attendancePdf } from './pdf-roster';
 import { attendanceXlsx } from './xlsx';
 import { readPartnerReport } from '../partners/room-view';
@@ -25,6 +25,11 @@ export interface ExportedBytes {
   warnings: ExportWarning[];
 }
 
+/** An export as built, with how far the log was when its rows were read (for the bookkeeping). */
+export interface BuiltExport extends ExportedBytes {
+  seq: number;
+}
+
 function fileStem(eventName: string, now: Date): string {
   const date = now.toISOString().slice(0, 10);
   // Keep the event name (Japanese included) but nothing a file system would choke on.
@@ -36,15 +41,21 @@ function fileStem(eventName: string, now: Date): string {
   return `${safeName || 'musubi'}-attendance-${date}`;
 }
 
-/** Builds the attendance list in one of the four formats, and notes that an export was made. */
-export async function exportAttendance(db: Db, options: ExportOptions, now = new Date()): Promise<ExportedBytes> {
+/**
+ * Builds the attendance list in one of the four formats. It only reads, so it can run on a
+ * read-only connection in a worker thread (electron/core/jobs); `onStep` hears when reading is
+ * done and building the file starts.
+ */
+export async function buildAttendanceExport(db: Db, options: ExportOptions, now = new Date(), onStep: (step: 'building') => void = () => undefined): Promise<BuiltExport> {
   const settings = readSettings(db);
-  // Read the table and the events in one transaction, so both sheets show the same moment.
-  const { table, events, partners } = db.transaction(() => ({
+  // Read the table, the events and the log's position in one transaction, so all show the same moment.
+  const { table, events, partners, seq } = db.transaction(() => ({
     table: readAttendanceTable(db, options),
     events: options.format === 'xlsx' ? readCheckinEvents(db) : [],
     partners: options.format === 'xlsx' ? readPartnerReport(db) : undefined,
+    seq: latestSeq(db),
   }))();
+  onStep('building');
   let bytes: Buffer;
   let warnings: ExportWarning[] = [];
   switch (options.format) {
@@ -65,7 +76,6 @@ export async function exportAttendance(db: Db, options: ExportOptions, now = new
       ({ bytes, warnings } = await attendancePdf(table, { language: options.language, eventName: settings.eventName, now }));
       break;
   }
-  recordExport(db, options, now);
   const kind = FORMAT_FILES[options.format];
   const suffix = options.format === 'csv-sjis' ? '-sjis' : '';
   return {
@@ -74,17 +84,36 @@ export async function exportAttendance(db: Db, options: ExportOptions, now = new
     mimeType: kind.mimeType,
     rows: table.rows.length,
     warnings,
+    seq,
   };
 }
 
-export function toExportFile(exported: ExportedBytes): ExportFile {
-  const { bytes, ...rest } = exported;
-  return { ...rest, base64: bytes.toString('base64') };
+/** Builds the attendance list and notes that an export was made (on the same connection: the CLI). */
+export async function exportAttendance(db: Db, options: ExportOptions, now = new Date()): Promise<ExportedBytes> {
+  const { seq, ...exported } = await buildAttendanceExport(db, options, now);
+  recordExport(db, options, now, seq);
+  return exported;
 }
 
-/** Writes an export readable by the current user only: it holds personal data. */
+export function toExportFile(exported: ExportedBytes): ExportFile {
+  const { bytes, fileName, mimeType, rows, warnings } = exported;
+  return { fileName, mimeType, rows, warnings, base64: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64') };
+}
+
+/**
+ * Writes an export readable by the current user only (it holds personal data), aside under a
+ * temporary name and renamed when complete: a process killed halfway leaves no half-written file
+ * under the name the user looks for, and an older file of that name stays whole until replaced.
+ */
 export function writePrivateFile(file: string, bytes: Buffer): void {
-  fs.writeFileSync(file, bytes, { mode: 0o600 });
-  // writeFileSync keeps the mode of a file that already existed; make sure it is private.
-  fs.chmodSync(file, 0o600);
+  const temporary = `${file}.partial-${process.pid}`;
+  try {
+    fs.writeFileSync(temporary, bytes, { mode: 0o600 });
+    // writeFileSync keeps the mode of a file that already existed; make sure it is private.
+    fs.chmodSync(temporary, 0o600);
+    fs.renameSync(temporary, file);
+  } catch (error) {
+    fs.rmSync(temporary, { force: true });
+    throw error;
+  }
 }

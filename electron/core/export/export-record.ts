@@ -14,12 +14,16 @@ export function latestSeq(db: Db): number {
   return (db.prepare('SELECT coalesce(max(seq), 0) AS seq FROM entries').get() as { seq: number }).seq;
 }
 
-/** Only an export with everyone and the name column counts as "the list was exported". */
-export function recordExport(db: Db, options: ExportOptions, now: Date): void {
+/**
+ * Only an export with everyone and the name column counts as "the list was exported". `seq` is
+ * how far the log was when the export read its rows (an export built in a worker is recorded
+ * after it answers, and check-ins that arrived meanwhile are not in it).
+ */
+export function recordExport(db: Db, options: ExportOptions, now: Date, seq?: number): void {
   if (!options.includeNoShows || !options.columns.includes('name')) return;
   db.transaction(() => {
     writeMeta(db, LAST_EXPORT_AT, now.toISOString());
-    writeMeta(db, LAST_EXPORT_SEQ, String(latestSeq(db)));
+    writeMeta(db, LAST_EXPORT_SEQ, String(seq ?? latestSeq(db)));
   }).immediate();
 }
 

@@ -2,10 +2,10 @@ import type { badgeMethods } from '../../../shared/api/methods/badges';
 import type { Attendee } from '../../../shared/domain/attendee';
 import { EMPTY_ATTENDEE_FIELDS } from '../../../shared/domain/attendee';
 import { getAttendee } from '../attendees/queries';
-import { listAttendeesForBadges } from '../badges/attendees-to-print';
-import { renderBadge, renderBadges } from '../badges/badge-pdf';
+import { renderBadge } from '../badges/badge-pdf';
 import type { BadgePrinter } from '../badges/badge-printer';
-import { renderLegend } from '../badges/legend';
+import type { JobBoard } from '../jobs/job-board';
+import { asBuffer, runJob } from '../jobs/run-job';
 import { writePrintSettings } from '../printing/station-print-settings';
 import { readSettings } from '../settings/queries';
 import type { ServiceContext } from './context';
@@ -29,7 +29,7 @@ const TEST_ATTENDEE: Attendee = {
 };
 
 /** Badges, the legend poster, and printing on this station's printer. */
-export function createBadgesApi(ctx: ServiceContext, badges: BadgePrinter): TopicImpl<keyof typeof badgeMethods> {
+export function createBadgesApi(ctx: ServiceContext, badges: BadgePrinter, jobs: JobBoard): TopicImpl<keyof typeof badgeMethods> {
   const { db } = ctx;
   const { settings, printPdf } = badges;
 
@@ -44,11 +44,13 @@ export function createBadgesApi(ctx: ServiceContext, badges: BadgePrinter): Topi
 
     autoPrintResult: ({ printId }) => badges.result(printId),
 
-    allBadgesPdf: async ({ size }) => {
-      const attendees = listAttendeesForBadges(db);
-      const { pdf } = await renderBadges(attendees, readSettings(db), size, { ticketQr: settings().ticketQr });
-      return { pdfBase64: pdf.toString('base64'), count: attendees.length };
-    },
+    // The batch and the legend are drawn in a worker thread (electron/core/jobs): the desk keeps answering.
+    allBadgesPdf: ({ size, attendeeIds, progressId }) =>
+      jobs.track(progressId, async (onStep) => {
+        const { pdf, count } = await runJob(db, 'badges', { size, ticketQr: settings().ticketQr, attendeeIds }, onStep);
+        onStep('finishing');
+        return { pdfBase64: asBuffer(pdf).toString('base64'), count };
+      }),
 
     listPrinters: () => badges.listPrinters(),
 
@@ -65,6 +67,6 @@ export function createBadgesApi(ctx: ServiceContext, badges: BadgePrinter): Topi
       return printPdf(pdf, effectiveSize, 1, 'Musubi test badge');
     },
 
-    legendPdf: async ({ paper }) => ({ pdfBase64: (await renderLegend(readSettings(db), paper)).toString('base64') }),
+    legendPdf: async ({ paper }) => ({ pdfBase64: asBuffer((await runJob(db, 'legend', { paper })).pdf).toString('base64') }),
   };
 }

@@ -4,6 +4,7 @@ import { backupIntoFolder, lastBackup } from '../backup/backup';
 import { purgedAt, purgePersonalData } from '../backup/purge';
 import { backupFolder } from '../backup/schedule';
 import { lastExport, latestSeq } from '../export/export-record';
+import { copyDatabaseInWorker } from '../jobs/copy-in-worker';
 import type { ServiceContext } from './context';
 import type { TopicImpl } from './types';
 
@@ -13,7 +14,8 @@ export function createDataSafetyApi(ctx: ServiceContext): TopicImpl<keyof typeof
   return {
     backupNow: async () => {
       if (db.memory) throw new MusubiError('invalid-input', 'An in-memory database cannot be backed up.');
-      return ctx.write(() => backupIntoFolder(db, backupFolder(db), 48, new Date(wallClock())));
+      // Copied in a worker thread on its own read-only connection; noted in `meta` here.
+      return ctx.write(() => backupIntoFolder(db, backupFolder(db), 48, new Date(wallClock()), copyDatabaseInWorker));
     },
 
     getDataSafety: (): DataSafetyStatus => {

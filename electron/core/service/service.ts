@@ -18,6 +18,8 @@ import { createExportApi } from './export-api';
 import type { ServiceContext } from './context';
 import { countRefusalsOf } from './dispatch';
 import { createImportApi } from './import-api';
+import { createJobsApi } from './jobs-api';
+import { JobBoard } from '../jobs/job-board';
 import { createKioskApi } from './kiosk-api';
 import { createRoomApi } from './room-api';
 import { createRosterApi } from './roster-api';
@@ -90,6 +92,7 @@ export function createService(options: ServiceOptions): MusubiService {
   const sync = new SyncController({ ...options.sync, db, identity, recorder, changes });
   const access = createStationAccess(db, wallClock);
   const badges = createBadgePrinter(context, options.printer ?? systemPrinter());
+  const jobs = new JobBoard(wallClock);
   const api: ServiceImpl = {
     ...createSettingsApi(context),
     ...createAttendeesApi(context),
@@ -98,15 +101,16 @@ export function createService(options: ServiceOptions): MusubiService {
     ...createKioskApi(context, badges),
     ...createDashboardApi(context),
     ...createRoomApi(context),
-    ...createExportApi(context),
+    ...createExportApi(context, jobs),
     ...createDataSafetyApi(context),
     ...createImportApi(context),
     ...createSyncApi(context, sync),
-    ...createBadgesApi(context, badges),
+    ...createBadgesApi(context, badges, jobs),
     ...createAccessStatsApi(context),
     ...createDevicesApi(access),
     ...createPartnersApi(context),
     ...createRosterApi(context),
+    ...createJobsApi(jobs),
   };
   countRefusalsOf(api, accessStats);
 

@@ -3,6 +3,7 @@ import type { Attendee } from '../../domain/attendee';
 import type { ApiErrorShape } from '../../errors';
 import { BADGE_SIZES, type BadgeSize } from '../../domain/settings';
 import { method, noInput, returns } from '../method';
+import { progressIdSchema } from './jobs';
 
 /** Badges (pdfkit) and printing them on this station's printer. */
 const attendeeId = z.string().uuid();
@@ -89,7 +90,16 @@ export const badgeMethods = {
   /** Waits for the automatic print a check-in started and says how it went (the id is unguessable, the answer holds no personal data). */
   autoPrintResult: method(z.object({ printId: z.string().uuid() }), returns<AutoPrintResult>(), { roles: ['organizer', 'desk', 'kiosk'] }),
   /** Every attendee's badge in one PDF, sorted by reading (あいうえお), for pre-printing. */
-  allBadgesPdf: method(z.object({ size: z.enum(BADGE_SIZES).default('a4-sheet') }), returns<{ pdfBase64: string; count: number }>(), { roles: ['organizer'] }),
+  allBadgesPdf: method(
+    z.object({
+      size: z.enum(BADGE_SIZES).default('a4-sheet'),
+      /** Only these people (a reprint of a selection); everyone when left out. */
+      attendeeIds: z.array(attendeeId).min(1).max(10_000).optional(),
+      progressId: progressIdSchema.optional(),
+    }),
+    returns<{ pdfBase64: string; count: number }>(),
+    { roles: ['organizer'] },
+  ),
   listPrinters: method(noInput, returns<PrinterView[]>(), { roles: ['organizer', 'desk'] }),
   getPrintSettings: method(noInput, returns<PrintSettings>(), { roles: ['organizer', 'desk'] }),
   updatePrintSettings: method(printSettingsSchema, returns<PrintSettings>(), { roles: ['organizer'] }),

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { DEFAULT_EXPORT_COLUMNS, EXPORT_COLUMNS, EXPORT_FORMATS } from '../../domain/export-columns';
 import { method, returns } from '../method';
+import { progressIdSchema } from './jobs';
 
 /** The attendance export (CSV, XLSX or a PDF roster), delivered as bytes for a download. */
 export const exportOptionsSchema = z.object({
@@ -12,6 +13,8 @@ export const exportOptionsSchema = z.object({
   /** Registered attendees who did not come. */
   includeNoShows: z.boolean().default(true),
   language: z.enum(['ja', 'en']).default('ja'),
+  /** The screen's id for following this export with `jobProgress`. */
+  progressId: progressIdSchema.optional(),
 });
 export type ExportOptions = z.output<typeof exportOptionsSchema>;
 

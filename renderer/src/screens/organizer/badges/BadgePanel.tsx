@@ -3,6 +3,8 @@ import { useTranslation } from 'react-i18next';
 import type { PrinterView, PrintSettings } from '../../../../../shared/api/methods/badges';
 import { BADGE_SIZES, type BadgeSize } from '../../../../../shared/domain/settings';
 import { useApi } from '../../../api/context';
+import { JobProgressBar } from '../../../components/JobProgressBar';
+import { useJobProgress } from '../../../hooks/useJobProgress';
 import { useErrorMessage } from '../../../hooks/useErrorMessage';
 import { savePdf } from '../../../pdf-file';
 import { printFailureText } from '../../staff/print-failure';
@@ -34,6 +36,7 @@ function BadgePanelFields({ initial, printers }: { initial: PrintSettings; print
   const [eventSize, setEventSize] = useState<BadgeSize>(initial.badgeSize ? 'card' : initial.effectiveSize);
   const [message, setMessage] = useState('');
   const [busy, setBusy] = useState(false);
+  const job = useJobProgress();
 
   useEffect(() => {
     void api.getEvent().then((event) => setEventSize(event.badgeSize), () => undefined);
@@ -146,7 +149,7 @@ function BadgePanelFields({ initial, printers }: { initial: PrintSettings; print
           disabled={busy}
           onClick={() =>
             void run(async () => {
-              const { pdfBase64 } = await api.allBadgesPdf({ size: 'a4-sheet' });
+              const { pdfBase64 } = await job.follow((progressId) => api.allBadgesPdf({ size: 'a4-sheet', progressId }));
               savePdf(pdfBase64, 'badges-a4.pdf');
               return t('badges.downloaded', { file: 'badges-a4.pdf' });
             })
@@ -172,6 +175,7 @@ function BadgePanelFields({ initial, printers }: { initial: PrintSettings; print
           </button>
         ))}
       </div>
+      <JobProgressBar progress={job.progress} />
       {message && <p role="status">{message}</p>}
     </form>
   );

@@ -11,6 +11,8 @@ import {
   type ExportFormat,
 } from '../../../../../shared/domain/export-columns';
 import { useApi } from '../../../api/context';
+import { JobProgressBar } from '../../../components/JobProgressBar';
+import { useJobProgress } from '../../../hooks/useJobProgress';
 import { useErrorMessage } from '../../../hooks/useErrorMessage';
 import { downloadExport } from './download';
 
@@ -26,6 +28,7 @@ export function ExportPanel() {
   const [busy, setBusy] = useState(false);
   const [result, setResult] = useState<ExportFile | null>(null);
   const [message, setMessage] = useState('');
+  const job = useJobProgress();
 
   function toggle(column: ExportColumn, on: boolean): void {
     // Keep the export's own column order whatever order they are ticked in.
@@ -37,7 +40,8 @@ export function ExportPanel() {
     setBusy(true);
     setMessage('');
     try {
-      const file = await api.exportAttendance({ format, columns, includeNoShows, language });
+      // Built in the station's background; the bar follows it by the id this screen makes up.
+      const file = await job.follow((progressId) => api.exportAttendance({ format, columns, includeNoShows, language, progressId }));
       downloadExport(file);
       setResult(file);
       setMessage(t('export.done', { file: file.fileName, rows: file.rows }));
@@ -81,6 +85,7 @@ export function ExportPanel() {
       <button type="submit" className="primary" disabled={busy || columns.length === 0}>
         {busy ? t('export.exporting') : t('export.download')}
       </button>
+      <JobProgressBar progress={job.progress} />
       <p className="hint">{t('export.privacy')}</p>
       {message && <p role="status">{message}</p>}
       {result && result.warnings.length > 0 && (

@@ -1,0 +1,133 @@
+/**
+ * The door while the station is busy: against a real `musubi station` process with 100,000
+ * attendees (5,000 checked in), a desk sends a search or a check-in every 50 ms (without waiting
+ * for the previous answer, as several desks would) while, one after another, the station runs
+ * a 10,000-row re-import, a 5,000-person XLSX export, the PDF roster of the same people, a
+ * 100,000-entry pull from a real `musubi hub` and a 1,000-badge batch.
+ * - door.busy_p99_ms: p99 of the desk's answers over all phases (target ≤ 50 ms);
+ * - door.busy_p99_ms.<phase>: the same for the requests sent during each phase, to see which
+ *   work still holds the door up.
+ * Runs alone: `npm run bench -- door-busy`.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { openDatabase } from '../../electron/core/db/open';
+import { appendNewAttendees } from '../../electron/core/log/append-new-attendees';
+import { createService } from '../../electron/core/service/service';
+import type { Entry, EntryOfType } from '../../shared/domain/entry';
+import { formatHlc } from '../../shared/domain/hlc';
+import { newId } from '../../shared/domain/ids';
+import { eventIdForKey } from '../../shared/sync/event-id';
+import { HubClient } from '../../shared/sync/hub-client';
+import { generateAttendees } from '../helpers/generate-attendees';
+import { startMusubi, startStationProcess } from '../helpers/processes';
+import { percentile, report } from './report';
+
+const N = 100_000;
+const CHECKED_IN = 5000;
+const REIMPORT_ROWS = 10_000;
+const PULL_ENTRIES = 100_000;
+const BADGES = 1000;
+const EVERY_MS = 50;
+const KEY = 'bench-door-busy-key-0123456789';
+
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'musubi-bench-door-busy-'));
+const dbFile = path.join(dir, 'door.db');
+
+// The event: 100,000 people straight into the log, 5,000 of them checked in.
+const db = openDatabase(dbFile);
+const seed = createService({ db, stationName: 'Seed' });
+const people = generateAttendees(N, 21);
+const upserts = people.map(
+  ({ romaji: _romaji, ...fields }) => seed.recorder.stamp({ type: 'attendee.upsert', attendeeId: newId(), data: { fields } }) as EntryOfType<'attendee.upsert'>,
+);
+appendNewAttendees(db, upserts);
+const ids = upserts.map((e) => e.attendeeId);
+db.transaction(() => {
+  for (const id of ids.slice(0, CHECKED_IN)) void seed.api.checkIn({ attendeeId: id, source: 'qr' });
+})();
+db.close();
+
+// The re-import: 10,000 known people (by ticket code) with a new company.
+const reimport = ['受付番号,氏名,会社名', ...people.filter((p) => p.ticketCode).slice(0, REIMPORT_ROWS).map((p, i) => `${p.ticketCode},${p.name},再登録 ${i % 50}`)].join('\n');
+
+// A hub holding 100,000 entries of another door's new people, for the pull.
+const hub = await startMusubi(['hub', '--data', path.join(dir, 'hub'), '--port', '0', '--key', KEY], /ready: (http:\/\/\S+)/);
+const hubUrl = hub.match[1] ?? '';
+const hex = (n: number): string => n.toString(16).padStart(12, '0');
+const pulled: Entry[] = Array.from({ length: PULL_ENTRIES }, (_, i) => ({
+  id: `01900000-0000-7000-a000-${hex(i + 1)}`,
+  station: 'Other door',
+  hlc: formatHlc({ ms: Date.now() - 3_600_000, counter: i % 1_000_000, node: 'other' }),
+  type: 'attendee.upsert',
+  attendeeId: `01900000-0000-7000-b000-${hex(i + 1)}`,
+  data: { fields: { name: `他会場 ${i}`, nameKana: 'たかいじょう', company: `会社 ${i % 500}`, ticketCode: `O-${i}`, industry: 'it' } },
+}));
+const pusher = new HubClient({ hubUrl, key: KEY, eventId: await eventIdForKey(KEY), station: 'Other door' });
+for (let i = 0; i < pulled.length; i += 5000) await pusher.push(pulled.slice(i, i + 5000));
+
+const station = await startStationProcess(dbFile, ['--station', 'Bench door']);
+
+async function call(method: string, input: unknown = {}): Promise<unknown> {
+  const response = await fetch(new URL(`api/${method}`, station.url), { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(input) });
+  const result = (await response.json()) as { ok: boolean; value?: unknown; error?: { message: string } };
+  if (!result.ok) throw new Error(`${method}: ${result.error?.message}`);
+  return result.value;
+}
+
+const PHASES: [string, () => Promise<unknown>][] = [
+  ['reimport', () => call('commitImport', { fileName: 'reimport.csv', contentBase64: Buffer.from(reimport).toString('base64') })],
+  ['xlsx_export', () => call('exportAttendance', { format: 'xlsx', includeNoShows: false })],
+  ['pdf_roster', () => call('exportAttendance', { format: 'pdf', includeNoShows: false })],
+  ['pull', async () => {
+    await call('pairStation', { hubUrl, key: KEY });
+    await call('syncNow');
+  }],
+  ['badge_batch', () => call('allBadgesPdf', { size: 'a4-sheet', attendeeIds: ids.slice(CHECKED_IN, CHECKED_IN + BADGES) })],
+];
+
+const SURNAMES = ['やまだ', 'たなか', 'suzuki', '佐藤', 'たかはし', 'ito', '渡辺', 'なかむら'];
+const samples = new Map<string, number[]>(PHASES.map(([name]) => [name, []]));
+let phase = 'warm-up';
+let nextCheckIn = CHECKED_IN + BADGES;
+let tick = 0;
+const inFlight = new Set<Promise<void>>();
+
+/** One desk request: a search or a check-in, timed from send to answer and filed under the phase it was sent in. */
+function deskRequest(): void {
+  const sentIn = phase;
+  const start = performance.now();
+  const request = tick++ % 2 === 0 ? call('searchAttendees', { query: SURNAMES[tick % SURNAMES.length], limit: 20 }) : call('checkIn', { attendeeId: ids[nextCheckIn++], source: 'search' });
+  const done = request.then(() => {
+    samples.get(sentIn)?.push(performance.now() - start);
+  });
+  inFlight.add(done);
+  void done.finally(() => inFlight.delete(done));
+}
+
+try {
+  // Warm the station up as its desks would before the heavy work starts.
+  for (let i = 0; i < 20; i++) {
+    deskRequest();
+    await new Promise((resolve) => setTimeout(resolve, EVERY_MS));
+  }
+  const desk = setInterval(deskRequest, EVERY_MS);
+  for (const [name, work] of PHASES) {
+    phase = name;
+    await work();
+  }
+  clearInterval(desk);
+  await Promise.all(inFlight);
+  const load = os.loadavg()[0]?.toFixed(2);
+  const all = [...samples.values()].flat();
+  for (const [name, times] of samples) {
+    report(`door.busy_p99_ms.${name}`, percentile(times, 99), { n: times.length, p50: percentile(times, 50), max: Math.max(...times), everyMs: EVERY_MS, attendees: N, load1: load });
+  }
+  report('door.busy_p99_ms', percentile(all, 99), { n: all.length, p50: percentile(all, 50), max: Math.max(...all), everyMs: EVERY_MS, attendees: N, target: 50, load1: load });
+} finally {
+  await station.stop();
+  await hub.stop();
+  fs.rmSync(dir, { recursive: true, force: true });
+}

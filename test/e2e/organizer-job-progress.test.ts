@@ -1,0 +1,70 @@
+import path from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium } from '../helpers/browser';
+import { seedGeneratedEvent } from '../helpers/generated-event';
+import { startStationProcess, type RunningProcess } from '../helpers/processes';
+import { tempDir } from '../helpers/temp';
+
+/**
+ * The organizer's export and badge batch run in the station's background: while they do, the
+ * panel shows a progress bar with the step it is at, and the file arrives at the end. Screenshots
+ * (MUSUBI_SCREENSHOTS=<folder>) in both languages on a laptop and a tablet.
+ */
+let browser: Browser;
+let station: RunningProcess & { url: string };
+const shots = process.env.MUSUBI_SCREENSHOTS;
+
+beforeAll(async () => {
+  const dbFile = path.join(tempDir('musubi-e2e-'), 'event.db');
+  // Enough people that building the file takes a while on any machine.
+  seedGeneratedEvent(dbFile, 5000);
+  station = await startStationProcess(dbFile, ['--station', 'Door A']);
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await station?.stop();
+});
+
+const VIEWS = [
+  { locale: 'ja', width: 1280, height: 800 },
+  { locale: 'en', width: 1024, height: 768 },
+  { locale: 'ja', width: 800, height: 1280 },
+] as const;
+
+describe('progress of background jobs on the organizer screens', () => {
+  for (const view of VIEWS) {
+    it(`shows a progress bar while an XLSX export and the badge batch are built (${view.locale}, ${view.width}x${view.height})`, async () => {
+      const page = await browser.newPage({ locale: view.locale, viewport: { width: view.width, height: view.height }, acceptDownloads: true });
+      await page.addInitScript((language) => localStorage.setItem('musubi.language', language), view.locale);
+      await page.goto(`${station.url}#/organizer`);
+      const name = `${view.locale}-${view.width}x${view.height}`;
+
+      const exportPanel = page.locator('form.export-panel');
+      await exportPanel.locator('select').first().selectOption('xlsx');
+      const download = page.waitForEvent('download', { timeout: 240_000 });
+      await exportPanel.locator('button[type="submit"]').click();
+      const bar = exportPanel.getByTestId('job-progress');
+      await expect.poll(() => bar.isVisible()).toBe(true);
+      await expect.poll(() => bar.innerText()).toMatch(view.locale === 'ja' ? /しています…（\d\/4）/ : /… \(\d\/4\)/);
+      await bar.scrollIntoViewIfNeeded();
+      if (shots) await page.screenshot({ path: path.join(shots, `export-progress-${name}.png`) });
+      expect((await download).suggestedFilename()).toMatch(/\.xlsx$/);
+      await expect.poll(() => bar.count(), { timeout: 30_000 }).toBe(0);
+      await expect.poll(() => exportPanel.getByRole('status').innerText()).toContain('5000');
+
+      const badgesButton = page.getByRole('button', { name: view.locale === 'ja' ? '全員分のバッジ（A4 シート・あいうえお順）' : 'All badges (A4 sheets, by reading)' });
+      const badges = page.waitForEvent('download', { timeout: 240_000 });
+      await badgesButton.click();
+      const badgeBar = page.locator('form').filter({ has: badgesButton }).getByTestId('job-progress');
+      await expect.poll(() => badgeBar.isVisible()).toBe(true);
+      await badgeBar.scrollIntoViewIfNeeded();
+      if (shots) await page.screenshot({ path: path.join(shots, `badges-progress-${name}.png`) });
+      expect((await badges).suggestedFilename()).toBe('badges-a4.pdf');
+      await expect.poll(() => badgeBar.count(), { timeout: 30_000 }).toBe(0);
+      await page.close();
+    }, 600_000);
+  }
+});
