@@ -1,9 +1,10 @@
 import type { ImportCounts, ImportTarget } from '../../../shared/api/methods/import';
 import { MAX_FIELD_LENGTH, type PartialAttendeeFields } from '../../../shared/domain/attendee';
-import type { EventSettings } from '../../../shared/domain/settings';
+import type { AnswerMap, EventSettings } from '../../../shared/domain/settings';
 import { normalizeTicketCode } from '../../../shared/text/ticket-code';
 import type { Db } from '../db/types';
-import { CatalogueMatcher, splitAnswers, yesNoAnswer } from './catalogue';
+import { AnswerResolver, AnswerTallies } from './answer-map';
+import { splitAnswers, yesNoAnswer } from './catalogue';
 import { columnLetter, duplicateHeaders, headerLooksGarbled, headerPreview, isInvisibleOnly } from './header-checks';
 import { detectHeaderRow, detectMapping } from './headers';
 import { ProblemList } from './problems';
@@ -35,6 +36,10 @@ export interface ImportPlan {
   updates: PlannedUpdate[];
   counts: ImportCounts;
   problems: ProblemList;
+  /** The distinct industry, goal and looking-for answers and what each maps to. */
+  answers: AnswerTallies;
+  /** The event's answer map with this import's choices added; undefined when it does not change. */
+  answerMapToSave: AnswerMap | undefined;
 }
 
 type ExistingRow = Pick<
@@ -98,12 +103,56 @@ function changes(current: PartialAttendeeFields, incoming: PartialAttendeeFields
   return changed;
 }
 
-export function planImport(db: Db, fileName: string, table: RawTable, settings: EventSettings, givenMapping?: ImportTarget[]): ImportPlan {
+/**
+ * One warning per distinct answer that maps to nothing, with how many rows gave it: 9,000 rows
+ * with the same three free-text answers are three lines to act on, not 9,000 to scroll through.
+ */
+function reportUnmappedAnswers(problems: ProblemList, answers: AnswerTallies): void {
+  for (const tally of answers.all()) {
+    if (tally.resolution.how !== 'none') continue;
+    const list = tally.catalogue === 'goals' ? 'goals' : 'industries';
+    const rows = tally.rows === 1 ? '1 row' : `${tally.rows} rows`;
+    problems.add(
+      tally.catalogue === 'goals' ? 'unknown-goal' : 'unknown-industry',
+      'warning',
+      `“${tally.value}” (${rows}) is not one of the event’s ${list}; it is kept in the note. Map it to a category in the preview.`,
+      { row: tally.firstRow, column: tally.column, value: tally.value, rows: tally.rows },
+    );
+  }
+  if (answers.overflowRows > 0) {
+    problems.add('unknown-industry', 'warning', `${answers.overflowRows} more answers were not listed one by one (too many different answers); they are kept in the note.`, {
+      row: 0,
+      rows: answers.overflowRows,
+    });
+  }
+}
+
+export function planImport(
+  db: Db,
+  fileName: string,
+  table: RawTable,
+  settings: EventSettings,
+  givenMapping?: ImportTarget[],
+  givenAnswers: Partial<AnswerMap> = {},
+): ImportPlan {
   const problems = new ProblemList(fileName);
   const { headerIndex, headerRow, headers, detectedMapping } = detectLayout(table);
   const mapping = givenMapping ?? detectedMapping;
   const counts: ImportCounts = { rows: 0, new: 0, updated: 0, unchanged: 0, skipped: 0 };
-  const plan: ImportPlan = { headerRow, headers, detectedMapping, mapping, sampleRows: [], additions: [], updates: [], counts, problems };
+  const answers = new AnswerTallies();
+  const plan: ImportPlan = {
+    headerRow,
+    headers,
+    detectedMapping,
+    mapping,
+    sampleRows: [],
+    additions: [],
+    updates: [],
+    counts,
+    problems,
+    answers,
+    answerMapToSave: undefined,
+  };
 
   const columnsOf = (target: ImportTarget): number[] => mapping.flatMap((t, i) => (t === target ? [i] : []));
   const hasName = columnsOf('name').length > 0 || columnsOf('familyName').length > 0 || columnsOf('givenName').length > 0;
@@ -137,8 +186,8 @@ export function planImport(db: Db, fileName: string, table: RawTable, settings: 
     );
   }
 
-  const industries = new CatalogueMatcher(settings.industries);
-  const goals = new CatalogueMatcher(settings.goals);
+  const industries = new AnswerResolver(settings.industries, settings.answerMap.industries, givenAnswers.industries ?? {});
+  const goals = new AnswerResolver(settings.goals, settings.answerMap.goals, givenAnswers.goals ?? {});
   const existing = db
     .prepare(
       `SELECT id, ticket_code, name, name_kana, company, title, industry, goals, looking_for, email, phone, note, partner_consent
@@ -208,29 +257,22 @@ export function planImport(db: Db, fileName: string, table: RawTable, settings: 
         case 'givenKana':
           parts[target] = value;
           break;
-        case 'industry': {
-          const id = industries.match(value);
-          if (id) fields.industry = id;
-          else {
-            problems.add('unknown-industry', 'warning', `“${value}” is not one of the event’s industries; it is kept in the note.`, { row, column: header, value });
-            notes.push(`${header}: ${value}`);
-          }
-          break;
-        }
+        case 'industry':
         case 'goals':
         case 'lookingFor': {
-          const matcher = target === 'goals' ? goals : industries;
+          // One industry per person: the whole cell is the answer. Goals and looking-for hold several.
+          const resolver = target === 'goals' ? goals : industries;
           const ids: string[] = [];
-          for (const answer of splitAnswers(value)) {
-            const id = matcher.match(answer);
-            if (id) {
-              if (!ids.includes(id)) ids.push(id);
-            } else {
-              problems.add(target === 'goals' ? 'unknown-goal' : 'unknown-industry', 'warning', `“${answer}” is not in the event’s list; it is kept in the note.`, { row, column: header, value: answer });
-              notes.push(`${header}: ${answer}`);
-            }
+          for (const answer of target === 'industry' ? [value] : splitAnswers(value)) {
+            const resolution = resolver.resolve(answer);
+            answers.count(target === 'goals' ? 'goals' : 'industries', target, answer, resolution, { row, column: header });
+            if (resolution.id) {
+              if (!ids.includes(resolution.id)) ids.push(resolution.id);
+            } else notes.push(`${header}: ${answer}`); // not mapped (or "no category"): kept in the note
           }
-          if (ids.length > 0) fields[target] = ids;
+          if (target === 'industry') {
+            if (ids[0]) fields.industry = ids[0];
+          } else if (ids.length > 0) fields[target] = ids;
           break;
         }
         case 'note':
@@ -307,5 +349,7 @@ export function planImport(db: Db, fileName: string, table: RawTable, settings: 
     }
   }
   counts.skipped = problems.failedRows.size;
+  reportUnmappedAnswers(problems, answers);
+  plan.answerMapToSave = answers.mapToSave(settings.answerMap);
   return plan;
 }

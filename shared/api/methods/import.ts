@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { answerMapSchema, type AnswerCatalogue } from '../../domain/settings';
 import { method, returns } from '../method';
 
 /**
@@ -54,6 +55,8 @@ export interface ImportProblem {
   column?: string;
   /** Details for the message, e.g. the unknown value or the row that already had this ticket code. */
   value?: string;
+  /** For a problem reported once for every row with the same answer: how many rows gave it (`row` is the first). */
+  rows?: number;
   /** English description; the screens translate by `code`. */
   message: string;
   /** "<file> row <n> column <header>". */
@@ -73,6 +76,24 @@ export interface ImportCounts {
   skipped: number;
 }
 
+/**
+ * One distinct registration answer of an industry, goal or looking-for column and what it maps to:
+ * chosen (by the organizer, for this import), saved (with the event, from an earlier import),
+ * listed (it is a label of the event's list), suggested (electron/core/import/answer-map.ts) or none.
+ */
+export interface ImportAnswer {
+  catalogue: AnswerCatalogue;
+  /** The folded answer; the key of `answerMap`. */
+  key: string;
+  /** The answer as first written in the file. */
+  value: string;
+  rows: number;
+  fields: ('industry' | 'goals' | 'lookingFor')[];
+  /** A category id; '' for "no category, keep in the note"; null when nothing matched. */
+  categoryId: string | null;
+  how: 'chosen' | 'saved' | 'listed' | 'suggested' | 'none';
+}
+
 export interface ImportPreview {
   fileName: string;
   format: 'csv' | 'xlsx';
@@ -90,6 +111,9 @@ export interface ImportPreview {
   problems: ImportProblem[];
   /** All problems, when `problems` was cut short. */
   problemCount: number;
+  /** Distinct answers, most frequent first (at most 1,000); `answerCount` tells how many there were. */
+  answers: ImportAnswer[];
+  answerCount: number;
 }
 
 export interface ImportSummary {
@@ -106,6 +130,8 @@ const importInput = z.object({
   fileName: z.string().trim().min(1).max(255),
   contentBase64: z.string().max(90_000_000),
   mapping: z.array(z.enum(IMPORT_TARGETS)).max(500).optional(),
+  /** The organizer's answer choices for this import (folded or raw answer → category id or ''); saved with the event at commit. */
+  answerMap: answerMapSchema.partial().optional(),
 });
 export type ImportInput = z.infer<typeof importInput>;
 
