@@ -1,16 +1,18 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { InvalidArgumentError, type Command } from 'commander';
-import { IMPORT_TARGETS, type ImportProblem, type ImportTarget } from '../../../shared/api/methods/import';
+import { IMPORT_TARGETS, type ImportAnswer, type ImportProblem, type ImportTarget } from '../../../shared/api/methods/import';
 import { MusubiError } from '../../../shared/errors';
 import { openDatabase } from '../../core/db/open';
 import { commitImport, importLayout, previewImport } from '../../core/import/run-import';
 import { createService } from '../../core/service/service';
 import { DB_OPTION_HELP, resolveDbPath } from '../options';
+import { parseValueMaps } from '../value-map';
 
 interface ImportFlags {
   db?: string;
   map: string[];
+  valueMap: string[];
   dryRun?: boolean;
   json?: boolean;
 }
@@ -47,6 +49,17 @@ function applyMaps(headers: readonly string[], detected: readonly ImportTarget[]
   return mapping;
 }
 
+function list(value: string, previous: string[]): string[] {
+  return [...previous, value];
+}
+
+/** Answers mapped by a suggestion are said, so that an organizer who scripts the import knows what was guessed. */
+function printSuggestions(answers: readonly ImportAnswer[]): void {
+  for (const a of answers) {
+    if (a.how === 'suggested') console.error(`note: “${a.value}” (${a.rows} rows) mapped to ${a.categoryId ?? ''} as suggested; change it with --value-map '${a.fields[0] ?? 'industry'}:${a.value}=<id>'`);
+  }
+}
+
 function printProblems(problems: readonly ImportProblem[], more: number): void {
   for (const p of problems) console.error(`${p.severity}: ${p.where}: ${p.message}`);
   if (more > 0) console.error(`… and ${more} more problems`);
@@ -59,6 +72,12 @@ export function registerImportCommand(program: Command): void {
     .argument('<file>', 'the CSV or XLSX file')
     .option('--db <file>', DB_OPTION_HELP)
     .option('--map <column>=<field>', `map a column (header, letter or number) to a field: ${IMPORT_TARGETS.join(', ')}`, collect, [])
+    .option(
+      '--value-map <file|field:answer=id>',
+      'map registration answers to the event\'s categories: a JSON file {"industry": {"製造業": "manufacturing"}} or one choice like industry:製造業=manufacturing (saved with the event)',
+      list,
+      [],
+    )
     .option('--dry-run', 'show what would change and write nothing')
     .option('--json', 'print a summary object {imported, updated, skipped, problems}')
     .action(async (file: string, flags: ImportFlags) => {
@@ -71,23 +90,25 @@ export function registerImportCommand(program: Command): void {
       const fileName = path.basename(file);
       const db = openDatabase(resolveDbPath(flags.db));
       try {
+        const answerMap = parseValueMaps(flags.valueMap);
         let mapping: ImportTarget[] | undefined;
         if (flags.map.length > 0) {
           const layout = await importLayout({ fileName, bytes });
           mapping = applyMaps(layout.headers, layout.detectedMapping, flags.map);
         }
         const summary = flags.dryRun
-          ? await previewImport(db, { fileName, bytes, mapping }).then((p) => ({
+          ? await previewImport(db, { fileName, bytes, mapping, answerMap }).then((p) => ({
               imported: p.counts.new,
               updated: p.counts.updated,
               unchanged: p.counts.unchanged,
               skipped: p.counts.skipped,
               problems: p.problems,
               problemCount: p.problemCount,
+              answers: p.answers,
             }))
           : await (() => {
               const service = createService({ db });
-              return commitImport(db, service.recorder, service.identity.name, { fileName, bytes, mapping });
+              return commitImport(db, service.recorder, service.identity.name, { fileName, bytes, mapping, answerMap });
             })();
         const ok = summary.imported + summary.updated + summary.unchanged > 0;
         if (flags.json) {
@@ -98,13 +119,15 @@ export function registerImportCommand(program: Command): void {
               unchanged: summary.unchanged,
               skipped: summary.skipped,
               dryRun: flags.dryRun === true,
-              problems: summary.problems.map((p) => ({ row: p.row, column: p.column ?? null, severity: p.severity, code: p.code, message: p.message })),
+              problems: summary.problems.map((p) => ({ row: p.row, column: p.column ?? null, severity: p.severity, code: p.code, message: p.message, rows: p.rows ?? 1 })),
               problemCount: summary.problemCount,
+              answers: summary.answers.map((a) => ({ field: a.fields[0] ?? null, value: a.value, rows: a.rows, categoryId: a.categoryId, how: a.how })),
             }),
           );
         } else {
           const verb = flags.dryRun ? 'Would import' : 'Imported';
           console.log(`${verb} ${summary.imported} new, ${summary.updated} updated, ${summary.unchanged} unchanged, ${summary.skipped} skipped rows from ${fileName}.`);
+          printSuggestions(summary.answers);
           printProblems(summary.problems, summary.problemCount - summary.problems.length);
         }
         if (!ok) process.exitCode = 1;

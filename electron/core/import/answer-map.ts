@@ -1,5 +1,6 @@
 import type { ImportAnswer } from '../../../shared/api/methods/import';
-import { MAX_SAVED_ANSWERS, type AnswerCatalogue, type AnswerMap, type Goal, type Industry } from '../../../shared/domain/settings';
+import { MAX_SAVED_ANSWERS, type AnswerCatalogue, type AnswerMap, type EventSettings, type Goal, type Industry } from '../../../shared/domain/settings';
+import { MusubiError } from '../../../shared/errors';
 import { CatalogueMatcher, foldAnswer } from './catalogue';
 
 /**
@@ -234,4 +235,20 @@ export function answersForPreview(tallies: AnswerTallies, limit: number): Import
       categoryId: t.resolution.id ?? null,
       how: t.resolution.how,
     }));
+}
+
+/** The organizer's choices name categories the event has (a typo would otherwise be dropped without a word). */
+export function checkAnswerChoices(settings: EventSettings, chosen: Partial<AnswerMap> | undefined): void {
+  for (const catalogue of ['industries', 'goals'] as const) {
+    const ids = new Set(settings[catalogue].map((e) => e.id));
+    for (const [answer, id] of Object.entries(chosen?.[catalogue] ?? {})) {
+      if (id !== '' && !ids.has(id)) {
+        throw new MusubiError(
+          'invalid-input',
+          `“${answer}” is mapped to "${id}", which is not one of the event’s ${catalogue}; use one of ${[...ids].join(', ')} (or nothing, to keep it in the note).`,
+          `answerMap.${catalogue}`,
+        );
+      }
+    }
+  }
 }

@@ -8,7 +8,7 @@ import { appendNewAttendees } from '../log/append-new-attendees';
 import { newIdBatch } from '../log/bulk-ids';
 import type { LocalRecorder } from '../log/recorder';
 import { readSettings } from '../settings/queries';
-import { answersForPreview } from './answer-map';
+import { answersForPreview, checkAnswerChoices } from './answer-map';
 import { detectLayout, planImport, type ImportPlan, type TableLayout } from './plan';
 import { readTable, type RawTable } from './read-file';
 
@@ -43,7 +43,9 @@ function planFor(db: Db, file: ImportFile, table: RawTable): ImportPlan {
   if (file.mapping && file.mapping.length !== headers.length) {
     throw new MusubiError('invalid-input', `The mapping has ${file.mapping.length} columns; the file has ${headers.length}.`, 'mapping');
   }
-  return planImport(db, file.fileName, table, readSettings(db), file.mapping, file.answerMap);
+  const settings = readSettings(db);
+  checkAnswerChoices(settings, file.answerMap);
+  return planImport(db, file.fileName, table, settings, file.mapping, file.answerMap);
 }
 
 /** The header row and the detected mapping only (for `musubi import --map`, which names columns). */
@@ -109,6 +111,7 @@ export async function commitImport(db: Db, recorder: LocalRecorder, station: str
       skipped: p.counts.skipped,
       problems: p.problems.all.slice(0, PROBLEMS_SHOWN),
       problemCount: p.problems.all.length,
+      answers: answersForPreview(p.answers, ANSWERS_SHOWN),
     };
   }).immediate();
 }

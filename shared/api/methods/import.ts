@@ -123,6 +123,8 @@ export interface ImportSummary {
   skipped: number;
   problems: ImportProblem[];
   problemCount: number;
+  /** The distinct answers and what they were mapped to, as in the preview. */
+  answers: ImportAnswer[];
 }
 
 /** Base64 of the file; 64 MiB of file at most. */

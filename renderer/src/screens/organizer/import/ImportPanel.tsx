@@ -1,9 +1,13 @@
 import { useState, type ChangeEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ImportPreview, ImportSummary, ImportTarget } from '../../../../../shared/api/methods/import';
+import type { ImportAnswer, ImportPreview, ImportSummary, ImportTarget } from '../../../../../shared/api/methods/import';
+import { categoryFromAnswer } from '../../../../../shared/domain/new-category';
+import type { AnswerCatalogue, AnswerMap, Goal, Industry } from '../../../../../shared/domain/settings';
 import { MusubiError } from '../../../../../shared/errors';
 import { useApi } from '../../../api/context';
 import { useErrorMessage } from '../../../hooks/useErrorMessage';
+import { useLiveQuery } from '../../../hooks/useLiveQuery';
+import { AnswerTable } from './AnswerTable';
 import { MappingTable } from './MappingTable';
 import { ProblemList } from './ProblemList';
 import { fileToBase64 } from './read-file';
@@ -31,6 +35,8 @@ export function ImportPanel() {
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState('');
   const [inputKey, setInputKey] = useState(0);
+  const [answerMap, setAnswerMap] = useState<AnswerMap>({ industries: {}, goals: {} });
+  const { data: settings } = useLiveQuery((client) => client.getEvent());
 
   // The file could not be read as a table at all: say so plainly, with where it broke (a line number).
   // Past an import limit: which limit, and where (file, row, column), in the organizer's language.
@@ -67,19 +73,41 @@ export function ImportPanel() {
 
   const remap = (mapping: ImportTarget[]): void => {
     if (!picked) return;
-    void run(async () => setPreview(await api.previewImport({ ...picked, mapping })));
+    void run(async () => setPreview(await api.previewImport({ ...picked, mapping, answerMap })));
+  };
+
+  // An answer's category changes what the preview says (warnings, counts): ask the core again.
+  const chooseAnswer = (catalogue: AnswerCatalogue, key: string, categoryId: string): void => {
+    if (!picked || !preview) return;
+    const next = { ...answerMap, [catalogue]: { ...answerMap[catalogue], [key]: categoryId } };
+    setAnswerMap(next);
+    void run(async () => setPreview(await api.previewImport({ ...picked, mapping: preview.mapping, answerMap: next })));
+  };
+
+  const addCategory = (catalogue: AnswerCatalogue, answer: ImportAnswer): void => {
+    if (!picked || !preview || !settings) return;
+    const entry = categoryFromAnswer(settings, catalogue, answer.value);
+    void run(async () => {
+      await (catalogue === 'goals'
+        ? api.updateEvent({ goals: [...settings.goals, entry as Goal] })
+        : api.updateEvent({ industries: [...settings.industries, entry as Industry] }));
+      const next = { ...answerMap, [catalogue]: { ...answerMap[catalogue], [answer.key]: entry.id } };
+      setAnswerMap(next);
+      setPreview(await api.previewImport({ ...picked, mapping: preview.mapping, answerMap: next }));
+    });
   };
 
   const reset = (): void => {
     setPicked(null);
     setPreview(null);
+    setAnswerMap({ industries: {}, goals: {} });
     setInputKey((k) => k + 1);
   };
 
   const confirm = (): void => {
     if (!picked || !preview) return;
     void run(async () => {
-      const summary: ImportSummary = await api.commitImport({ ...picked, mapping: preview.mapping });
+      const summary: ImportSummary = await api.commitImport({ ...picked, mapping: preview.mapping, answerMap });
       reset();
       setMessage(t('import.done', { ...summary }));
     });
@@ -109,6 +137,16 @@ export function ImportPanel() {
           <p data-testid="import-counts">{t('import.counts', { ...preview.counts })}</p>
           <p className="hint">{t('import.mappingHint')}</p>
           <MappingTable preview={preview} disabled={busy} onChange={remap} />
+          {settings && (
+            <AnswerTable
+              answers={preview.answers}
+              total={preview.answerCount}
+              settings={settings}
+              disabled={busy}
+              onChoose={chooseAnswer}
+              onAddCategory={addCategory}
+            />
+          )}
           <ProblemList fileName={preview.fileName} problems={preview.problems} total={preview.problemCount} />
           <div className="actions">
             <button type="button" className="primary" disabled={busy || blocked || willWrite === 0} onClick={confirm}>
