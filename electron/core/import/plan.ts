@@ -8,6 +8,7 @@ import { splitAnswers, yesNoAnswer } from './catalogue';
 import { columnLetter, duplicateHeaders, headerLooksGarbled, headerPreview, isInvisibleOnly } from './header-checks';
 import { detectHeaderRow, detectMapping } from './headers';
 import { ProblemList } from './problems';
+import { registrationStatusOf } from './registration-status';
 import { REPLACEMENT_CHARACTER, type RawTable } from './read-file';
 import { textFieldsFromRow, type AttendeeRow } from '../attendees/queries';
 
@@ -44,13 +45,28 @@ export interface ImportPlan {
 
 type ExistingRow = Pick<
   AttendeeRow,
-  'id' | 'ticket_code' | 'name' | 'name_kana' | 'company' | 'title' | 'industry' | 'goals' | 'looking_for' | 'email' | 'phone' | 'note' | 'partner_consent'
+  | 'id'
+  | 'ticket_code'
+  | 'name'
+  | 'name_kana'
+  | 'nickname'
+  | 'company'
+  | 'title'
+  | 'industry'
+  | 'goals'
+  | 'looking_for'
+  | 'email'
+  | 'phone'
+  | 'note'
+  | 'partner_consent'
+  | 'vcard_opt_in'
+  | 'registration_status'
 >;
 
 const SAMPLE_ROWS = 5;
 const NAME_TARGETS: ReadonlySet<ImportTarget> = new Set(['name', 'familyName', 'givenName']);
 const ENCODING_NAMES: Record<string, string> = { 'utf-8': 'UTF-8', cp932: 'Shift_JIS (CP932)', 'euc-jp': 'EUC-JP' };
-type TextField = 'name' | 'company' | 'title' | 'email' | 'phone' | 'ticketCode' | 'note';
+type TextField = 'name' | 'nickname' | 'company' | 'title' | 'email' | 'phone' | 'ticketCode' | 'note';
 
 // eslint-disable-next-line no-control-regex
 const PLAIN_ASCII = /^[\x00-\x7f]*$/;
@@ -82,7 +98,7 @@ function joinName(family: string, given: string): string {
 }
 
 function existingFields(row: ExistingRow): PartialAttendeeFields {
-  return { ...textFieldsFromRow(row), partnerConsent: row.partner_consent === 1 };
+  return { ...textFieldsFromRow(row), partnerConsent: row.partner_consent === 1, vcardOptIn: row.vcard_opt_in === 1 };
 }
 
 /**
@@ -155,7 +171,12 @@ export function planImport(
   };
 
   const columnsOf = (target: ImportTarget): number[] => mapping.flatMap((t, i) => (t === target ? [i] : []));
-  const hasName = columnsOf('name').length > 0 || columnsOf('familyName').length > 0 || columnsOf('givenName').length > 0;
+  const hasRealName = columnsOf('name').length > 0 || columnsOf('familyName').length > 0 || columnsOf('givenName').length > 0;
+  // An export with a display name and no real-name column at all (connpass without a name question):
+  // the display name is all there is to call the person by, so it stands in for the name, said once.
+  const nicknameAsName = !hasRealName && columnsOf('nickname').length > 0;
+  const hasName = hasRealName || nicknameAsName;
+  const unknownStatuses = new Map<string, { value: string; rows: number; firstRow: number; column: string }>();
   if (table.mixed) {
     const { firstLine, firstEncoding, otherLine, otherEncoding } = table.mixed;
     problems.add(
@@ -175,6 +196,14 @@ export function planImport(
     );
   } else if (!hasName) {
     problems.add('no-name-column', 'error', 'No column is mapped to the name; choose which column holds it.', { row: 0 });
+  } else if (nicknameAsName) {
+    const column = headers[columnsOf('nickname')[0] ?? 0] ?? '';
+    problems.add(
+      'display-name-as-name',
+      'warning',
+      `No column holds the real name (氏名, or 姓 and 名); the display name “${column}” is used as the name. Choose the real-name column if the file has one.`,
+      { row: 0, column, value: column },
+    );
   }
   for (const { column, sameAs } of duplicateHeaders(headers)) {
     const first = `${columnLetter(sameAs)} (${headers[sameAs] ?? ''})`;
@@ -190,7 +219,8 @@ export function planImport(
   const goals = new AnswerResolver(settings.goals, settings.answerMap.goals, givenAnswers.goals ?? {});
   const existing = db
     .prepare(
-      `SELECT id, ticket_code, name, name_kana, company, title, industry, goals, looking_for, email, phone, note, partner_consent
+      `SELECT id, ticket_code, name, name_kana, nickname, company, title, industry, goals, looking_for, email, phone, note,
+         partner_consent, vcard_opt_in, registration_status
        FROM attendees WHERE removed = 0`,
     )
     .all() as ExistingRow[];
@@ -285,10 +315,23 @@ export function planImport(
           // Half-width katakana (ｺｳﾉ) from older systems becomes full width for badges and lists.
           fields.nameKana = value.normalize('NFKC');
           break;
-        case 'partnerConsent': {
+        case 'partnerConsent':
+        case 'vcardOptIn': {
           // Anything but a clear yes or no leaves the field as it is (default: no consent).
           const answer = yesNoAnswer(value);
-          if (answer !== undefined) fields.partnerConsent = answer;
+          if (answer !== undefined) fields[target] = answer;
+          break;
+        }
+        case 'registrationStatus': {
+          const status = registrationStatusOf(value);
+          if (status) fields.registrationStatus = status;
+          else {
+            // Not a status any export uses: the person is imported as registered, and the value said once.
+            const key = value.normalize('NFKC').toLowerCase();
+            const seen = unknownStatuses.get(key);
+            if (seen) seen.rows++;
+            else if (unknownStatuses.size < 100) unknownStatuses.set(key, { value, rows: 1, firstRow: row, column: header });
+          }
           break;
         }
         case 'ignore':
@@ -299,6 +342,10 @@ export function planImport(
     }
     if (bad) continue;
     if (!fields.name) fields.name = joinName(parts.familyName, parts.givenName);
+    if (nicknameAsName && fields.nickname) {
+      fields.name = fields.nickname;
+      delete fields.nickname; // the same text twice would print twice on the badge
+    }
     if (!fields.nameKana) {
       const kana = joinName(parts.familyKana, parts.givenKana).normalize('NFKC');
       if (kana) fields.nameKana = kana;
@@ -349,6 +396,14 @@ export function planImport(
     }
   }
   counts.skipped = problems.failedRows.size;
+  for (const { value, rows, firstRow, column } of unknownStatuses.values()) {
+    problems.add('unknown-status', 'warning', `“${value}” (${rows === 1 ? '1 row' : `${rows} rows`}) is not a registration status Musubi knows; these people are imported as registered.`, {
+      row: firstRow,
+      column,
+      value,
+      rows,
+    });
+  }
   reportUnmappedAnswers(problems, answers);
   plan.answerMapToSave = answers.mapToSave(settings.answerMap);
   return plan;

@@ -20,7 +20,7 @@ interface IndexRow extends SearchFields {
   id: string;
 }
 
-const ROW_COLUMNS = 'id, ticket_code AS ticketCode, name, name_kana AS nameKana, company, email';
+const ROW_COLUMNS = 'id, ticket_code AS ticketCode, name, name_kana AS nameKana, nickname, company, email';
 /** More changes than this since the build, and a rebuild is cheaper than the overlay. */
 const REBUILD_AFTER = 2000;
 

@@ -15,12 +15,15 @@ export const IMPORT_TARGETS = [
   'nameKana',
   'familyKana',
   'givenKana',
+  'nickname',
   'company',
   'title',
   'industry',
   'goals',
   'lookingFor',
   'partnerConsent',
+  'vcardOptIn',
+  'registrationStatus',
   'email',
   'phone',
   'ticketCode',
@@ -42,6 +45,8 @@ export const PROBLEM_CODES = [
   'mixed-encoding',
   'duplicate-header',
   'invisible-name',
+  'unknown-status',
+  'display-name-as-name',
 ] as const;
 export type ImportProblemCode = (typeof PROBLEM_CODES)[number];
 
