@@ -10,6 +10,7 @@ import { DB_OPTION_HELP, resolveDbPath } from '../options';
 interface CheckinFlags {
   db?: string;
   station?: string;
+  override?: boolean;
 }
 
 /**
@@ -23,6 +24,7 @@ export function registerCheckinCommand(program: Command): void {
     .description('check an attendee in by ticket code (for scripts)')
     .option('--db <file>', DB_OPTION_HELP)
     .option('--station <name>', 'name of this station, shown as "checked in at <name>"')
+    .option('--override', 'check in even a cancelled, waitlisted or unpaid registration')
     .action((ticket: string, flags: CheckinFlags) => {
       const db = openDatabase(resolveDbPath(flags.db));
       try {
@@ -30,7 +32,12 @@ export function registerCheckinCommand(program: Command): void {
         const code = normalizeTicketCode(ticket);
         const attendee = findByTicketCode(db, code);
         if (!attendee) throw new MusubiError('not-found', `No attendee has the ticket code ${code}.`, 'ticket-code');
-        const outcome = checkInOnce(service.context, attendee.id, 'cli');
+        const outcome = checkInOnce(service.context, attendee.id, 'cli', { override: flags.override });
+        if (outcome.status === 'not-registered') {
+          console.error(`${code}: not checked in: the registration is ${outcome.registrationStatus}; use --override to check in anyway`);
+          process.exitCode = 1;
+          return;
+        }
         const where = outcome.attendee.checkedIn;
         console.log(
           outcome.status === 'already-checked-in'

@@ -13,6 +13,7 @@ interface ImportFlags {
   db?: string;
   map: string[];
   valueMap: string[];
+  cancelMissing?: boolean;
   dryRun?: boolean;
   json?: boolean;
 }
@@ -78,6 +79,7 @@ export function registerImportCommand(program: Command): void {
       list,
       [],
     )
+    .option('--cancel-missing', 'mark registered people who are not in this file (a newer export) as cancelled; check-ins are kept')
     .option('--dry-run', 'show what would change and write nothing')
     .option('--json', 'print a summary object {imported, updated, skipped, problems}')
     .action(async (file: string, flags: ImportFlags) => {
@@ -97,9 +99,11 @@ export function registerImportCommand(program: Command): void {
           mapping = applyMaps(layout.headers, layout.detectedMapping, flags.map);
         }
         const summary = flags.dryRun
-          ? await previewImport(db, { fileName, bytes, mapping, answerMap }).then((p) => ({
+          ? await previewImport(db, { fileName, bytes, mapping, answerMap, cancelMissing: flags.cancelMissing }).then((p) => ({
               imported: p.counts.new,
               updated: p.counts.updated,
+              cancelled: p.counts.cancelled,
+              missing: p.counts.missing,
               unchanged: p.counts.unchanged,
               skipped: p.counts.skipped,
               problems: p.problems,
@@ -108,7 +112,7 @@ export function registerImportCommand(program: Command): void {
             }))
           : await (() => {
               const service = createService({ db });
-              return commitImport(db, service.recorder, service.identity.name, { fileName, bytes, mapping, answerMap });
+              return commitImport(db, service.recorder, service.identity.name, { fileName, bytes, mapping, answerMap, cancelMissing: flags.cancelMissing });
             })();
         const ok = summary.imported + summary.updated + summary.unchanged > 0;
         if (flags.json) {
@@ -118,6 +122,7 @@ export function registerImportCommand(program: Command): void {
               updated: summary.updated,
               unchanged: summary.unchanged,
               skipped: summary.skipped,
+              cancelled: summary.cancelled,
               dryRun: flags.dryRun === true,
               problems: summary.problems.map((p) => ({ row: p.row, column: p.column ?? null, severity: p.severity, code: p.code, message: p.message, rows: p.rows ?? 1 })),
               problemCount: summary.problemCount,
@@ -127,6 +132,7 @@ export function registerImportCommand(program: Command): void {
         } else {
           const verb = flags.dryRun ? 'Would import' : 'Imported';
           console.log(`${verb} ${summary.imported} new, ${summary.updated} updated, ${summary.unchanged} unchanged, ${summary.skipped} skipped rows from ${fileName}.`);
+          if (summary.cancelled > 0) console.log(`${flags.dryRun ? 'Would mark' : 'Marked'} ${summary.cancelled} people who are not in ${fileName} as cancelled.`);
           printSuggestions(summary.answers);
           printProblems(summary.problems, summary.problemCount - summary.problems.length);
         }

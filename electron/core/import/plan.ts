@@ -61,6 +61,8 @@ type ExistingRow = Pick<
   | 'partner_consent'
   | 'vcard_opt_in'
   | 'registration_status'
+  | 'walk_in'
+  | 'checkin_id'
 >;
 
 const SAMPLE_ROWS = 5;
@@ -143,6 +145,37 @@ function reportUnmappedAnswers(problems: ProblemList, answers: AnswerTallies): v
   }
 }
 
+/**
+ * The people an earlier import brought in whom this file no longer lists: their ticket code and
+ * e-mail are on none of its rows (read straight from the cells, so a row left out for an error
+ * still counts as present). People checked in, walk-ins and those already cancelled are not
+ * counted, nor anyone when the file has neither a ticket-code nor an e-mail column. When asked,
+ * each becomes an update of the registration status alone: nothing else of theirs changes.
+ */
+function planMissing(plan: ImportPlan, table: RawTable, headerIndex: number, mapping: readonly ImportTarget[], existing: readonly ExistingRow[], cancel: boolean): void {
+  const ticketColumns = mapping.flatMap((t, i) => (t === 'ticketCode' ? [i] : []));
+  const emailColumns = mapping.flatMap((t, i) => (t === 'email' ? [i] : []));
+  if (ticketColumns.length === 0 && emailColumns.length === 0) return;
+  const tickets = new Set<string>();
+  const emails = new Set<string>();
+  for (let r = headerIndex + 1; r < table.records.length; r++) {
+    const record = table.records[r] ?? [];
+    for (const c of ticketColumns) if (record[c]?.trim()) tickets.add(ticketKey(normalizeTicketCode(record[c].trim())));
+    for (const c of emailColumns) if (record[c]?.trim()) emails.add(emailKey(record[c]));
+  }
+  const updated = new Set(plan.updates.map((u) => u.id));
+  for (const person of existing) {
+    if (person.walk_in === 1 || person.checkin_id !== null || person.registration_status === 'cancelled') continue;
+    if (!person.ticket_code && !person.email) continue;
+    if (person.ticket_code && tickets.has(ticketKey(person.ticket_code))) continue;
+    if (person.email && emails.has(emailKey(person.email))) continue;
+    plan.counts.missing++;
+    if (!cancel || updated.has(person.id)) continue;
+    plan.updates.push({ row: 0, id: person.id, fields: { registrationStatus: 'cancelled' } });
+    plan.counts.cancelled++;
+  }
+}
+
 export function planImport(
   db: Db,
   fileName: string,
@@ -150,11 +183,12 @@ export function planImport(
   settings: EventSettings,
   givenMapping?: ImportTarget[],
   givenAnswers: Partial<AnswerMap> = {},
+  options: { cancelMissing?: boolean } = {},
 ): ImportPlan {
   const problems = new ProblemList(fileName);
   const { headerIndex, headerRow, headers, detectedMapping } = detectLayout(table);
   const mapping = givenMapping ?? detectedMapping;
-  const counts: ImportCounts = { rows: 0, new: 0, updated: 0, unchanged: 0, skipped: 0 };
+  const counts: ImportCounts = { rows: 0, new: 0, updated: 0, unchanged: 0, skipped: 0, missing: 0, cancelled: 0 };
   const answers = new AnswerTallies();
   const plan: ImportPlan = {
     headerRow,
@@ -220,7 +254,7 @@ export function planImport(
   const existing = db
     .prepare(
       `SELECT id, ticket_code, name, name_kana, nickname, company, title, industry, goals, looking_for, email, phone, note,
-         partner_consent, vcard_opt_in, registration_status
+         partner_consent, vcard_opt_in, registration_status, walk_in, checkin_id
        FROM attendees WHERE removed = 0`,
     )
     .all() as ExistingRow[];
@@ -396,6 +430,7 @@ export function planImport(
     }
   }
   counts.skipped = problems.failedRows.size;
+  if (hasName) planMissing(plan, table, headerIndex, mapping, existing, options.cancelMissing === true);
   for (const { value, rows, firstRow, column } of unknownStatuses.values()) {
     problems.add('unknown-status', 'warning', `“${value}” (${rows === 1 ? '1 row' : `${rows} rows`}) is not a registration status Musubi knows; these people are imported as registered.`, {
       row: firstRow,

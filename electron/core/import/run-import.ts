@@ -23,6 +23,8 @@ export interface ImportFile {
   mapping?: ImportTarget[] | undefined;
   /** The organizer's answer choices (answer → category id or ''), on top of those saved with the event. */
   answerMap?: Partial<AnswerMap> | undefined;
+  /** Mark registered people missing from this file as cancelled. */
+  cancelMissing?: boolean | undefined;
 }
 
 async function readImportTable(file: ImportFile): Promise<RawTable> {
@@ -45,7 +47,7 @@ function planFor(db: Db, file: ImportFile, table: RawTable): ImportPlan {
   }
   const settings = readSettings(db);
   checkAnswerChoices(settings, file.answerMap);
-  return planImport(db, file.fileName, table, settings, file.mapping, file.answerMap);
+  return planImport(db, file.fileName, table, settings, file.mapping, file.answerMap, { cancelMissing: file.cancelMissing });
 }
 
 /** The header row and the detected mapping only (for `musubi import --map`, which names columns). */
@@ -107,6 +109,7 @@ export async function commitImport(db: Db, recorder: LocalRecorder, station: str
     return {
       imported: p.counts.new,
       updated: p.counts.updated,
+      cancelled: p.counts.cancelled,
       unchanged: p.counts.unchanged,
       skipped: p.counts.skipped,
       problems: p.problems.all.slice(0, PROBLEMS_SHOWN),

@@ -79,6 +79,13 @@ export interface ImportCounts {
   unchanged: number;
   /** Rows left out because of an error. */
   skipped: number;
+  /**
+   * Registered people (not walk-ins, not checked in, not already cancelled) whose ticket code and
+   * e-mail are on no row of this file: gone from the registration tool's newer export.
+   */
+  missing: number;
+  /** Of those, the people this import marks as cancelled (only when asked: `cancelMissing`). */
+  cancelled: number;
 }
 
 /**
@@ -124,6 +131,8 @@ export interface ImportPreview {
 export interface ImportSummary {
   imported: number;
   updated: number;
+  /** People missing from the file marked as cancelled. */
+  cancelled: number;
   unchanged: number;
   skipped: number;
   problems: ImportProblem[];
@@ -139,6 +148,8 @@ const importInput = z.object({
   mapping: z.array(z.enum(IMPORT_TARGETS)).max(500).optional(),
   /** The organizer's answer choices for this import (folded or raw answer → category id or ''); saved with the event at commit. */
   answerMap: answerMapSchema.partial().optional(),
+  /** Mark the people missing from this file as cancelled (their check-ins and data are kept). */
+  cancelMissing: z.boolean().optional(),
 });
 export type ImportInput = z.infer<typeof importInput>;
 

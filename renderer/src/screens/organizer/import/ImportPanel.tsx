@@ -36,6 +36,7 @@ export function ImportPanel() {
   const [message, setMessage] = useState('');
   const [inputKey, setInputKey] = useState(0);
   const [answerMap, setAnswerMap] = useState<AnswerMap>({ industries: {}, goals: {} });
+  const [cancelMissing, setCancelMissing] = useState(false);
   const { data: settings } = useLiveQuery((client) => client.getEvent());
 
   // The file could not be read as a table at all: say so plainly, with where it broke (a line number).
@@ -73,7 +74,13 @@ export function ImportPanel() {
 
   const remap = (mapping: ImportTarget[]): void => {
     if (!picked) return;
-    void run(async () => setPreview(await api.previewImport({ ...picked, mapping, answerMap })));
+    void run(async () => setPreview(await api.previewImport({ ...picked, mapping, answerMap, cancelMissing })));
+  };
+
+  const toggleCancelMissing = (next: boolean): void => {
+    if (!picked || !preview) return;
+    setCancelMissing(next);
+    void run(async () => setPreview(await api.previewImport({ ...picked, mapping: preview.mapping, answerMap, cancelMissing: next })));
   };
 
   // An answer's category changes what the preview says (warnings, counts): ask the core again.
@@ -81,7 +88,7 @@ export function ImportPanel() {
     if (!picked || !preview) return;
     const next = { ...answerMap, [catalogue]: { ...answerMap[catalogue], [key]: categoryId } };
     setAnswerMap(next);
-    void run(async () => setPreview(await api.previewImport({ ...picked, mapping: preview.mapping, answerMap: next })));
+    void run(async () => setPreview(await api.previewImport({ ...picked, mapping: preview.mapping, answerMap: next, cancelMissing })));
   };
 
   const addCategory = (catalogue: AnswerCatalogue, answer: ImportAnswer): void => {
@@ -93,7 +100,7 @@ export function ImportPanel() {
         : api.updateEvent({ industries: [...settings.industries, entry as Industry] }));
       const next = { ...answerMap, [catalogue]: { ...answerMap[catalogue], [answer.key]: entry.id } };
       setAnswerMap(next);
-      setPreview(await api.previewImport({ ...picked, mapping: preview.mapping, answerMap: next }));
+      setPreview(await api.previewImport({ ...picked, mapping: preview.mapping, answerMap: next, cancelMissing }));
     });
   };
 
@@ -101,19 +108,20 @@ export function ImportPanel() {
     setPicked(null);
     setPreview(null);
     setAnswerMap({ industries: {}, goals: {} });
+    setCancelMissing(false);
     setInputKey((k) => k + 1);
   };
 
   const confirm = (): void => {
     if (!picked || !preview) return;
     void run(async () => {
-      const summary: ImportSummary = await api.commitImport({ ...picked, mapping: preview.mapping, answerMap });
+      const summary: ImportSummary = await api.commitImport({ ...picked, mapping: preview.mapping, answerMap, cancelMissing });
       reset();
       setMessage(t('import.done', { ...summary }));
     });
   };
 
-  const willWrite = preview ? preview.counts.new + preview.counts.updated : 0;
+  const willWrite = preview ? preview.counts.new + preview.counts.updated + preview.counts.cancelled : 0;
   const blocked = preview?.problems.some((p) => p.row === 0 && p.severity === 'error') ?? true;
 
   return (
@@ -146,6 +154,12 @@ export function ImportPanel() {
               onChoose={chooseAnswer}
               onAddCategory={addCategory}
             />
+          )}
+          {preview.counts.missing > 0 && (
+            <label className="import-missing">
+              <input type="checkbox" checked={cancelMissing} disabled={busy} onChange={(event) => toggleCancelMissing(event.target.checked)} />
+              {t('import.cancelMissing', { count: preview.counts.missing })}
+            </label>
           )}
           <ProblemList fileName={preview.fileName} problems={preview.problems} total={preview.problemCount} />
           <div className="actions">
