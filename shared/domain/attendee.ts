@@ -6,11 +6,21 @@ export const MAX_FIELD_LENGTH = 1000;
 const text = z.string().max(MAX_FIELD_LENGTH);
 const idList = z.array(z.string().min(1).max(64)).max(32);
 
+/**
+ * Where a person stands with the registration: only `registered` people are expected at the door.
+ * The others (cancelled, on the waiting list, payment not done) are kept, shown apart, and refused
+ * at check-in unless staff override it.
+ */
+export const REGISTRATION_STATUSES = ['registered', 'cancelled', 'waitlisted', 'pending'] as const;
+export type RegistrationStatus = (typeof REGISTRATION_STATUSES)[number];
+
 /** The fields an organizer or staff member can set on an attendee; all synced per field (LWW). */
 export const attendeeFieldsSchema = z.object({
   ticketCode: text,
   name: text,
   nameKana: text,
+  /** A display name or nickname from the registration tool (connpass 表示名); never the name. */
+  nickname: text,
   company: text,
   title: text,
   industry: z.string().max(64),
@@ -23,6 +33,7 @@ export const attendeeFieldsSchema = z.object({
   /** Agreed to appear in other people's partner suggestions (name, company, industry, goal only). */
   partnerConsent: z.boolean(),
   note: text,
+  registrationStatus: z.enum(REGISTRATION_STATUSES),
 });
 
 export type AttendeeFields = z.infer<typeof attendeeFieldsSchema>;
@@ -36,6 +47,7 @@ export const EMPTY_ATTENDEE_FIELDS: AttendeeFields = {
   ticketCode: '',
   name: '',
   nameKana: '',
+  nickname: '',
   company: '',
   title: '',
   industry: '',
@@ -47,6 +59,7 @@ export const EMPTY_ATTENDEE_FIELDS: AttendeeFields = {
   vcardOptIn: false,
   partnerConsent: false,
   note: '',
+  registrationStatus: 'registered',
 };
 
 export type CheckinSource = 'qr' | 'search' | 'kiosk' | 'walkin' | 'cli';

@@ -25,6 +25,24 @@ export type Goal = z.infer<typeof goalSchema>;
 export const BADGE_SIZES = ['card', '4x3', 'a6', '62mm', 'a4-sheet'] as const;
 export type BadgeSize = (typeof BADGE_SIZES)[number];
 
+/** The two lists a registration answer can be mapped to: industry and looking-for use `industries`. */
+export const ANSWER_CATALOGUES = ['industries', 'goals'] as const;
+export type AnswerCatalogue = (typeof ANSWER_CATALOGUES)[number];
+
+/** Distinct answers one event may remember per list; a free-text column must not grow the settings without end. */
+export const MAX_SAVED_ANSWERS = 2000;
+const answerChoices = z
+  .record(z.string().min(1).max(200), z.union([catalogueId, z.literal('')]))
+  .refine((map) => Object.keys(map).length <= MAX_SAVED_ANSWERS, `at most ${MAX_SAVED_ANSWERS} answers`);
+
+/**
+ * How this event's registration answers map to its lists, as the organizer confirmed them at an
+ * import: folded answer (electron/core/import/catalogue.ts, foldAnswer) → category id, or '' for
+ * "no category, keep it in the note". Reused by every later import of the event.
+ */
+export const answerMapSchema = z.object({ industries: answerChoices, goals: answerChoices });
+export type AnswerMap = z.infer<typeof answerMapSchema>;
+
 /** Event-wide settings; each field is synced last-writer-wins, like attendee fields. */
 export const eventSettingsSchema = z.object({
   eventName: z.string().max(200),
@@ -32,6 +50,7 @@ export const eventSettingsSchema = z.object({
   industries: z.array(industrySchema).max(64),
   goals: z.array(goalSchema).max(32),
   badgeSize: z.enum(BADGE_SIZES),
+  answerMap: answerMapSchema,
 });
 export type EventSettings = z.infer<typeof eventSettingsSchema>;
 export type EventSettingsField = keyof EventSettings;

@@ -20,7 +20,8 @@ export interface SearchKeys {
   sortKey: string;
 }
 
-export type SearchFields = Pick<AttendeeFields, 'ticketCode' | 'name' | 'nameKana' | 'company' | 'email'>;
+/** `nickname` is optional so that callers that never had one (tests, older rows) need not invent it. */
+export type SearchFields = Pick<AttendeeFields, 'ticketCode' | 'name' | 'nameKana' | 'company' | 'email'> & { nickname?: string };
 
 export function searchKeysOf(fields: SearchFields): SearchKeys {
   const ticket = normalizeForSearch(fields.ticketCode);
@@ -28,6 +29,8 @@ export function searchKeysOf(fields: SearchFields): SearchKeys {
   const { whole: kana, words: kanaWords } = normalizedWithWords(fields.nameKana);
   const company = normalizeForSearch(stripCompanyForms(fields.company));
   const email = normalizeForSearch(fields.email);
+  // The display name people registered under (connpass 表示名) finds them too, as a prefix.
+  const { whole: nickname, words: nicknameWords } = normalizedWithWords(fields.nickname ?? '');
 
   const romajiWords = kanaWords.map(kanaWordToLooseRomaji).filter((w) => w !== '');
   // A name written in Latin letters (John Smith, Taro Kohno) is its own reading.
@@ -39,8 +42,8 @@ export function searchKeysOf(fields: SearchFields): SearchKeys {
 
   return {
     ticket,
-    main: [ticket, name, kana, company, email].filter((f) => f !== ''),
-    mainPrefixes: unique([name, kana, ...nameWords, ...kanaWords]),
+    main: [ticket, name, kana, company, email, nickname].filter((f) => f !== ''),
+    mainPrefixes: unique([name, kana, ...nameWords, ...kanaWords, nickname, ...nicknameWords]),
     romaji: unique([romajiFull, latinWhole]),
     romajiPrefixes: unique([romajiFull, latinWhole, ...romajiWords]),
     sortKey: kana || name,

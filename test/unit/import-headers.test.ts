@@ -26,6 +26,30 @@ describe('import headers and values', () => {
     expect(detectMapping(['Name', 'Consent'])).toEqual(['name', 'partnerConsent']);
   });
 
+  it('takes the name from the real-name columns and keeps a display name as the nickname', () => {
+    // connpass with a name question: 表示名 is the account's display name, 姓 + 名 the real name.
+    expect(detectMapping(['参加枠名', 'ユーザー名', '表示名', '姓', '名', '参加ステータス'])).toEqual([
+      'ignore', 'ignore', 'nickname', 'familyName', 'givenName', 'registrationStatus',
+    ]);
+    expect(detectMapping(['氏名', 'ニックネーム'])).toEqual(['name', 'nickname']);
+    expect(detectMapping(['First Name', 'Last Name', 'Display name', 'Nickname'])).toEqual(['givenName', 'familyName', 'nickname', 'ignore']);
+  });
+
+  it('reads a reading in brackets as the reading, not the name', () => {
+    expect(detectMapping(['タイムスタンプ', 'お名前', 'お名前（ふりがな）'])).toEqual(['ignore', 'name', 'nameKana']);
+    expect(detectMapping(['お名前（漢字）', 'お名前（フリガナ）'])).toEqual(['name', 'nameKana']);
+    expect(detectMapping(['氏名', '氏名(カナ)'])).toEqual(['name', 'nameKana']);
+    expect(detectMapping(['姓（ふりがな）', '名（ふりがな）', '姓', '名'])).toEqual(['familyKana', 'givenKana', 'familyName', 'givenName']);
+    expect(detectMapping(['Name', 'Name (reading)'])).toEqual(['name', 'nameKana']);
+  });
+
+  it('maps the status columns of the usual exports and the contact-exchange question', () => {
+    expect(detectMapping(['氏名', 'ステータス'])).toEqual(['name', 'registrationStatus']);
+    expect(detectMapping(['First Name', 'Last Name', 'Attendee Status'])).toEqual(['givenName', 'familyName', 'registrationStatus']);
+    expect(detectMapping(['氏名', '名刺交換（QR）', '交流相手の紹介への同意'])).toEqual(['name', 'vcardOptIn', 'partnerConsent']);
+    expect(detectMapping(['Name', 'vCard contact exchange'])).toEqual(['name', 'vcardOptIn']);
+  });
+
   it('reads yes/no answers; anything unclear is not consent', () => {
     expect(['はい', '同意する', 'Yes', 'ＹＥＳ', '○', 'true', '1'].map(yesNoAnswer)).toEqual([true, true, true, true, true, true, true]);
     expect(['いいえ', '同意しない', 'No', '×', '0'].map(yesNoAnswer)).toEqual([false, false, false, false, false]);

@@ -11,6 +11,7 @@ import { dbOptionHelp, resolveDbPath } from '../options';
 interface CheckinFlags {
   db?: string;
   station?: string;
+  override?: boolean;
 }
 
 /**
@@ -24,6 +25,7 @@ export function registerCheckinCommand(program: Command): void {
     .description(t('checkin.description'))
     .option('--db <file>', dbOptionHelp())
     .option('--station <name>', t('checkin.station'))
+    .option('--override', t('checkin.override'))
     .action((ticket: string, flags: CheckinFlags) => {
       const db = openDatabase(resolveDbPath(flags.db));
       try {
@@ -31,7 +33,12 @@ export function registerCheckinCommand(program: Command): void {
         const code = normalizeTicketCode(ticket);
         const attendee = findByTicketCode(db, code);
         if (!attendee) throw new MusubiError('not-found', t('program.noTicket', { code }), 'ticket-code');
-        const outcome = checkInOnce(service.context, attendee.id, 'cli');
+        const outcome = checkInOnce(service.context, attendee.id, 'cli', { override: flags.override });
+        if (outcome.status === 'not-registered') {
+          console.error(t('checkin.notRegistered', { code, status: outcome.registrationStatus }));
+          process.exitCode = 1;
+          return;
+        }
         const where = outcome.attendee.checkedIn;
         console.log(
           outcome.status === 'already-checked-in'

@@ -1,17 +1,20 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { InvalidArgumentError, type Command } from 'commander';
-import { IMPORT_TARGETS, type ImportProblem, type ImportTarget } from '../../../shared/api/methods/import';
+import { IMPORT_TARGETS, type ImportAnswer, type ImportProblem, type ImportTarget } from '../../../shared/api/methods/import';
 import { MusubiError } from '../../../shared/errors';
 import { openDatabase } from '../../core/db/open';
 import { commitImport, importLayout, previewImport } from '../../core/import/run-import';
 import { createService } from '../../core/service/service';
 import { t } from '../i18n/translate';
 import { dbOptionHelp, resolveDbPath } from '../options';
+import { parseValueMaps } from '../value-map';
 
 interface ImportFlags {
   db?: string;
   map: string[];
+  valueMap: string[];
+  cancelMissing?: boolean;
   dryRun?: boolean;
   json?: boolean;
 }
@@ -48,6 +51,18 @@ function applyMaps(headers: readonly string[], detected: readonly ImportTarget[]
   return mapping;
 }
 
+function list(value: string, previous: string[]): string[] {
+  return [...previous, value];
+}
+
+/** Answers mapped by a suggestion are said, so that an organizer who scripts the import knows what was guessed. */
+function printSuggestions(answers: readonly ImportAnswer[]): void {
+  for (const a of answers) {
+    if (a.how !== 'suggested') continue;
+    console.error(t('import.suggested', { value: a.value, count: a.rows, id: a.categoryId ?? '', field: a.fields[0] ?? 'industry' }));
+  }
+}
+
 function printProblems(problems: readonly ImportProblem[], more: number): void {
   for (const p of problems) console.error(`${t(`program.${p.severity}`)}: ${p.where}: ${p.message}`);
   if (more > 0) console.error(t('import.more', { count: more }));
@@ -60,6 +75,8 @@ export function registerImportCommand(program: Command): void {
     .argument('<file>', t('import.file'))
     .option('--db <file>', dbOptionHelp())
     .option('--map <column>=<field>', t('import.map', { fields: IMPORT_TARGETS.join(', ') }), collect, [])
+    .option('--value-map <file|field:answer=id>', t('import.valueMap'), list, [])
+    .option('--cancel-missing', t('import.cancelMissing'))
     .option('--dry-run', t('import.dryRun'))
     .option('--json', t('import.json'))
     .action(async (file: string, flags: ImportFlags) => {
@@ -72,23 +89,27 @@ export function registerImportCommand(program: Command): void {
       const fileName = path.basename(file);
       const db = openDatabase(resolveDbPath(flags.db));
       try {
+        const answerMap = parseValueMaps(flags.valueMap);
         let mapping: ImportTarget[] | undefined;
         if (flags.map.length > 0) {
           const layout = await importLayout({ fileName, bytes });
           mapping = applyMaps(layout.headers, layout.detectedMapping, flags.map);
         }
         const summary = flags.dryRun
-          ? await previewImport(db, { fileName, bytes, mapping }).then((p) => ({
+          ? await previewImport(db, { fileName, bytes, mapping, answerMap, cancelMissing: flags.cancelMissing }).then((p) => ({
               imported: p.counts.new,
               updated: p.counts.updated,
+              cancelled: p.counts.cancelled,
+              missing: p.counts.missing,
               unchanged: p.counts.unchanged,
               skipped: p.counts.skipped,
               problems: p.problems,
               problemCount: p.problemCount,
+              answers: p.answers,
             }))
           : await (() => {
               const service = createService({ db });
-              return commitImport(db, service.recorder, service.identity.name, { fileName, bytes, mapping });
+              return commitImport(db, service.recorder, service.identity.name, { fileName, bytes, mapping, answerMap, cancelMissing: flags.cancelMissing });
             })();
         const ok = summary.imported + summary.updated + summary.unchanged > 0;
         if (flags.json) {
@@ -98,14 +119,18 @@ export function registerImportCommand(program: Command): void {
               updated: summary.updated,
               unchanged: summary.unchanged,
               skipped: summary.skipped,
+              cancelled: summary.cancelled,
               dryRun: flags.dryRun === true,
-              problems: summary.problems.map((p) => ({ row: p.row, column: p.column ?? null, severity: p.severity, code: p.code, message: p.message })),
+              problems: summary.problems.map((p) => ({ row: p.row, column: p.column ?? null, severity: p.severity, code: p.code, message: p.message, rows: p.rows ?? 1 })),
               problemCount: summary.problemCount,
+              answers: summary.answers.map((a) => ({ field: a.fields[0] ?? null, value: a.value, rows: a.rows, categoryId: a.categoryId, how: a.how })),
             }),
           );
         } else {
           const counts = { imported: summary.imported, updated: summary.updated, unchanged: summary.unchanged, skipped: summary.skipped, file: fileName };
           console.log(t(flags.dryRun ? 'import.wouldDo' : 'import.done', counts));
+          if (summary.cancelled > 0) console.log(t(flags.dryRun ? 'import.wouldCancel' : 'import.cancelled', { count: summary.cancelled, file: fileName }));
+          printSuggestions(summary.answers);
           printProblems(summary.problems, summary.problemCount - summary.problems.length);
         }
         if (!ok) process.exitCode = 1;

@@ -66,6 +66,14 @@ export const en = {
     wouldDo: 'Would import {{imported}} new, {{updated}} updated, {{unchanged}} unchanged, {{skipped}} skipped rows from {{file}}.',
     more_one: '… and {{count}} more problem',
     more_other: '… and {{count}} more problems',
+    valueMap:
+      'map registration answers to the event\'s categories: a JSON file {"industry": {"製造業": "manufacturing"}} or one choice like industry:製造業=manufacturing (saved with the event)',
+    cancelMissing: 'mark registered people who are not in this file (a newer export) as cancelled; check-ins are kept',
+    cancelled_one: 'Marked {{count}} person who is not in {{file}} as cancelled.',
+    cancelled_other: 'Marked {{count}} people who are not in {{file}} as cancelled.',
+    wouldCancel_one: 'Would mark {{count}} person who is not in {{file}} as cancelled.',
+    wouldCancel_other: 'Would mark {{count}} people who are not in {{file}} as cancelled.',
+    suggested: "note: “{{value}}” ({{count}} rows) mapped to {{id}} as suggested; change it with --value-map '{{field}}:{{value}}=<id>'",
   },
   search: {
     description: 'find attendees by name (kanji, kana, romaji), company, e-mail or ticket code',
@@ -80,6 +88,8 @@ export const en = {
     station: 'name of this station, shown as "checked in at <name>"',
     done: '{{code}}: checked in at {{station}}',
     already: '{{code}}: already checked in at {{station}} {{at}}',
+    override: 'check in even a cancelled, waitlisted or unpaid registration',
+    notRegistered: '{{code}}: not checked in: the registration is {{status}}; use --override to check in anyway',
   },
   hub: {
     description: 'run the sync hub: stations push and pull the event log here (protocol v1)',
@@ -244,6 +254,14 @@ export const ja: typeof en = {
     wouldDo: '{{file}} を取り込むと：新規 {{imported}} 人・更新 {{updated}} 人・変更なし {{unchanged}} 人・取り込まない行 {{skipped}}（まだ書き込んでいません）',
     more_one: '…ほか {{count}} 件',
     more_other: '…ほか {{count}} 件',
+    valueMap:
+      '申込フォームの回答をイベントの区分に割り当てる：JSON ファイル {"industry": {"製造業": "manufacturing"}}、または industry:製造業=manufacturing の形で 1 つずつ（イベントに保存）',
+    cancelMissing: 'このファイル（新しい書き出し）にいない登録者をキャンセル扱いにする（受付の記録は残る）',
+    cancelled_one: '{{file}} にいない {{count}} 人をキャンセル扱いにしました。',
+    cancelled_other: '{{file}} にいない {{count}} 人をキャンセル扱いにしました。',
+    wouldCancel_one: '{{file}} にいない {{count}} 人をキャンセル扱いにします（まだ書き込んでいません）。',
+    wouldCancel_other: '{{file}} にいない {{count}} 人をキャンセル扱いにします（まだ書き込んでいません）。',
+    suggested: "参考：「{{value}}」（{{count}} 行）は候補の {{id}} に割り当てました。変えるには --value-map '{{field}}:{{value}}=<id>'",
   },
   search: {
     description: '氏名（漢字・かな・ローマ字）、会社名、メールアドレス、受付番号で参加者を探す',
@@ -258,6 +276,8 @@ export const ja: typeof en = {
     station: 'このステーションの名前（「〇〇で受付」と表示される）',
     done: '{{code}}：{{station}} で受付しました',
     already: '{{code}}：受付済みです（{{station}}、{{at}}）',
+    override: 'キャンセル・補欠・支払い待ちの申込でも受付する',
+    notRegistered: '{{code}}：受付していません。申込の状態が {{status}} です。それでも受付するには --override を付けてください',
   },
   hub: {
     description: '同期ハブを動かす（各ステーションがイベントの記録を送受信する。プロトコル v1）',

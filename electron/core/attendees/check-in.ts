@@ -13,11 +13,15 @@ export function checkinDraft(wallClock: () => number, attendeeId: string, source
  * The one check-in rule of this station (desk, kiosk, CLI): someone already checked in is
  * answered "already checked in" with where and when, and nothing is written. Two stations
  * offline can still both check a person in; the log keeps both and shows a conflict.
+ * A registration that is cancelled, waitlisted or unpaid is refused (nothing written) unless staff
+ * override it; the person and their data stay as they are either way.
  */
-export function checkInOnce(ctx: ServiceContext, attendeeId: string, source: CheckinSource): CheckInResult {
+export function checkInOnce(ctx: ServiceContext, attendeeId: string, source: CheckinSource, options: { override?: boolean } = {}): CheckInResult {
   return ctx.db.transaction((): CheckInResult => {
     const attendee = getAttendee(ctx.db, attendeeId);
     if (attendee.checkedIn) return { status: 'already-checked-in', attendee };
+    const registrationStatus = attendee.registrationStatus;
+    if (registrationStatus !== 'registered' && options.override !== true) return { status: 'not-registered', attendee, registrationStatus };
     ctx.record([checkinDraft(ctx.wallClock, attendeeId, source)]);
     return { status: 'checked-in', attendee: getAttendee(ctx.db, attendeeId) };
   }).immediate();

@@ -1,4 +1,4 @@
-import type { Attendee, AttendeeFields, CheckinSource, CheckinView } from '../../../shared/domain/attendee';
+import { REGISTRATION_STATUSES, type Attendee, type AttendeeFields, type CheckinSource, type CheckinView, type RegistrationStatus } from '../../../shared/domain/attendee';
 import { resolveCheckins } from '../../../shared/domain/checkin-rules';
 import { MusubiError } from '../../../shared/errors';
 import type { Db } from '../db/types';
@@ -9,6 +9,7 @@ export interface AttendeeRow {
   ticket_code: string;
   name: string;
   name_kana: string;
+  nickname: string;
   company: string;
   title: string;
   industry: string;
@@ -20,6 +21,7 @@ export interface AttendeeRow {
   vcard_opt_in: number;
   partner_consent: number;
   note: string;
+  registration_status: string;
   checkin_id: string | null;
   checked_in_at: string | null;
   checked_in_station: string | null;
@@ -29,8 +31,8 @@ export interface AttendeeRow {
   left_room: number;
 }
 
-export const ATTENDEE_COLUMNS = `id, ticket_code, name, name_kana, company, title, industry, goals, looking_for, email, phone,
-  walk_in, vcard_opt_in, partner_consent, note, checkin_id, checked_in_at, checked_in_station, checkin_source, conflict_count,
+export const ATTENDEE_COLUMNS = `id, ticket_code, name, name_kana, nickname, company, title, industry, goals, looking_for, email, phone,
+  walk_in, vcard_opt_in, partner_consent, note, registration_status, checkin_id, checked_in_at, checked_in_station, checkin_source, conflict_count,
   badge_prints, left_room`;
 
 function conflictsOf(db: Db, attendeeId: string): CheckinView[] {
@@ -50,14 +52,22 @@ function conflictsOf(db: Db, attendeeId: string): CheckinView[] {
   }));
 }
 
+function registrationStatusOf(value: string): RegistrationStatus {
+  return (REGISTRATION_STATUSES as readonly string[]).includes(value) ? (value as RegistrationStatus) : 'registered';
+}
+
 /** The text fields of an attendee row, as the API names them (JSON lists parsed). */
 export function textFieldsFromRow(
-  row: Pick<AttendeeRow, 'ticket_code' | 'name' | 'name_kana' | 'company' | 'title' | 'industry' | 'goals' | 'looking_for' | 'email' | 'phone' | 'note'>,
+  row: Pick<
+    AttendeeRow,
+    'ticket_code' | 'name' | 'name_kana' | 'nickname' | 'company' | 'title' | 'industry' | 'goals' | 'looking_for' | 'email' | 'phone' | 'note' | 'registration_status'
+  >,
 ): Omit<AttendeeFields, 'walkIn' | 'vcardOptIn' | 'partnerConsent'> {
   return {
     ticketCode: row.ticket_code,
     name: row.name,
     nameKana: row.name_kana,
+    nickname: row.nickname,
     company: row.company,
     title: row.title,
     industry: row.industry,
@@ -66,6 +76,7 @@ export function textFieldsFromRow(
     email: row.email,
     phone: row.phone,
     note: row.note,
+    registrationStatus: registrationStatusOf(row.registration_status),
   };
 }
 

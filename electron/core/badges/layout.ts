@@ -129,7 +129,10 @@ export function layoutBadge(attendee: Attendee, settings: EventSettings, page: P
   // Reading, name and company share what is left; the name gets the most.
   const firstOfBlock = ops.length;
   let y = top;
-  const reading = attendee.nameKana.trim() && attendee.nameKana.trim() !== attendee.name.trim() ? attendee.nameKana.trim() : '';
+  const kana = attendee.nameKana.trim() && attendee.nameKana.trim() !== attendee.name.trim() ? attendee.nameKana.trim() : '';
+  // The display name people know them by online (connpass 表示名) goes on the small top line, when there is one.
+  const nickname = attendee.nickname.trim() !== attendee.name.trim() ? attendee.nickname.trim() : '';
+  const reading = [kana, nickname && `（${nickname}）`].filter(Boolean).join(' ');
   if (reading) {
     const box = { x: pad, y, w: contentW, h: mm(2.8) * LINE_HEIGHT };
     const used = addText({ role: 'reading', text: printable(reading, 'reading'), box, maxSize: mm(2.8), minSize: mm(1.8), color: MUTED, maxLines: 1 });

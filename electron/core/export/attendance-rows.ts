@@ -33,6 +33,7 @@ type Row = Pick<
   | 'goals'
   | 'email'
   | 'walk_in'
+  | 'registration_status'
   | 'checked_in_at'
   | 'checked_in_station'
   | 'conflict_count'
@@ -90,13 +91,14 @@ export function readAttendanceTable(
   const rows = (
     db
       .prepare(
-        `SELECT ticket_code, name, name_kana, company, title, industry, goals, email, walk_in, checked_in_at,
+        `SELECT ticket_code, name, name_kana, company, title, industry, goals, email, walk_in, registration_status, checked_in_at,
                 checked_in_station, conflict_count, badge_prints
          FROM attendees WHERE removed = 0`,
       )
       .all() as Row[]
   )
-    .filter((row) => options.includeNoShows || row.walk_in === 1 || row.checked_in_at)
+    // A cancelled, waitlisted or unpaid registration is not a no-show: listed only if they came anyway.
+    .filter((row) => row.walk_in === 1 || row.checked_in_at || (options.includeNoShows && row.registration_status === 'registered'))
     .sort(compareByReading);
 
   const columns = [...options.columns];

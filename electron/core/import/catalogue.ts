@@ -6,7 +6,7 @@ import { katakanaToHiragana } from '../../../shared/text/normalize';
  * Japanese or English label, ignoring width, case, kana style, spaces and punctuation
  * ("IT・通信", "ＩＴ通信", "it & telecom", "it" all find the same industry).
  */
-function fold(text: string): string {
+export function foldAnswer(text: string): string {
   return katakanaToHiragana(text.normalize('NFKC').toLowerCase()).replace(/[\s\u3000・&＆,、.\-_/／()（）]+/g, '');
 }
 
@@ -18,7 +18,7 @@ export class CatalogueMatcher {
   constructor(entries: readonly (Industry | Goal)[]) {
     for (const entry of entries) {
       for (const label of [entry.id, entry.ja, entry.en]) {
-        const key = fold(label);
+        const key = foldAnswer(label);
         if (key !== '' && !this.byKey.has(key)) this.byKey.set(key, entry.id);
       }
     }
@@ -27,7 +27,7 @@ export class CatalogueMatcher {
   /** The id, or undefined for a value not in the list. */
   match(value: string): string | undefined {
     if (this.seen.has(value)) return this.seen.get(value);
-    const id = this.byKey.get(fold(value));
+    const id = this.byKey.get(foldAnswer(value));
     if (this.seen.size < 10_000) this.seen.set(value, id);
     return id;
   }
@@ -49,7 +49,7 @@ const NO = new Set(['いいえ', '同意しない', '同意しません', '希�
  * else. An answer that is not a clear yes is never taken as consent.
  */
 export function yesNoAnswer(cell: string): boolean | undefined {
-  const key = fold(cell);
+  const key = foldAnswer(cell);
   if (YES.has(key)) return true;
   if (NO.has(key)) return false;
   return undefined;

@@ -11,10 +11,12 @@ const SYNONYMS: [Exclude<ImportTarget, 'ignore'>, string[]][] = [
   ['ticketCode', ['受付番号', 'チケット番号', 'バーコード', 'barcode', 'barcode#', 'ticket#', 'ticketnumber', 'ticketcode', 'ticketno', 'ticketid', 'チケットid', '参加者id', '参加者番号', '参加番号', '整理番号', '申込番号', 'attendee#', 'attendeeid', 'attendeenumber', 'registrationid', 'registrationnumber', 'qrコード', 'qrcode', 'ticket']],
   ['familyKana', ['セイ', '姓フリガナ', '姓カナ', '姓ふりがな', '姓よみ', 'みょうじふりがな', 'lastnamekana', 'familynamekana']],
   ['givenKana', ['メイ', '名フリガナ', '名カナ', '名ふりがな', '名よみ', 'firstnamekana', 'givennamekana']],
-  ['nameKana', ['フリガナ', 'ふりがな', 'ヨミガナ', 'よみがな', 'カナ', 'カナ氏名', '氏名カナ', '氏名フリガナ', '氏名ふりがな', 'お名前フリガナ', 'お名前ふりがな', 'お名前カナ', '名前フリガナ', '名前ふりがな', '参加者氏名フリガナ', 'furigana', 'kana', 'namekana', 'reading']],
+  ['nameKana', ['フリガナ', 'ふりがな', 'ヨミガナ', 'よみがな', 'カナ', 'カナ氏名', '氏名カナ', '氏名フリガナ', '氏名ふりがな', '氏名よみがな', 'お名前フリガナ', 'お名前ふりがな', 'お名前よみがな', 'お名前カナ', '名前フリガナ', '名前ふりがな', '名前よみがな', '参加者氏名フリガナ', 'ふりがな氏名', 'フリガナ氏名', 'よみ', '読み仮名', '読みがな', 'furigana', 'kana', 'namekana', 'namereading', 'reading', 'phoneticname', 'yomi']],
   ['familyName', ['姓', '苗字', '名字', '姓漢字', 'lastname', 'familyname', 'surname']],
   ['givenName', ['名', '名漢字', 'firstname', 'givenname', 'forename']],
-  ['name', ['氏名', 'お名前', '名前', '氏名漢字', '参加者名', '参加者氏名', '参加者', '表示名', 'name', 'fullname', 'attendeename', 'yourname', 'participant']],
+  // The real name. A display name or nickname (connpass 表示名) is the nickname, never the name.
+  ['name', ['氏名', 'お名前', '名前', '氏名漢字', '参加者名', '参加者氏名', '参加者', '本名', 'name', 'fullname', 'attendeename', 'yourname', 'participant', 'realname']],
+  ['nickname', ['表示名', 'ニックネーム', 'ハンドルネーム', 'ハンドル名', '呼び名', '呼ばれたい名前', 'displayname', 'nickname', 'nick', 'handle', 'handlename', 'screenname']],
   ['company', ['会社名', '所属', '勤務先', '会社', '企業名', '所属先', '所属名', '団体名', '組織名', '会社団体名', '所属組織', '所属会社', '会社名団体名', '学校名', 'company', 'companyname', 'organization', 'organisation', 'employer', 'affiliation']],
   ['title', ['役職', '肩書き', '肩書', '役職名', '部署役職', 'jobtitle', 'title', 'position', 'role']],
   ['industry', ['業種', '業界', 'ご職業業種', '業種業界', 'industry', 'sector']],
@@ -23,14 +25,25 @@ const SYNONYMS: [Exclude<ImportTarget, 'ignore'>, string[]][] = [
   // Agreement to appear in other attendees' partner suggestions. A bare 同意 is left out on purpose:
   // on Japanese forms it is almost always the privacy-policy checkbox, not this question.
   ['partnerConsent', ['紹介の同意', '紹介への同意', '交流希望', 'ご紹介の同意', 'マッチング希望', 'マッチングの同意', '交流相手の紹介', '参加者紹介', 'partnersuggestions', 'partnerconsent', 'matchmaking', 'introductions', 'consent']],
+  // Contact exchange by QR code (the vCard on the badge): a yes/no column like the consent above.
+  ['vcardOptIn', ['名刺交換', '名刺交換希望', '名刺交換の希望', 'デジタル名刺', 'デジタル名刺交換', '連絡先交換', '連絡先の交換', '連絡先交換希望', 'vcard', 'vcardoptin', 'contactexchange', 'exchangecontacts', 'sharecontact', 'sharemycontact', 'businesscardexchange']],
+  // Where the person stands with the registration (registration-status.ts reads the values).
+  ['registrationStatus', ['ステータス', '参加ステータス', '申込ステータス', '申し込みステータス', 'チケットステータス', '出欠ステータス', '申込状況', '申し込み状況', '参加状況', '状態', '支払い状況', '支払状況', '決済状況', 'status', 'attendeestatus', 'registrationstatus', 'ticketstatus', 'orderstatus', 'attendancestatus', 'paymentstatus']],
   ['email', ['メールアドレス', 'メール', 'eメール', 'eメールアドレス', 'email', 'emailaddress', 'mail', 'mailaddress']],
   ['phone', ['電話番号', '電話', '携帯電話番号', '携帯番号', 'tel', 'phone', 'phonenumber', 'mobile', 'cellphone']],
   ['note', ['備考', 'メモ', 'コメント', 'その他', 'note', 'notes', 'comment', 'comments', 'memo']],
 ];
 
-/** Remarks in brackets, "required"/"optional", spaces and punctuation do not name a field. */
+/**
+ * A reading in brackets names the field (「お名前（ふりがな）」 is the reading of the name, not the name),
+ * so it is kept as a word; other remarks in brackets, "required"/"optional", spaces and punctuation
+ * do not name a field.
+ */
+const READING_REMARK = /[(（[［【<＜「『]\s*(ふりがな|よみがな|かな|kana|furigana|reading|yomi)\s*[)）\]］】>＞」』]/g;
+
 export function normalizeHeader(header: string): string {
   return katakanaToHiragana(header.normalize('NFKC').toLowerCase())
+    .replace(READING_REMARK, '$1')
     .replace(/[(（[［【<＜「『].*?[)）\]］】>＞」』]/g, '')
     .replace(/必須|任意|required|optional/g, '')
     .replace(/[\s\u3000・:：*＊※._\-‐/／]+/g, '');
@@ -51,6 +64,7 @@ const CONTAINS: [RegExp, Exclude<ImportTarget, 'ignore'>][] = [
   [/電話|phone/, 'phone'],
   [/会社|所属|勤務先|company|organi[sz]ation/, 'company'],
   [/紹介.*同意|交流希望|まっちんぐ|partnersuggestion|matchmaking/, 'partnerConsent'],
+  [/名刺交換|vcard|contactexchange/, 'vcardOptIn'],
   [/業種|業界|industry/, 'industry'],
   [/目的|purpose|goal/, 'goals'],
   [/役職|肩書|jobtitle/, 'title'],

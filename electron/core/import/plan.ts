@@ -1,12 +1,14 @@
 import type { ImportCounts, ImportTarget } from '../../../shared/api/methods/import';
 import { MAX_FIELD_LENGTH, type PartialAttendeeFields } from '../../../shared/domain/attendee';
-import type { EventSettings } from '../../../shared/domain/settings';
+import type { AnswerMap, EventSettings } from '../../../shared/domain/settings';
 import { normalizeTicketCode } from '../../../shared/text/ticket-code';
 import type { Db } from '../db/types';
-import { CatalogueMatcher, splitAnswers, yesNoAnswer } from './catalogue';
+import { AnswerResolver, AnswerTallies } from './answer-map';
+import { splitAnswers, yesNoAnswer } from './catalogue';
 import { columnLetter, duplicateHeaders, headerLooksGarbled, headerPreview, isInvisibleOnly } from './header-checks';
 import { detectHeaderRow, detectMapping } from './headers';
 import { ProblemList } from './problems';
+import { registrationStatusOf } from './registration-status';
 import { REPLACEMENT_CHARACTER, type RawTable } from './read-file';
 import { textFieldsFromRow, type AttendeeRow } from '../attendees/queries';
 
@@ -35,17 +37,38 @@ export interface ImportPlan {
   updates: PlannedUpdate[];
   counts: ImportCounts;
   problems: ProblemList;
+  /** The distinct industry, goal and looking-for answers and what each maps to. */
+  answers: AnswerTallies;
+  /** The event's answer map with this import's choices added; undefined when it does not change. */
+  answerMapToSave: AnswerMap | undefined;
 }
 
 type ExistingRow = Pick<
   AttendeeRow,
-  'id' | 'ticket_code' | 'name' | 'name_kana' | 'company' | 'title' | 'industry' | 'goals' | 'looking_for' | 'email' | 'phone' | 'note' | 'partner_consent'
+  | 'id'
+  | 'ticket_code'
+  | 'name'
+  | 'name_kana'
+  | 'nickname'
+  | 'company'
+  | 'title'
+  | 'industry'
+  | 'goals'
+  | 'looking_for'
+  | 'email'
+  | 'phone'
+  | 'note'
+  | 'partner_consent'
+  | 'vcard_opt_in'
+  | 'registration_status'
+  | 'walk_in'
+  | 'checkin_id'
 >;
 
 const SAMPLE_ROWS = 5;
 const NAME_TARGETS: ReadonlySet<ImportTarget> = new Set(['name', 'familyName', 'givenName']);
 const ENCODING_NAMES: Record<string, string> = { 'utf-8': 'UTF-8', cp932: 'Shift_JIS (CP932)', 'euc-jp': 'EUC-JP' };
-type TextField = 'name' | 'company' | 'title' | 'email' | 'phone' | 'ticketCode' | 'note';
+type TextField = 'name' | 'nickname' | 'company' | 'title' | 'email' | 'phone' | 'ticketCode' | 'note';
 
 // eslint-disable-next-line no-control-regex
 const PLAIN_ASCII = /^[\x00-\x7f]*$/;
@@ -77,7 +100,7 @@ function joinName(family: string, given: string): string {
 }
 
 function existingFields(row: ExistingRow): PartialAttendeeFields {
-  return { ...textFieldsFromRow(row), partnerConsent: row.partner_consent === 1 };
+  return { ...textFieldsFromRow(row), partnerConsent: row.partner_consent === 1, vcardOptIn: row.vcard_opt_in === 1 };
 }
 
 /**
@@ -98,15 +121,96 @@ function changes(current: PartialAttendeeFields, incoming: PartialAttendeeFields
   return changed;
 }
 
-export function planImport(db: Db, fileName: string, table: RawTable, settings: EventSettings, givenMapping?: ImportTarget[]): ImportPlan {
+/**
+ * One warning per distinct answer that maps to nothing, with how many rows gave it: 9,000 rows
+ * with the same three free-text answers are three lines to act on, not 9,000 to scroll through.
+ */
+function reportUnmappedAnswers(problems: ProblemList, answers: AnswerTallies): void {
+  for (const tally of answers.all()) {
+    if (tally.resolution.how !== 'none') continue;
+    const list = tally.catalogue === 'goals' ? 'goals' : 'industries';
+    const rows = tally.rows === 1 ? '1 row' : `${tally.rows} rows`;
+    problems.add(
+      tally.catalogue === 'goals' ? 'unknown-goal' : 'unknown-industry',
+      'warning',
+      `“${tally.value}” (${rows}) is not one of the event’s ${list}; it is kept in the note. Map it to a category in the preview.`,
+      { row: tally.firstRow, column: tally.column, value: tally.value, rows: tally.rows },
+    );
+  }
+  if (answers.overflowRows > 0) {
+    problems.add('unknown-industry', 'warning', `${answers.overflowRows} more answers were not listed one by one (too many different answers); they are kept in the note.`, {
+      row: 0,
+      rows: answers.overflowRows,
+    });
+  }
+}
+
+/**
+ * The people an earlier import brought in whom this file no longer lists: their ticket code and
+ * e-mail are on none of its rows (read straight from the cells, so a row left out for an error
+ * still counts as present). People checked in, walk-ins and those already cancelled are not
+ * counted, nor anyone when the file has neither a ticket-code nor an e-mail column. When asked,
+ * each becomes an update of the registration status alone: nothing else of theirs changes.
+ */
+function planMissing(plan: ImportPlan, table: RawTable, headerIndex: number, mapping: readonly ImportTarget[], existing: readonly ExistingRow[], cancel: boolean): void {
+  const ticketColumns = mapping.flatMap((t, i) => (t === 'ticketCode' ? [i] : []));
+  const emailColumns = mapping.flatMap((t, i) => (t === 'email' ? [i] : []));
+  if (ticketColumns.length === 0 && emailColumns.length === 0) return;
+  const tickets = new Set<string>();
+  const emails = new Set<string>();
+  for (let r = headerIndex + 1; r < table.records.length; r++) {
+    const record = table.records[r] ?? [];
+    for (const c of ticketColumns) if (record[c]?.trim()) tickets.add(ticketKey(normalizeTicketCode(record[c].trim())));
+    for (const c of emailColumns) if (record[c]?.trim()) emails.add(emailKey(record[c]));
+  }
+  const updated = new Set(plan.updates.map((u) => u.id));
+  for (const person of existing) {
+    if (person.walk_in === 1 || person.checkin_id !== null || person.registration_status === 'cancelled') continue;
+    if (!person.ticket_code && !person.email) continue;
+    if (person.ticket_code && tickets.has(ticketKey(person.ticket_code))) continue;
+    if (person.email && emails.has(emailKey(person.email))) continue;
+    plan.counts.missing++;
+    if (!cancel || updated.has(person.id)) continue;
+    plan.updates.push({ row: 0, id: person.id, fields: { registrationStatus: 'cancelled' } });
+    plan.counts.cancelled++;
+  }
+}
+
+export function planImport(
+  db: Db,
+  fileName: string,
+  table: RawTable,
+  settings: EventSettings,
+  givenMapping?: ImportTarget[],
+  givenAnswers: Partial<AnswerMap> = {},
+  options: { cancelMissing?: boolean } = {},
+): ImportPlan {
   const problems = new ProblemList(fileName);
   const { headerIndex, headerRow, headers, detectedMapping } = detectLayout(table);
   const mapping = givenMapping ?? detectedMapping;
-  const counts: ImportCounts = { rows: 0, new: 0, updated: 0, unchanged: 0, skipped: 0 };
-  const plan: ImportPlan = { headerRow, headers, detectedMapping, mapping, sampleRows: [], additions: [], updates: [], counts, problems };
+  const counts: ImportCounts = { rows: 0, new: 0, updated: 0, unchanged: 0, skipped: 0, missing: 0, cancelled: 0 };
+  const answers = new AnswerTallies();
+  const plan: ImportPlan = {
+    headerRow,
+    headers,
+    detectedMapping,
+    mapping,
+    sampleRows: [],
+    additions: [],
+    updates: [],
+    counts,
+    problems,
+    answers,
+    answerMapToSave: undefined,
+  };
 
   const columnsOf = (target: ImportTarget): number[] => mapping.flatMap((t, i) => (t === target ? [i] : []));
-  const hasName = columnsOf('name').length > 0 || columnsOf('familyName').length > 0 || columnsOf('givenName').length > 0;
+  const hasRealName = columnsOf('name').length > 0 || columnsOf('familyName').length > 0 || columnsOf('givenName').length > 0;
+  // An export with a display name and no real-name column at all (connpass without a name question):
+  // the display name is all there is to call the person by, so it stands in for the name, said once.
+  const nicknameAsName = !hasRealName && columnsOf('nickname').length > 0;
+  const hasName = hasRealName || nicknameAsName;
+  const unknownStatuses = new Map<string, { value: string; rows: number; firstRow: number; column: string }>();
   if (table.mixed) {
     const { firstLine, firstEncoding, otherLine, otherEncoding } = table.mixed;
     problems.add(
@@ -126,6 +230,14 @@ export function planImport(db: Db, fileName: string, table: RawTable, settings: 
     );
   } else if (!hasName) {
     problems.add('no-name-column', 'error', 'No column is mapped to the name; choose which column holds it.', { row: 0 });
+  } else if (nicknameAsName) {
+    const column = headers[columnsOf('nickname')[0] ?? 0] ?? '';
+    problems.add(
+      'display-name-as-name',
+      'warning',
+      `No column holds the real name (氏名, or 姓 and 名); the display name “${column}” is used as the name. Choose the real-name column if the file has one.`,
+      { row: 0, column, value: column },
+    );
   }
   for (const { column, sameAs } of duplicateHeaders(headers)) {
     const first = `${columnLetter(sameAs)} (${headers[sameAs] ?? ''})`;
@@ -137,11 +249,12 @@ export function planImport(db: Db, fileName: string, table: RawTable, settings: 
     );
   }
 
-  const industries = new CatalogueMatcher(settings.industries);
-  const goals = new CatalogueMatcher(settings.goals);
+  const industries = new AnswerResolver(settings.industries, settings.answerMap.industries, givenAnswers.industries ?? {});
+  const goals = new AnswerResolver(settings.goals, settings.answerMap.goals, givenAnswers.goals ?? {});
   const existing = db
     .prepare(
-      `SELECT id, ticket_code, name, name_kana, company, title, industry, goals, looking_for, email, phone, note, partner_consent
+      `SELECT id, ticket_code, name, name_kana, nickname, company, title, industry, goals, looking_for, email, phone, note,
+         partner_consent, vcard_opt_in, registration_status, walk_in, checkin_id
        FROM attendees WHERE removed = 0`,
     )
     .all() as ExistingRow[];
@@ -208,29 +321,22 @@ export function planImport(db: Db, fileName: string, table: RawTable, settings: 
         case 'givenKana':
           parts[target] = value;
           break;
-        case 'industry': {
-          const id = industries.match(value);
-          if (id) fields.industry = id;
-          else {
-            problems.add('unknown-industry', 'warning', `“${value}” is not one of the event’s industries; it is kept in the note.`, { row, column: header, value });
-            notes.push(`${header}: ${value}`);
-          }
-          break;
-        }
+        case 'industry':
         case 'goals':
         case 'lookingFor': {
-          const matcher = target === 'goals' ? goals : industries;
+          // One industry per person: the whole cell is the answer. Goals and looking-for hold several.
+          const resolver = target === 'goals' ? goals : industries;
           const ids: string[] = [];
-          for (const answer of splitAnswers(value)) {
-            const id = matcher.match(answer);
-            if (id) {
-              if (!ids.includes(id)) ids.push(id);
-            } else {
-              problems.add(target === 'goals' ? 'unknown-goal' : 'unknown-industry', 'warning', `“${answer}” is not in the event’s list; it is kept in the note.`, { row, column: header, value: answer });
-              notes.push(`${header}: ${answer}`);
-            }
+          for (const answer of target === 'industry' ? [value] : splitAnswers(value)) {
+            const resolution = resolver.resolve(answer);
+            answers.count(target === 'goals' ? 'goals' : 'industries', target, answer, resolution, { row, column: header });
+            if (resolution.id) {
+              if (!ids.includes(resolution.id)) ids.push(resolution.id);
+            } else notes.push(`${header}: ${answer}`); // not mapped (or "no category"): kept in the note
           }
-          if (ids.length > 0) fields[target] = ids;
+          if (target === 'industry') {
+            if (ids[0]) fields.industry = ids[0];
+          } else if (ids.length > 0) fields[target] = ids;
           break;
         }
         case 'note':
@@ -243,10 +349,23 @@ export function planImport(db: Db, fileName: string, table: RawTable, settings: 
           // Half-width katakana (ｺｳﾉ) from older systems becomes full width for badges and lists.
           fields.nameKana = value.normalize('NFKC');
           break;
-        case 'partnerConsent': {
+        case 'partnerConsent':
+        case 'vcardOptIn': {
           // Anything but a clear yes or no leaves the field as it is (default: no consent).
           const answer = yesNoAnswer(value);
-          if (answer !== undefined) fields.partnerConsent = answer;
+          if (answer !== undefined) fields[target] = answer;
+          break;
+        }
+        case 'registrationStatus': {
+          const status = registrationStatusOf(value);
+          if (status) fields.registrationStatus = status;
+          else {
+            // Not a status any export uses: the person is imported as registered, and the value said once.
+            const key = value.normalize('NFKC').toLowerCase();
+            const seen = unknownStatuses.get(key);
+            if (seen) seen.rows++;
+            else if (unknownStatuses.size < 100) unknownStatuses.set(key, { value, rows: 1, firstRow: row, column: header });
+          }
           break;
         }
         case 'ignore':
@@ -257,6 +376,10 @@ export function planImport(db: Db, fileName: string, table: RawTable, settings: 
     }
     if (bad) continue;
     if (!fields.name) fields.name = joinName(parts.familyName, parts.givenName);
+    if (nicknameAsName && fields.nickname) {
+      fields.name = fields.nickname;
+      delete fields.nickname; // the same text twice would print twice on the badge
+    }
     if (!fields.nameKana) {
       const kana = joinName(parts.familyKana, parts.givenKana).normalize('NFKC');
       if (kana) fields.nameKana = kana;
@@ -307,5 +430,16 @@ export function planImport(db: Db, fileName: string, table: RawTable, settings: 
     }
   }
   counts.skipped = problems.failedRows.size;
+  if (hasName) planMissing(plan, table, headerIndex, mapping, existing, options.cancelMissing === true);
+  for (const { value, rows, firstRow, column } of unknownStatuses.values()) {
+    problems.add('unknown-status', 'warning', `“${value}” (${rows === 1 ? '1 row' : `${rows} rows`}) is not a registration status Musubi knows; these people are imported as registered.`, {
+      row: firstRow,
+      column,
+      value,
+      rows,
+    });
+  }
+  reportUnmappedAnswers(problems, answers);
+  plan.answerMapToSave = answers.mapToSave(settings.answerMap);
   return plan;
 }

@@ -12,12 +12,12 @@ export class ProblemList {
     code: ImportProblemCode,
     severity: 'error' | 'warning',
     message: string,
-    at: { row: number; column?: string; value?: string },
+    at: { row: number; column?: string; value?: string; rows?: number },
   ): void {
     const where = [this.fileName, at.row > 0 ? `row ${at.row}` : '', at.column !== undefined ? `column ${at.column}` : '']
       .filter((part) => part !== '')
       .join(' ');
-    this.all.push({ code, severity, message, where, row: at.row, ...(at.column !== undefined ? { column: at.column } : {}), ...(at.value !== undefined ? { value: at.value } : {}) });
+    this.all.push({ code, severity, message, where, row: at.row, ...(at.column !== undefined ? { column: at.column } : {}), ...(at.value !== undefined ? { value: at.value } : {}), ...(at.rows !== undefined ? { rows: at.rows } : {}) });
     if (severity === 'error' && at.row > 0) this.failedRows.add(at.row);
   }
 

@@ -1,4 +1,5 @@
 import type { ImportPreview, ImportSummary, ImportTarget } from '../../../shared/api/methods/import';
+import type { AnswerMap } from '../../../shared/domain/settings';
 import type { EntryOfType } from '../../../shared/domain/entry';
 import { newId } from '../../../shared/domain/ids';
 import { MusubiError } from '../../../shared/errors';
@@ -7,16 +8,23 @@ import { appendNewAttendees } from '../log/append-new-attendees';
 import { newIdBatch } from '../log/bulk-ids';
 import type { LocalRecorder } from '../log/recorder';
 import { readSettings } from '../settings/queries';
+import { answersForPreview, checkAnswerChoices } from './answer-map';
 import { detectLayout, planImport, type ImportPlan, type TableLayout } from './plan';
 import { readTable, type RawTable } from './read-file';
 
 /** A preview or summary lists this many problems; `problemCount` tells how many there were. */
 const PROBLEMS_SHOWN = 500;
+/** The preview's answer table lists this many distinct answers; `answerCount` tells how many there were. */
+const ANSWERS_SHOWN = 1000;
 
 export interface ImportFile {
   fileName: string;
   bytes: Buffer;
   mapping?: ImportTarget[] | undefined;
+  /** The organizer's answer choices (answer → category id or ''), on top of those saved with the event. */
+  answerMap?: Partial<AnswerMap> | undefined;
+  /** Mark registered people missing from this file as cancelled. */
+  cancelMissing?: boolean | undefined;
 }
 
 async function readImportTable(file: ImportFile): Promise<RawTable> {
@@ -37,7 +45,9 @@ function planFor(db: Db, file: ImportFile, table: RawTable): ImportPlan {
   if (file.mapping && file.mapping.length !== headers.length) {
     throw new MusubiError('invalid-input', `The mapping has ${file.mapping.length} columns; the file has ${headers.length}.`, 'mapping');
   }
-  return planImport(db, file.fileName, table, readSettings(db), file.mapping);
+  const settings = readSettings(db);
+  checkAnswerChoices(settings, file.answerMap);
+  return planImport(db, file.fileName, table, settings, file.mapping, file.answerMap, { cancelMissing: file.cancelMissing });
 }
 
 /** The header row and the detected mapping only (for `musubi import --map`, which names columns). */
@@ -60,6 +70,8 @@ export async function previewImport(db: Db, file: ImportFile): Promise<ImportPre
     counts: p.counts,
     problems: p.problems.all.slice(0, PROBLEMS_SHOWN),
     problemCount: p.problems.all.length,
+    answers: answersForPreview(p.answers, ANSWERS_SHOWN),
+    answerCount: p.answers.all().length,
   };
 }
 
@@ -92,13 +104,17 @@ export async function commitImport(db: Db, recorder: LocalRecorder, station: str
     );
     appendNewAttendees(db, additions, { freshIds: true });
     if (p.updates.length > 0) recorder.record(p.updates.map((u) => ({ type: 'attendee.upsert', attendeeId: u.id, data: { fields: u.fields } })));
+    // The answer choices stay with the event (and sync), so the next import of it maps the same way.
+    if (p.answerMapToSave) recorder.record([{ type: 'settings.upsert', attendeeId: null, data: { fields: { answerMap: p.answerMapToSave } } }]);
     return {
       imported: p.counts.new,
       updated: p.counts.updated,
+      cancelled: p.counts.cancelled,
       unchanged: p.counts.unchanged,
       skipped: p.counts.skipped,
       problems: p.problems.all.slice(0, PROBLEMS_SHOWN),
       problemCount: p.problems.all.length,
+      answers: answersForPreview(p.answers, ANSWERS_SHOWN),
     };
   }).immediate();
 }

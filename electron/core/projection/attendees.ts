@@ -105,16 +105,17 @@ export function refreshAttendee(db: Db, attendeeId: string): void {
 
   cachedStatement(db, 
     `INSERT INTO attendees (id, ticket_code, name, name_kana, company, title, industry, goals, looking_for, email, phone,
-       walk_in, vcard_opt_in, partner_consent, note, removed, checkin_id, checked_in_at, checked_in_station, checkin_source,
+       walk_in, vcard_opt_in, partner_consent, note, nickname, registration_status, removed, checkin_id, checked_in_at, checked_in_station, checkin_source,
        conflict_count, badge_prints, left_room)
      VALUES (@id, @ticketCode, @name, @nameKana, @company, @title, @industry, @goals, @lookingFor, @email, @phone,
-       @walkIn, @vcardOptIn, @partnerConsent, @note, @removed, @checkinId, @checkedInAt, @checkedInStation, @checkinSource,
+       @walkIn, @vcardOptIn, @partnerConsent, @note, @nickname, @registrationStatus, @removed, @checkinId, @checkedInAt, @checkedInStation, @checkinSource,
        @conflictCount, @badgePrints, @left)
      ON CONFLICT (id) DO UPDATE SET ticket_code = excluded.ticket_code, name = excluded.name,
        name_kana = excluded.name_kana, company = excluded.company, title = excluded.title,
        industry = excluded.industry, goals = excluded.goals, looking_for = excluded.looking_for,
        email = excluded.email, phone = excluded.phone, walk_in = excluded.walk_in,
-       vcard_opt_in = excluded.vcard_opt_in, partner_consent = excluded.partner_consent, note = excluded.note, removed = excluded.removed,
+       vcard_opt_in = excluded.vcard_opt_in, partner_consent = excluded.partner_consent, note = excluded.note,
+       nickname = excluded.nickname, registration_status = excluded.registration_status, removed = excluded.removed,
        checkin_id = excluded.checkin_id, checked_in_at = excluded.checked_in_at,
        checked_in_station = excluded.checked_in_station, checkin_source = excluded.checkin_source,
        conflict_count = excluded.conflict_count, badge_prints = excluded.badge_prints, left_room = excluded.left_room`,

@@ -21,7 +21,7 @@ export interface BuiltIndex {
   seq: number;
 }
 
-export const ROW_COLUMNS = 'id, ticket_code AS ticketCode, name, name_kana AS nameKana, company, email';
+export const ROW_COLUMNS = 'id, ticket_code AS ticketCode, name, name_kana AS nameKana, nickname, company, email';
 const PAGE = 250;
 const DOCS_PER_STEP = 1000;
 

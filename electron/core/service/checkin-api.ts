@@ -15,8 +15,8 @@ export function createCheckinApi(ctx: ServiceContext, badges: BadgePrinter): Top
   const { db, record, wallClock, identity } = ctx;
 
   return {
-    checkIn: ({ attendeeId, source }): CheckInOutcome => {
-      const outcome = checkInOnce(ctx, attendeeId, source);
+    checkIn: ({ attendeeId, source, override }): CheckInOutcome => {
+      const outcome = checkInOnce(ctx, attendeeId, source, { override });
       // The badge prints after the check-in is saved, whoever checked in; a second arrival reprints only on request.
       return { ...outcome, print: outcome.status === 'checked-in' ? badges.autoPrint(attendeeId) : { state: 'off' } };
     },

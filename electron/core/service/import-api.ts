@@ -5,11 +5,11 @@ import { searchIndexFor } from '../search/attendee-index';
 import type { ServiceContext } from './context';
 import type { TopicImpl } from './types';
 
-function fileOf(input: { fileName: string; contentBase64: string; mapping?: ImportFile['mapping'] }): ImportFile {
+function fileOf(input: { fileName: string; contentBase64: string; mapping?: ImportFile['mapping']; answerMap?: ImportFile['answerMap']; cancelMissing?: boolean }): ImportFile {
   if (!/^[A-Za-z0-9+/]*={0,2}$/.test(input.contentBase64)) {
     throw new MusubiError('invalid-input', 'The file content is not valid base64.', 'contentBase64');
   }
-  return { fileName: input.fileName, bytes: Buffer.from(input.contentBase64, 'base64'), mapping: input.mapping };
+  return { fileName: input.fileName, bytes: Buffer.from(input.contentBase64, 'base64'), mapping: input.mapping, answerMap: input.answerMap, cancelMissing: input.cancelMissing };
 }
 
 /** Importing registration exports: preview (writes nothing) and commit (one transaction). */

@@ -90,7 +90,10 @@ export function createKioskApi(ctx: ServiceContext, badges: BadgePrinter): Topic
       accessStats.refused('kiosk-miss', caller);
       return { status: 'not-found' };
     }
-    return { status: 'found', lookupId: guard.issue(attendeeId, caller.station), person: kioskPersonOf(getAttendee(db, attendeeId)) };
+    const attendee = getAttendee(db, attendeeId);
+    // A cancelled, waitlisted or unpaid registration is for the staff to decide (they can override).
+    if (attendee.registrationStatus !== 'registered' && !attendee.checkedIn) return { status: 'ask-staff' };
+    return { status: 'found', lookupId: guard.issue(attendeeId, caller.station), person: kioskPersonOf(attendee) };
   }
 
   return {
@@ -115,6 +118,8 @@ export function createKioskApi(ctx: ServiceContext, badges: BadgePrinter): Topic
         if (Object.keys(changed).length > 0) record([{ type: 'attendee.upsert', attendeeId, data: { fields: changed } }]);
         // The desk's rule: someone already in is told so, and nothing more is written.
         const { status, attendee } = checkInOnce(ctx, attendeeId, 'kiosk');
+        // Changed since the lookup (a re-import marked them cancelled): the staff decide, nothing is kept.
+        if (status === 'not-registered') throw new MusubiError('conflict', 'Please ask the staff at the desk.', 'lookupId');
         return { status, person: kioskPersonOf(attendee) } as const;
       }).immediate();
       // As at the desk: the badge prints after the check-in is saved, per this station's setting.

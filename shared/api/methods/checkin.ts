@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { partialAttendeeFieldsSchema, type Attendee } from '../../domain/attendee';
+import { partialAttendeeFieldsSchema, type Attendee, type RegistrationStatus } from '../../domain/attendee';
 import { method, noInput, returns } from '../method';
 import type { AutoPrint } from './badges';
 
@@ -10,7 +10,12 @@ const attendeeId = z.string().uuid();
 export type CheckInResult =
   | { status: 'checked-in'; attendee: Attendee }
   /** Already checked in: nothing new is written; `attendee.checkedIn` says when and where. */
-  | { status: 'already-checked-in'; attendee: Attendee };
+  | { status: 'already-checked-in'; attendee: Attendee }
+  /**
+   * The registration is cancelled, on the waiting list or not paid: nothing is written. Staff may
+   * check them in anyway by asking again with `override: true`.
+   */
+  | { status: 'not-registered'; attendee: Attendee; registrationStatus: Exclude<RegistrationStatus, 'registered'> };
 
 /** What the door hears back: the check-in, and whether its badge started printing. */
 export type CheckInOutcome = CheckInResult & { print: AutoPrint };
@@ -32,7 +37,7 @@ export interface StatusSummary {
 
 export const checkinMethods = {
   checkIn: method(
-    z.object({ attendeeId, source: z.enum(['qr', 'search', 'kiosk']).default('search') }),
+    z.object({ attendeeId, source: z.enum(['qr', 'search', 'kiosk']).default('search'), override: z.boolean().optional() }),
     returns<CheckInOutcome>(),
     { roles: ['organizer', 'desk'] },
   ),

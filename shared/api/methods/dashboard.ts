@@ -25,8 +25,10 @@ export interface MixMatrix {
  * the room view can be put on a venue screen.
  */
 export interface Dashboard {
-  /** Registered attendees (walk-ins excluded). */
+  /** Registered attendees (walk-ins excluded, and cancelled, waitlisted or unpaid registrations). */
   expected: number;
+  /** Cancelled, waitlisted or unpaid registrations, counted apart from `expected`. */
+  notExpected: number;
   /** Everyone checked in, walk-ins included. */
   checkedIn: number;
   /** Registered attendees checked in. */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { answerMapSchema, type AnswerCatalogue } from '../../domain/settings';
 import { method, returns } from '../method';
 
 /**
@@ -14,12 +15,15 @@ export const IMPORT_TARGETS = [
   'nameKana',
   'familyKana',
   'givenKana',
+  'nickname',
   'company',
   'title',
   'industry',
   'goals',
   'lookingFor',
   'partnerConsent',
+  'vcardOptIn',
+  'registrationStatus',
   'email',
   'phone',
   'ticketCode',
@@ -41,6 +45,8 @@ export const PROBLEM_CODES = [
   'mixed-encoding',
   'duplicate-header',
   'invisible-name',
+  'unknown-status',
+  'display-name-as-name',
 ] as const;
 export type ImportProblemCode = (typeof PROBLEM_CODES)[number];
 
@@ -54,6 +60,8 @@ export interface ImportProblem {
   column?: string;
   /** Details for the message, e.g. the unknown value or the row that already had this ticket code. */
   value?: string;
+  /** For a problem reported once for every row with the same answer: how many rows gave it (`row` is the first). */
+  rows?: number;
   /** English description; the screens translate by `code`. */
   message: string;
   /** "<file> row <n> column <header>". */
@@ -71,6 +79,31 @@ export interface ImportCounts {
   unchanged: number;
   /** Rows left out because of an error. */
   skipped: number;
+  /**
+   * Registered people (not walk-ins, not checked in, not already cancelled) whose ticket code and
+   * e-mail are on no row of this file: gone from the registration tool's newer export.
+   */
+  missing: number;
+  /** Of those, the people this import marks as cancelled (only when asked: `cancelMissing`). */
+  cancelled: number;
+}
+
+/**
+ * One distinct registration answer of an industry, goal or looking-for column and what it maps to:
+ * chosen (by the organizer, for this import), saved (with the event, from an earlier import),
+ * listed (it is a label of the event's list), suggested (electron/core/import/answer-map.ts) or none.
+ */
+export interface ImportAnswer {
+  catalogue: AnswerCatalogue;
+  /** The folded answer; the key of `answerMap`. */
+  key: string;
+  /** The answer as first written in the file. */
+  value: string;
+  rows: number;
+  fields: ('industry' | 'goals' | 'lookingFor')[];
+  /** A category id; '' for "no category, keep in the note"; null when nothing matched. */
+  categoryId: string | null;
+  how: 'chosen' | 'saved' | 'listed' | 'suggested' | 'none';
 }
 
 export interface ImportPreview {
@@ -90,15 +123,22 @@ export interface ImportPreview {
   problems: ImportProblem[];
   /** All problems, when `problems` was cut short. */
   problemCount: number;
+  /** Distinct answers, most frequent first (at most 1,000); `answerCount` tells how many there were. */
+  answers: ImportAnswer[];
+  answerCount: number;
 }
 
 export interface ImportSummary {
   imported: number;
   updated: number;
+  /** People missing from the file marked as cancelled. */
+  cancelled: number;
   unchanged: number;
   skipped: number;
   problems: ImportProblem[];
   problemCount: number;
+  /** The distinct answers and what they were mapped to, as in the preview. */
+  answers: ImportAnswer[];
 }
 
 /** Base64 of the file; 64 MiB of file at most. */
@@ -106,6 +146,10 @@ const importInput = z.object({
   fileName: z.string().trim().min(1).max(255),
   contentBase64: z.string().max(90_000_000),
   mapping: z.array(z.enum(IMPORT_TARGETS)).max(500).optional(),
+  /** The organizer's answer choices for this import (folded or raw answer → category id or ''); saved with the event at commit. */
+  answerMap: answerMapSchema.partial().optional(),
+  /** Mark the people missing from this file as cancelled (their check-ins and data are kept). */
+  cancelMissing: z.boolean().optional(),
 });
 export type ImportInput = z.infer<typeof importInput>;
 

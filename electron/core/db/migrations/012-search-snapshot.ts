@@ -32,9 +32,9 @@ export const migration012: Migration = {
       INSERT INTO search_journal (attendee_id) VALUES (NEW.id);
     END;
 
-    CREATE TRIGGER search_journal_update AFTER UPDATE OF id, ticket_code, name, name_kana, company, email, removed ON attendees
+    CREATE TRIGGER search_journal_update AFTER UPDATE OF id, ticket_code, name, name_kana, nickname, company, email, removed ON attendees
     WHEN OLD.id IS NOT NEW.id OR OLD.ticket_code IS NOT NEW.ticket_code OR OLD.name IS NOT NEW.name
-      OR OLD.name_kana IS NOT NEW.name_kana OR OLD.company IS NOT NEW.company OR OLD.email IS NOT NEW.email
+      OR OLD.name_kana IS NOT NEW.name_kana OR OLD.nickname IS NOT NEW.nickname OR OLD.company IS NOT NEW.company OR OLD.email IS NOT NEW.email
       OR OLD.removed IS NOT NEW.removed
     BEGIN
       INSERT INTO search_journal (attendee_id) VALUES (OLD.id);

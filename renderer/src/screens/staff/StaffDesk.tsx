@@ -79,6 +79,11 @@ export function StaffDesk() {
       setBanner({ kind: 'already', attendee });
       return;
     }
+    if (outcome.status === 'not-registered') {
+      playFeedback('already');
+      setBanner({ kind: 'not-registered', attendee, registrationStatus: outcome.registrationStatus });
+      return;
+    }
     playFeedback('checked-in');
     setBanner({ kind: 'checked-in', attendee });
     void printing.follow(attendee, outcome.print);
@@ -228,7 +233,14 @@ export function StaffDesk() {
         />
       </div>
       <div className="card-column">
-        {banner && <CheckinBanner banner={banner} settings={settings} onReprint={(attendee) => void printing.print(attendee)} />}
+        {banner && (
+          <CheckinBanner
+            banner={banner}
+            settings={settings}
+            onReprint={(attendee) => void printing.print(attendee)}
+            onOverride={(attendee) => void act(async () => show(await api.checkIn({ attendeeId: attendee.id, source: 'search', override: true })))}
+          />
+        )}
         {printing.state && <PrintStatus state={printing.state} onRetry={() => void printing.print(printing.state!.attendee)} />}
         {form ? (
           <AttendeeForm

@@ -8,6 +8,7 @@ import { TaxonomyPickers } from '../../../components/Taxonomy';
 const TEXT_FIELDS = [
   ['name', 'name', 'text'],
   ['nameKana', 'nameKana', 'text'],
+  ['nickname', 'nickname', 'text'],
   ['company', 'company', 'text'],
   ['title', 'title2', 'text'],
   ['email', 'email', 'email'],
@@ -15,15 +16,17 @@ const TEXT_FIELDS = [
   ['ticketCode', 'ticketCode', 'text'],
 ] as const;
 
-// Consent to partner suggestions is the attendee's own answer (kiosk, desk toggle, import), not an edit.
-type Editable = Omit<AttendeeFields, 'walkIn' | 'vcardOptIn' | 'partnerConsent'>;
+// Consent to partner suggestions is the attendee's own answer (kiosk, desk toggle, import), not an edit;
+// the registration status comes from the registration tool's export.
+type Editable = Omit<AttendeeFields, 'walkIn' | 'vcardOptIn' | 'partnerConsent' | 'registrationStatus'>;
 
 function editableOf(person: RosterRow | null): Editable {
-  const { walkIn: _walkIn, vcardOptIn: _vcard, partnerConsent: _consent, ...fields } = person ?? EMPTY_ATTENDEE_FIELDS;
+  const { walkIn: _walkIn, vcardOptIn: _vcard, partnerConsent: _consent, registrationStatus: _status, ...fields } = person ?? EMPTY_ATTENDEE_FIELDS;
   return {
     ticketCode: fields.ticketCode,
     name: fields.name,
     nameKana: fields.nameKana,
+    nickname: fields.nickname,
     company: fields.company,
     title: fields.title,
     industry: fields.industry,

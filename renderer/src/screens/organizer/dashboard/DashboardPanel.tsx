@@ -43,6 +43,12 @@ export function DashboardPanel() {
           <dt>{t('dashboard.noShows')}</dt>
           <dd>{dashboard.noShows}</dd>
         </div>
+        {dashboard.notExpected > 0 && (
+          <div className="tile" data-testid="dashboard-not-expected">
+            <dt>{t('dashboard.notExpected')}</dt>
+            <dd>{dashboard.notExpected}</dd>
+          </div>
+        )}
         <div className={`tile${dashboard.conflicts > 0 ? ' warn' : ''}`}>
           <dt>{t('dashboard.conflicts')}</dt>
           <dd>{dashboard.conflicts}</dd>

@@ -1,9 +1,13 @@
 import { useState, type ChangeEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ImportPreview, ImportSummary, ImportTarget } from '../../../../../shared/api/methods/import';
+import type { ImportAnswer, ImportPreview, ImportSummary, ImportTarget } from '../../../../../shared/api/methods/import';
+import { categoryFromAnswer } from '../../../../../shared/domain/new-category';
+import type { AnswerCatalogue, AnswerMap, Goal, Industry } from '../../../../../shared/domain/settings';
 import { MusubiError } from '../../../../../shared/errors';
 import { useApi } from '../../../api/context';
 import { useErrorMessage } from '../../../hooks/useErrorMessage';
+import { useLiveQuery } from '../../../hooks/useLiveQuery';
+import { AnswerTable } from './AnswerTable';
 import { MappingTable } from './MappingTable';
 import { ProblemList } from './ProblemList';
 import { fileToBase64 } from './read-file';
@@ -31,6 +35,9 @@ export function ImportPanel() {
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState('');
   const [inputKey, setInputKey] = useState(0);
+  const [answerMap, setAnswerMap] = useState<AnswerMap>({ industries: {}, goals: {} });
+  const [cancelMissing, setCancelMissing] = useState(false);
+  const { data: settings } = useLiveQuery((client) => client.getEvent());
 
   // The file could not be read as a table at all: say so plainly, with where it broke (a line number).
   // Past an import limit: which limit, and where (file, row, column), in the organizer's language.
@@ -67,25 +74,54 @@ export function ImportPanel() {
 
   const remap = (mapping: ImportTarget[]): void => {
     if (!picked) return;
-    void run(async () => setPreview(await api.previewImport({ ...picked, mapping })));
+    void run(async () => setPreview(await api.previewImport({ ...picked, mapping, answerMap, cancelMissing })));
+  };
+
+  const toggleCancelMissing = (next: boolean): void => {
+    if (!picked || !preview) return;
+    setCancelMissing(next);
+    void run(async () => setPreview(await api.previewImport({ ...picked, mapping: preview.mapping, answerMap, cancelMissing: next })));
+  };
+
+  // An answer's category changes what the preview says (warnings, counts): ask the core again.
+  const chooseAnswer = (catalogue: AnswerCatalogue, key: string, categoryId: string): void => {
+    if (!picked || !preview) return;
+    const next = { ...answerMap, [catalogue]: { ...answerMap[catalogue], [key]: categoryId } };
+    setAnswerMap(next);
+    void run(async () => setPreview(await api.previewImport({ ...picked, mapping: preview.mapping, answerMap: next, cancelMissing })));
+  };
+
+  const addCategory = (catalogue: AnswerCatalogue, answer: ImportAnswer): void => {
+    if (!picked || !preview || !settings) return;
+    const entry = categoryFromAnswer(settings, catalogue, answer.value);
+    void run(async () => {
+      await (catalogue === 'goals'
+        ? api.updateEvent({ goals: [...settings.goals, entry as Goal] })
+        : api.updateEvent({ industries: [...settings.industries, entry as Industry] }));
+      const next = { ...answerMap, [catalogue]: { ...answerMap[catalogue], [answer.key]: entry.id } };
+      setAnswerMap(next);
+      setPreview(await api.previewImport({ ...picked, mapping: preview.mapping, answerMap: next, cancelMissing }));
+    });
   };
 
   const reset = (): void => {
     setPicked(null);
     setPreview(null);
+    setAnswerMap({ industries: {}, goals: {} });
+    setCancelMissing(false);
     setInputKey((k) => k + 1);
   };
 
   const confirm = (): void => {
     if (!picked || !preview) return;
     void run(async () => {
-      const summary: ImportSummary = await api.commitImport({ ...picked, mapping: preview.mapping });
+      const summary: ImportSummary = await api.commitImport({ ...picked, mapping: preview.mapping, answerMap, cancelMissing });
       reset();
       setMessage(t('import.done', { ...summary }));
     });
   };
 
-  const willWrite = preview ? preview.counts.new + preview.counts.updated : 0;
+  const willWrite = preview ? preview.counts.new + preview.counts.updated + preview.counts.cancelled : 0;
   const blocked = preview?.problems.some((p) => p.row === 0 && p.severity === 'error') ?? true;
 
   return (
@@ -109,6 +145,22 @@ export function ImportPanel() {
           <p data-testid="import-counts">{t('import.counts', { ...preview.counts })}</p>
           <p className="hint">{t('import.mappingHint')}</p>
           <MappingTable preview={preview} disabled={busy} onChange={remap} />
+          {settings && (
+            <AnswerTable
+              answers={preview.answers}
+              total={preview.answerCount}
+              settings={settings}
+              disabled={busy}
+              onChoose={chooseAnswer}
+              onAddCategory={addCategory}
+            />
+          )}
+          {preview.counts.missing > 0 && (
+            <label className="import-missing">
+              <input type="checkbox" checked={cancelMissing} disabled={busy} onChange={(event) => toggleCancelMissing(event.target.checked)} />
+              {t('import.cancelMissing', { count: preview.counts.missing })}
+            </label>
+          )}
           <ProblemList fileName={preview.fileName} problems={preview.problems} total={preview.problemCount} />
           <div className="actions">
             <button type="button" className="primary" disabled={busy || blocked || willWrite === 0} onClick={confirm}>

@@ -13,7 +13,7 @@ export function ProblemList({ fileName, problems, total }: { fileName: string; p
       <ul className="import-problems">
         {problems.map((p, i) => (
           <li key={i} className={`problem-${p.severity}`}>
-            <strong>{at(p)}</strong> {t(`import.problems.${p.code}`, { value: p.value ?? '' })}
+            <strong>{at(p)}</strong> {t(`import.problems.${p.code}`, { value: p.value ?? '', rows: p.rows ?? 1 })}
           </li>
         ))}
         {total > problems.length && <li>{t('import.moreProblems', { count: total - problems.length })}</li>}

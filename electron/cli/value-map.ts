@@ -1,0 +1,57 @@
+import fs from 'node:fs';
+import type { AnswerMap } from '../../shared/domain/settings';
+import { MusubiError } from '../../shared/errors';
+import { catalogueOfField } from '../core/import/answer-map';
+
+/**
+ * `musubi import --value-map`: either one choice, `industry:製造業=manufacturing` (an empty id,
+ * `goals:特になし=`, keeps the answer in the note without a warning), or a JSON file of them,
+ * `{"industry": {"製造業": "manufacturing"}, "goals": {"人脈を広げたい": "network"}}`.
+ * industry and lookingFor share the industry list, so a choice made for one holds for both.
+ */
+const ONE_CHOICE = /^([A-Za-z_-]+):(.+)=([a-z0-9-]*)$/;
+
+function add(map: AnswerMap, field: string, answer: string, id: unknown, where: string): void {
+  const catalogue = catalogueOfField(field);
+  if (!catalogue) throw new MusubiError('invalid-input', `Unknown field "${field}"; use industry, lookingFor or goals.`, where);
+  if (typeof id !== 'string') throw new MusubiError('invalid-input', `The choice for “${answer}” must be a category id (text).`, where);
+  if (answer.trim() === '') throw new MusubiError('invalid-input', 'An answer to map is empty.', where);
+  map[catalogue][answer.trim()] = id.trim();
+}
+
+function readJson(file: string): unknown {
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new MusubiError('invalid-input', `Cannot read the value map ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`, file);
+  }
+  try {
+    return JSON.parse(text.replace(/^\uFEFF/, '')) as unknown;
+  } catch (error) {
+    throw new MusubiError('invalid-input', `The value map ${file} is not valid JSON: ${(error as Error).message}`, file);
+  }
+}
+
+export function parseValueMaps(specs: readonly string[]): AnswerMap | undefined {
+  if (specs.length === 0) return undefined;
+  const map: AnswerMap = { industries: {}, goals: {} };
+  for (const spec of specs) {
+    const one = ONE_CHOICE.exec(spec);
+    if (one && !fs.existsSync(spec)) {
+      add(map, one[1] ?? '', one[2] ?? '', one[3] ?? '', `--value-map ${spec}`);
+      continue;
+    }
+    const json = readJson(spec);
+    if (typeof json !== 'object' || json === null || Array.isArray(json)) {
+      throw new MusubiError('invalid-input', `The value map ${spec} must be an object like {"industry": {"製造業": "manufacturing"}}.`, spec);
+    }
+    for (const [field, choices] of Object.entries(json)) {
+      if (typeof choices !== 'object' || choices === null || Array.isArray(choices)) {
+        throw new MusubiError('invalid-input', `"${field}" in ${spec} must map answers to ids, like {"製造業": "manufacturing"}.`, `${spec} ${field}`);
+      }
+      for (const [answer, id] of Object.entries(choices as Record<string, unknown>)) add(map, field, answer, id, `${spec} ${field}`);
+    }
+  }
+  return map;
+}
