@@ -53,6 +53,8 @@ beforeAll(async () => {
     });
   }
   await callStation(station.url, 'addAttendee', { name: 'Grace Hopper', company: 'Navy', ticketCode: 'GH-1906' });
+  await callStation(station.url, 'addAttendee', { name: 'Ada Lovelace', company: 'Analytical Engines', ticketCode: 'AL-1815' });
+  await callStation(station.url, 'addAttendee', { name: 'Alan Turing', company: 'Bletchley', ticketCode: 'AT-1912' });
   await callStation(station.url, 'updatePrintSettings', { printer: TEST_QUEUE, autoPrint: true });
   browser = await launchChromium();
   page = await browser.newPage({ locale: 'en-GB', viewport: { width: 1280, height: 800 } });
@@ -130,6 +132,37 @@ describe('a queue of arrivals at the desk', { timeout: 120_000 }, () => {
     await searchBox().press('Enter');
     expectedIn.add('GH-1906');
     await expect.poll(() => banner().innerText()).toContain('Grace Hopper is checked in');
+    expect(checkedInCodes()).toEqual([...expectedIn].sort());
+  });
+
+  it('acts on nobody while the results for a changed text are still on their way', async () => {
+    // The station's answer for the new text is held back, as on a slow network or a busy station.
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route('**/api/searchAttendees', async (route) => {
+      if ((route.request().postDataJSON() as { query: string }).query === 'Alan') await held;
+      await route.continue();
+    });
+    try {
+      await searchBox().fill('Ada');
+      await expect.poll(() => page.getByRole('option').allInnerTexts()).toEqual([expect.stringContaining('Ada Lovelace')]);
+      const adaRow = await page.getByRole('option', { name: /Ada Lovelace/ }).boundingBox();
+      const adaCheckIn = await page.locator('.attendee-card').getByRole('button', { name: 'Check in', exact: true }).boundingBox();
+      // Quickly: change the text, then click Ada's row and her card's Check in where they were drawn.
+      await searchBox().fill('Alan');
+      await page.mouse.click(adaRow!.x + adaRow!.width / 2, adaRow!.y + adaRow!.height / 2);
+      await page.mouse.click(adaCheckIn!.x + adaCheckIn!.width / 2, adaCheckIn!.y + adaCheckIn!.height / 2);
+      await searchBox().press('Enter');
+      await page.waitForTimeout(300);
+      expect(readCheckins(dbFile).find((row) => row.ticketCode === 'AL-1815')?.checkedIn).toBe(0);
+      expect(await banner().count()).toBe(0);
+    } finally {
+      release();
+    }
+    // The answer for "Alan" arrives: the Enter pressed while waiting checks in the person it answers.
+    await expect.poll(() => banner().innerText()).toContain('Alan Turing is checked in');
+    expectedIn.add('AT-1912');
+    await page.unroute('**/api/searchAttendees');
     expect(checkedInCodes()).toEqual([...expectedIn].sort());
   });
 
