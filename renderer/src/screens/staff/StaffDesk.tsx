@@ -118,15 +118,16 @@ export function StaffDesk() {
     setSelected(0);
     scanQueue.current = scanQueue.current.then(() =>
       act(async () => {
-        const attendee = await api.findByTicketCode({ ticketCode: code });
-        if (!attendee) {
+        // One round trip: the station resolves the exact code and checks that person in.
+        const outcome = await api.checkInByCode({ code });
+        if (outcome.status === 'not-found') {
           playFeedback('not-found');
           setScannedPerson(null);
           setBanner({ kind: 'not-found', code });
           return;
         }
-        setScannedPerson(attendee);
-        show(await api.checkIn({ attendeeId: attendee.id, source: 'qr' }));
+        setScannedPerson(outcome.attendee);
+        show(outcome);
       }),
     );
   }
