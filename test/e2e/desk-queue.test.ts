@@ -1,3 +1,4 @@
+import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -209,5 +210,36 @@ describe('a queue of arrivals at the desk', { timeout: 120_000 }, () => {
     await form.getByRole('button', { name: 'Save' }).click();
     await expect.poll(() => readCheckins(dbFile).find((r) => r.name === '当日 参加')?.company).toBe('飛び込み商会 本店');
     await expect.poll(() => page.locator('.attendee-card').getByTestId('industry-chip').first().innerText()).toBe('Food & Agriculture');
+  });
+  it('turns the contact QR (vCard) on from the card and off from the edit form, each saved as a change of the attendee', async () => {
+    const label = 'Contact QR code (vCard) on the badge';
+    const vcardOf = (): unknown => {
+      const db = new Database(dbFile, { readonly: true, fileMustExist: true });
+      try {
+        return db.prepare("SELECT vcard_opt_in AS v FROM attendees WHERE name = '当日 参加'").get();
+      } finally {
+        db.close();
+      }
+    };
+    const upserts = (): number => {
+      const db = new Database(dbFile, { readonly: true, fileMustExist: true });
+      try {
+        const rows = db.prepare("SELECT data FROM entries WHERE type = 'attendee.upsert'").all() as { data: string }[];
+        return rows.filter((row) => 'vcardOptIn' in (JSON.parse(row.data) as { fields: object }).fields).length;
+      } finally {
+        db.close();
+      }
+    };
+    const before = upserts();
+    await page.locator('.attendee-card').getByRole('checkbox', { name: label }).check();
+    await expect.poll(vcardOf).toEqual({ v: 1 });
+    await expect.poll(() => page.locator('.attendee-card').getByRole('checkbox', { name: label }).isChecked()).toBe(true);
+    await page.getByRole('button', { name: 'Edit', exact: true }).click();
+    const form = page.getByRole('form', { name: /Edit/ });
+    expect(await form.getByRole('checkbox', { name: label }).isChecked()).toBe(true);
+    await form.getByRole('checkbox', { name: label }).uncheck();
+    await form.getByRole('button', { name: 'Save' }).click();
+    await expect.poll(vcardOf).toEqual({ v: 0 });
+    expect(upserts()).toBe(before + 2);
   });
 });

@@ -5,6 +5,7 @@ import { GoalMarks, IndustryChip, SectorList } from '../../components/Taxonomy';
 import { formatTime } from '../../format';
 import { PartnerConsentToggle } from '../../components/PartnerConsent';
 import { PartnerSuggestions } from '../../components/PartnerSuggestions';
+import { VcardOptInToggle } from './VcardOptInToggle';
 
 interface Props {
   attendee: Attendee;
@@ -120,7 +121,10 @@ export function AttendeeCard({ attendee, stale, settings, busy, onCheckIn, onUnd
           {t('badges.printedTimes', { count: attendee.badgePrints })}
         </p>
       )}
-      <PartnerConsentToggle key={attendee.id} attendeeId={attendee.id} consent={attendee.partnerConsent} />
+      <div className="consent-toggles">
+        <PartnerConsentToggle key={attendee.id} attendeeId={attendee.id} consent={attendee.partnerConsent} />
+        <VcardOptInToggle key={`vcard-${attendee.id}`} attendeeId={attendee.id} optIn={attendee.vcardOptIn} />
+      </div>
       {checkedIn && <PartnerSuggestions attendeeId={attendee.id} />}
     </article>
   );
