@@ -65,7 +65,9 @@ export function StaffDesk() {
   );
   /** An Enter pressed before the results of the text in the box arrived: acted on when they do. */
   const pendingEnter = useRef<string | null>(null);
-  const { data: scanned } = useLiveQuery((client) => (scannedId ? client.getAttendee({ id: scannedId }) : Promise.resolve(null)), scannedId ?? '');
+  // No key: a scan's own answer is the card, so a new scan fetches nothing; the read runs again
+  // (for whoever is scanned then) when something changes, such as the check-in's badge printing.
+  const { data: scanned } = useLiveQuery((client) => (scannedId ? client.getAttendee({ id: scannedId }) : Promise.resolve(null)));
   // An empty box lists nobody: the desk shows people it was asked for (a search or a scan).
   const items = query.trim() && answer ? answer.result.items : [];
   // Until the results for the text now in the box arrive, the rows and the card on screen are an
