@@ -19,7 +19,7 @@ import { partnerMethods } from './methods/partners';
 import { settingsMethods } from './methods/settings';
 import { syncMethods } from './methods/sync';
 
-export type { CheckInOutcome, StatusSummary } from './methods/checkin';
+export type { CheckInOutcome, ScanCheckInOutcome, StatusSummary } from './methods/checkin';
 export type { SearchResult } from './methods/search';
 
 /**

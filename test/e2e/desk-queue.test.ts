@@ -1,3 +1,4 @@
+import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -53,6 +54,8 @@ beforeAll(async () => {
     });
   }
   await callStation(station.url, 'addAttendee', { name: 'Grace Hopper', company: 'Navy', ticketCode: 'GH-1906' });
+  await callStation(station.url, 'addAttendee', { name: 'Ada Lovelace', company: 'Analytical Engines', ticketCode: 'AL-1815' });
+  await callStation(station.url, 'addAttendee', { name: 'Alan Turing', company: 'Bletchley', ticketCode: 'AT-1912' });
   await callStation(station.url, 'updatePrintSettings', { printer: TEST_QUEUE, autoPrint: true });
   browser = await launchChromium();
   page = await browser.newPage({ locale: 'en-GB', viewport: { width: 1280, height: 800 } });
@@ -133,6 +136,37 @@ describe('a queue of arrivals at the desk', { timeout: 120_000 }, () => {
     expect(checkedInCodes()).toEqual([...expectedIn].sort());
   });
 
+  it('acts on nobody while the results for a changed text are still on their way', async () => {
+    // The station's answer for the new text is held back, as on a slow network or a busy station.
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route('**/api/searchAttendees', async (route) => {
+      if ((route.request().postDataJSON() as { query: string }).query === 'Alan') await held;
+      await route.continue();
+    });
+    try {
+      await searchBox().fill('Ada');
+      await expect.poll(() => page.getByRole('option').allInnerTexts()).toEqual([expect.stringContaining('Ada Lovelace')]);
+      const adaRow = await page.getByRole('option', { name: /Ada Lovelace/ }).boundingBox();
+      const adaCheckIn = await page.locator('.attendee-card').getByRole('button', { name: 'Check in', exact: true }).boundingBox();
+      // Quickly: change the text, then click Ada's row and her card's Check in where they were drawn.
+      await searchBox().fill('Alan');
+      await page.mouse.click(adaRow!.x + adaRow!.width / 2, adaRow!.y + adaRow!.height / 2);
+      await page.mouse.click(adaCheckIn!.x + adaCheckIn!.width / 2, adaCheckIn!.y + adaCheckIn!.height / 2);
+      await searchBox().press('Enter');
+      await page.waitForTimeout(300);
+      expect(readCheckins(dbFile).find((row) => row.ticketCode === 'AL-1815')?.checkedIn).toBe(0);
+      expect(await banner().count()).toBe(0);
+    } finally {
+      release();
+    }
+    // The answer for "Alan" arrives: the Enter pressed while waiting checks in the person it answers.
+    await expect.poll(() => banner().innerText()).toContain('Alan Turing is checked in');
+    expectedIn.add('AT-1912');
+    await page.unroute('**/api/searchAttendees');
+    expect(checkedInCodes()).toEqual([...expectedIn].sort());
+  });
+
   it('ignores the Enter that confirms a Japanese IME conversion', async () => {
     await searchBox().fill('鈴木');
     await expect.poll(() => page.getByRole('option').count()).toBeGreaterThan(0);
@@ -176,5 +210,36 @@ describe('a queue of arrivals at the desk', { timeout: 120_000 }, () => {
     await form.getByRole('button', { name: 'Save' }).click();
     await expect.poll(() => readCheckins(dbFile).find((r) => r.name === '当日 参加')?.company).toBe('飛び込み商会 本店');
     await expect.poll(() => page.locator('.attendee-card').getByTestId('industry-chip').first().innerText()).toBe('Food & Agriculture');
+  });
+  it('turns the contact QR (vCard) on from the card and off from the edit form, each saved as a change of the attendee', async () => {
+    const label = 'Contact QR code (vCard) on the badge';
+    const vcardOf = (): unknown => {
+      const db = new Database(dbFile, { readonly: true, fileMustExist: true });
+      try {
+        return db.prepare("SELECT vcard_opt_in AS v FROM attendees WHERE name = '当日 参加'").get();
+      } finally {
+        db.close();
+      }
+    };
+    const upserts = (): number => {
+      const db = new Database(dbFile, { readonly: true, fileMustExist: true });
+      try {
+        const rows = db.prepare("SELECT data FROM entries WHERE type = 'attendee.upsert'").all() as { data: string }[];
+        return rows.filter((row) => 'vcardOptIn' in (JSON.parse(row.data) as { fields: object }).fields).length;
+      } finally {
+        db.close();
+      }
+    };
+    const before = upserts();
+    await page.locator('.attendee-card').getByRole('checkbox', { name: label }).check();
+    await expect.poll(vcardOf).toEqual({ v: 1 });
+    await expect.poll(() => page.locator('.attendee-card').getByRole('checkbox', { name: label }).isChecked()).toBe(true);
+    await page.getByRole('button', { name: 'Edit', exact: true }).click();
+    const form = page.getByRole('form', { name: /Edit/ });
+    expect(await form.getByRole('checkbox', { name: label }).isChecked()).toBe(true);
+    await form.getByRole('checkbox', { name: label }).uncheck();
+    await form.getByRole('button', { name: 'Save' }).click();
+    await expect.poll(vcardOf).toEqual({ v: 0 });
+    expect(upserts()).toBe(before + 2);
   });
 });

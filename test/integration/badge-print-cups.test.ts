@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -125,6 +126,8 @@ describe('printing badges on a real CUPS queue (cups-pdf)', { timeout: 90_000 },
     const result = await dispatch(station.service.api, 'printBadge', { attendeeId: attendee.id }, callers.organizer);
     expect(result).toMatchObject({ ok: false, error: { code: 'print-failed', reason: 'printer-stopped', detail: 'Out of labels', message: 'The printer is stopped: Out of labels.' } });
     expect((await api.getAttendee({ id: attendee.id })).badgePrints).toBe(0);
+    // The job the spooler took while the question was asked is not left waiting in the stopped queue.
+    expect(execFileSync('lpstat', ['-o', `${QUEUE}Stopped`], { encoding: 'utf8' }).trim()).toBe('');
   });
 
   it('asks for a printer when the station has none yet', async () => {

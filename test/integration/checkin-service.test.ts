@@ -35,6 +35,25 @@ describe('check-in service on a real SQLite file', () => {
     station.close();
   });
 
+  it('checks in the holder of a scanned code in one call: the code itself, in any case, or inside a ticket URL', async () => {
+    const station = openTestStation({ station: 'Door S' });
+    const { api } = station.service;
+    const ada = await api.addAttendee({ name: 'Ada Lovelace', ticketCode: 'AL-1815' });
+    const alan = await api.addAttendee({ name: 'Alan Turing', ticketCode: 'AT-1912' });
+
+    expect(await api.checkInByCode({ code: 'al-1815' })).toMatchObject({ status: 'checked-in', attendee: { id: ada.id }, print: { state: 'off' } });
+    const fromUrl = await api.checkInByCode({ code: 'https://tickets.example/e/77/ticket/AT-1912?ref=mail' });
+    expect(fromUrl).toMatchObject({ status: 'checked-in', attendee: { id: alan.id, checkedIn: { station: 'Door S' } } });
+    // A second scan writes nothing and says when and where.
+    expect(await api.checkInByCode({ code: 'AL-1815' })).toMatchObject({ status: 'already-checked-in', attendee: { checkedIn: { station: 'Door S' } } });
+    // A code nobody holds checks in nobody (not the nearest match).
+    expect(await api.checkInByCode({ code: 'AL-181' })).toEqual({ status: 'not-found' });
+    expect(readEntries(station.db).filter((e) => e.type === 'checkin').map((e) => e.attendeeId)).toEqual([ada.id, alan.id]);
+    expect(readEntries(station.db).filter((e) => e.type === 'checkin').every((e) => e.type === 'checkin' && e.data.source === 'qr')).toBe(true);
+    expect(await api.getStatus()).toMatchObject({ expected: 2, checkedIn: 2 });
+    station.close();
+  });
+
   it('keeps everything across a close and reopen of the file', async () => {
     const first = openTestStation();
     const taro = await first.service.api.addAttendee({ name: '山田 太郎', company: '結び商事' });

@@ -39,6 +39,7 @@ const SENSITIVE: Partial<Record<MethodName, readonly Role[]>> = {
   updateAttendee: ['organizer', 'desk'],
   findByTicketCode: ['organizer', 'desk'],
   checkIn: ['organizer', 'desk'],
+  checkInByCode: ['organizer', 'desk'],
   undoCheckIn: ['organizer', 'desk'],
   registerWalkIn: ['organizer', 'desk'],
   printBadge: ['organizer', 'desk'],

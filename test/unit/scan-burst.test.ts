@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { EMPTY_BURST, readKey, type KeyMeaning, type KeyStroke } from '../../shared/input/scan-burst';
-import { decideEnter } from '../../renderer/src/screens/staff/enter-decision';
+import { cardToShow, decideEnter, decideRowClick } from '../../renderer/src/screens/staff/enter-decision';
 
 /** Types `text` then Enter, one key every `gapMs`, starting at `start`; returns the Enter's meaning. */
 function typed(text: string, gapMs: number, start = 1000, enterGapMs = gapMs): KeyMeaning {
@@ -98,5 +98,37 @@ describe("the desk's Enter", () => {
     ['does not check in twice while one is on its way', { query: '山', resultsFor: '山', items: people, selected: 0, busy: true }, { kind: 'nothing', why: 'busy' }],
   ] as const)('%s', (_name, context, expected) => {
     expect(decideEnter(context)).toEqual(expected);
+  });
+});
+
+describe('a click on a result row', () => {
+  const rows = [
+    { id: 'a', name: '山田' },
+    { id: 'b', name: '山本' },
+  ];
+  it.each([
+    ['chooses a row of the results for the text in the box', { query: '山', resultsFor: '山', items: rows, index: 1, clickedId: 'b' }, { kind: 'select', index: 1, item: rows[1] }],
+    ['does nothing on a row of an older text (the new results are still on their way)', { query: '山田', resultsFor: '山', items: rows, index: 1, clickedId: 'b' }, { kind: 'nothing', why: 'stale' }],
+    ['does nothing before any results arrived', { query: '山', resultsFor: undefined, items: [], index: 0, clickedId: 'a' }, { kind: 'nothing', why: 'stale' }],
+    ['does nothing once the box is emptied', { query: '', resultsFor: '', items: rows, index: 0, clickedId: 'a' }, { kind: 'nothing', why: 'stale' }],
+    ['does nothing when the row now shows someone else (the list was redrawn)', { query: '山', resultsFor: '山', items: rows, index: 0, clickedId: 'b' }, { kind: 'nothing', why: 'moved' }],
+    ['does nothing on a row past the end of the list', { query: '山', resultsFor: '山', items: rows, index: 2, clickedId: 'c' }, { kind: 'nothing', why: 'moved' }],
+  ] as const)('%s', (_name, context, expected) => {
+    expect(decideRowClick(context)).toEqual(expected);
+  });
+});
+
+describe("the desk's card", () => {
+  const people = ['山田', '山本'];
+  it.each([
+    ['shows the highlighted result of the text in the box, ready to act', { query: '山', resultsFor: '山', items: people, selected: 1, scanned: undefined }, { item: '山本', actionable: true }],
+    ['keeps an older text\'s card on screen but lets nothing act on it', { query: '山田', resultsFor: '山', items: people, selected: 0, scanned: undefined }, { item: '山田', actionable: false }],
+    ['keeps the highlight inside a shorter list', { query: '山', resultsFor: '山', items: people, selected: 5, scanned: undefined }, { item: '山本', actionable: true }],
+    ['shows nobody on an empty box', { query: ' ', resultsFor: ' ', items: people, selected: 0, scanned: undefined }, { item: undefined, actionable: false }],
+    ['shows nobody when nobody matches', { query: 'zz', resultsFor: 'zz', items: [], selected: 0, scanned: undefined }, { item: undefined, actionable: false }],
+    ['shows the scanned person whatever the list says', { query: '', resultsFor: '山', items: people, selected: 0, scanned: { item: '鈴木' } }, { item: '鈴木', actionable: true }],
+    ['shows nothing actionable while the scanned person is being fetched', { query: '', resultsFor: '山', items: people, selected: 0, scanned: { item: undefined } }, { item: undefined, actionable: false }],
+  ] as const)('%s', (_name, context, expected) => {
+    expect(cardToShow(context)).toEqual(expected);
   });
 });

@@ -15,18 +15,18 @@ export interface AttendanceCounts {
   conflicts: number;
 }
 
+/** Read from the one-row table the triggers of migration 015 keep: no scan of the attendees per call. */
 export function attendanceCounts(db: Db): AttendanceCounts {
-  const row = db
-    .prepare(
-      `SELECT
-         coalesce(sum(walk_in = 0 AND registration_status = 'registered'), 0) AS expected,
-         coalesce(sum(walk_in = 0 AND registration_status <> 'registered'), 0) AS not_expected,
-         coalesce(sum(checkin_id IS NOT NULL), 0) AS checked_in,
-         coalesce(sum(walk_in = 0 AND registration_status = 'registered' AND checkin_id IS NOT NULL), 0) AS registered_in,
-         coalesce(sum(walk_in = 1), 0) AS walk_ins,
-         coalesce(sum(conflict_count > 0), 0) AS conflicts
-       FROM attendees WHERE removed = 0`,
-    )
-    .get() as { expected: number; not_expected: number; checked_in: number; registered_in: number; walk_ins: number; conflicts: number };
-  return { expected: row.expected, notExpected: row.not_expected, checkedIn: row.checked_in, registeredCheckedIn: row.registered_in, walkIns: row.walk_ins, conflicts: row.conflicts };
+  const row = db.prepare(`SELECT expected, not_expected, checked_in, registered_in, walk_ins, conflicts FROM attendance_counts`).get() as
+    | { expected: number; not_expected: number; checked_in: number; registered_in: number; walk_ins: number; conflicts: number }
+    | undefined;
+  if (!row) return { expected: 0, notExpected: 0, checkedIn: 0, registeredCheckedIn: 0, walkIns: 0, conflicts: 0 };
+  return {
+    expected: row.expected,
+    notExpected: row.not_expected,
+    checkedIn: row.checked_in,
+    registeredCheckedIn: row.registered_in,
+    walkIns: row.walk_ins,
+    conflicts: row.conflicts,
+  };
 }

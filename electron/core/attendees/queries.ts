@@ -118,7 +118,7 @@ export function getAttendee(db: Db, id: string): Attendee {
 /** The attendee holding a ticket code (compared without case), if any. */
 export function findByTicketCode(db: Db, ticketCode: string): Attendee | undefined {
   const row = db
-    .prepare(`SELECT ${ATTENDEE_COLUMNS} FROM attendees WHERE removed = 0 AND ticket_code = ? COLLATE NOCASE LIMIT 1`)
+    .prepare(`SELECT ${ATTENDEE_COLUMNS} FROM attendees WHERE removed = 0 AND ticket_code <> '' AND ticket_code = ? COLLATE NOCASE LIMIT 1`)
     .get(ticketCode) as AttendeeRow | undefined;
   return row ? attendeeFromRow(db, row) : undefined;
 }

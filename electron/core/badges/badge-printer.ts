@@ -91,7 +91,9 @@ export function createBadgePrinter(ctx: ServiceContext, printer: Printer): Badge
       if (!settings().autoPrint) return { state: 'off' };
       const printId = newId();
       unfinished += 1;
-      const job = printAttendee(attendeeId).then(
+      // The badge is drawn once the check-in's answer is on its way: drawing runs on this thread, and
+      // started here it would run before the answer is written, delaying the door's confirmation.
+      const job = new Promise<void>((resolve) => setImmediate(resolve)).then(() => printAttendee(attendeeId)).then(
         (outcome): AutoPrintResult => ({ state: 'printed', outcome }),
         (error: unknown): AutoPrintResult => ({
           state: 'failed',

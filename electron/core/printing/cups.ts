@@ -66,23 +66,30 @@ export class CupsPrinter implements Printer {
    * A stopped queue (CUPS stops one when the printer reports an error, e.g. out of labels) would
    * accept the job and hold it: at the door that means no badge and no word why. Say it instead.
    */
-  private async refuseStoppedQueue(printer: string): Promise<void> {
+  private async stoppedQueueError(printer: string): Promise<MusubiError | undefined> {
     const status = await run('lpstat', ['-p', printer]);
-    if (status.code !== 0 || !/^printer \S+ disabled/m.test(status.stdout)) return;
+    if (status.code !== 0 || !/^printer \S+ disabled/m.test(status.stdout)) return undefined;
     const reason = status.stdout
       .split('\n')
       .filter((line) => /^\s/.test(line) && line.trim())
       .map((line) => line.trim())
       .join(' ');
-    throw new MusubiError('print-failed', `The printer is stopped${reason ? `: ${reason}` : ''}.`, `printer ${printer}`, {
+    return new MusubiError('print-failed', `The printer is stopped${reason ? `: ${reason}` : ''}.`, `printer ${printer}`, {
       reason: 'printer-stopped',
       detail: reason,
     });
   }
 
   async print(file: string, job: PrintJob): Promise<PrintResult> {
-    await this.refuseStoppedQueue(job.printer);
-    const result = await run('lp', lpArguments(file, job));
+    // The job goes to the spooler at once, with the question whether the queue is stopped asked
+    // beside it rather than before it (each is a process start); a job that landed in a stopped
+    // queue is taken back out, so it cannot print by surprise once the labels are refilled.
+    const [stopped, result] = await Promise.all([this.stoppedQueueError(job.printer), run('lp', lpArguments(file, job))]);
+    if (stopped) {
+      const held = /request id is (\S+)/.exec(result.stdout)?.[1];
+      if (result.code === 0 && held) await run('cancel', [held]);
+      throw stopped;
+    }
     if (result.code !== 0) {
       const reason = (result.stderr || result.stdout).trim().replace(/^lp:\s*(Error\s*-\s*)?/i, '') || `lp exited with ${result.code}`;
       const cause = result.code === -1 ? 'no-spooler' : lpFailureReason(reason);

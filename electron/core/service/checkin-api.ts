@@ -1,4 +1,5 @@
 import type { CheckInOutcome, StatusSummary } from '../../../shared/api/contract';
+import type { CheckinSource } from '../../../shared/domain/attendee';
 import type { checkinMethods } from '../../../shared/api/methods/checkin';
 import { MusubiError } from '../../../shared/errors';
 import { checkinDraft, checkInOnce } from '../attendees/check-in';
@@ -8,17 +9,25 @@ import { readSettings } from '../settings/queries';
 import type { BadgePrinter } from '../badges/badge-printer';
 import { newAttendeeDrafts } from './attendee-drafts';
 import type { ServiceContext } from './context';
+import { holderOfPayload } from './ticket-lookup';
 import type { TopicImpl } from './types';
 
 /** Check-in, undo, walk-ins and the door's counts. */
 export function createCheckinApi(ctx: ServiceContext, badges: BadgePrinter): TopicImpl<keyof typeof checkinMethods> {
   const { db, record, wallClock, identity } = ctx;
 
+  function checkInAndPrint(attendeeId: string, source: CheckinSource, override?: boolean): CheckInOutcome {
+    const outcome = checkInOnce(ctx, attendeeId, source, { override });
+    // The badge prints after the check-in is saved, whoever checked in; a second arrival reprints only on request.
+    return { ...outcome, print: outcome.status === 'checked-in' ? badges.autoPrint(attendeeId) : { state: 'off' } };
+  }
+
   return {
-    checkIn: ({ attendeeId, source, override }): CheckInOutcome => {
-      const outcome = checkInOnce(ctx, attendeeId, source, { override });
-      // The badge prints after the check-in is saved, whoever checked in; a second arrival reprints only on request.
-      return { ...outcome, print: outcome.status === 'checked-in' ? badges.autoPrint(attendeeId) : { state: 'off' } };
+    checkIn: ({ attendeeId, source, override }) => checkInAndPrint(attendeeId, source, override),
+
+    checkInByCode: ({ code }) => {
+      const attendeeId = holderOfPayload(db, code);
+      return attendeeId === undefined ? { status: 'not-found' } : checkInAndPrint(attendeeId, 'qr');
     },
 
     undoCheckIn: ({ attendeeId, checkinId }) =>

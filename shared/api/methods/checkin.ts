@@ -20,6 +20,9 @@ export type CheckInResult =
 /** What the door hears back: the check-in, and whether its badge started printing. */
 export type CheckInOutcome = CheckInResult & { print: AutoPrint };
 
+/** A scan at the desk: the check-in of the one person the code names, or nobody. */
+export type ScanCheckInOutcome = CheckInOutcome | { status: 'not-found' };
+
 export interface StatusSummary {
   eventName: string;
   station: string;
@@ -41,6 +44,11 @@ export const checkinMethods = {
     returns<CheckInOutcome>(),
     { roles: ['organizer', 'desk'] },
   ),
+  /**
+   * A scanned or typed code (a ticket code, or a URL or text that holds one: the kiosk's rule)
+   * resolved exactly and checked in, in one call: one round trip per scan at the door.
+   */
+  checkInByCode: method(z.object({ code: z.string().trim().min(1).max(500) }), returns<ScanCheckInOutcome>(), { roles: ['organizer', 'desk'] }),
   undoCheckIn: method(z.object({ attendeeId, checkinId: z.string().uuid().optional() }), returns<Attendee>(), { roles: ['organizer', 'desk'] }),
   registerWalkIn: method(partialAttendeeFieldsSchema, returns<CheckInOutcome>(), { roles: ['organizer', 'desk'] }),
   getStatus: method(noInput, returns<StatusSummary>(), { roles: ['organizer', 'desk'] }),

@@ -7,7 +7,19 @@ import { migration006 } from './006-partners';
 import { migration007 } from './007-attendee-list';
 import { migration008 } from './008-nickname-registration-status';
 import { migration012 } from './012-search-snapshot';
+import { migration015 } from './015-door-lookups';
 import type { Migration } from './migration';
 
 /** Every migration in order. Add a new numbered file; never edit a released one. */
-export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006, migration007, migration008, migration012];
+export const MIGRATIONS: readonly Migration[] = [
+  migration001,
+  migration002,
+  migration003,
+  migration004,
+  migration005,
+  migration006,
+  migration007,
+  migration008,
+  migration012,
+  migration015,
+];

@@ -2,6 +2,8 @@
 export const door = {
   ja: {
     hint: 'スキャナーで読み取るか、名前・ふりがな・会社名で検索。↑↓ で選んで Enter で受付。',
+    searching: '検索中…',
+    vcardOptIn: 'バッジに連絡先の QR コード（vCard）を載せる',
     walkIn: '当日参加を登録',
     walkInTitle: '当日参加の登録',
     walkInSubmit: '登録して受付・印刷',
@@ -71,6 +73,8 @@ export const door = {
   },
   en: {
     hint: 'Scan a ticket, or search by name, reading or company. ↑↓ to choose, Enter to check in.',
+    searching: 'Searching…',
+    vcardOptIn: 'Contact QR code (vCard) on the badge',
     walkIn: 'Register walk-in',
     walkInTitle: 'Register a walk-in',
     walkInSubmit: 'Register, check in and print',

@@ -5,9 +5,12 @@ import { GoalMarks, IndustryChip, SectorList } from '../../components/Taxonomy';
 import { formatTime } from '../../format';
 import { PartnerConsentToggle } from '../../components/PartnerConsent';
 import { PartnerSuggestions } from '../../components/PartnerSuggestions';
+import { VcardOptInToggle } from './VcardOptInToggle';
 
 interface Props {
   attendee: Attendee;
+  /** The card belongs to an older search text than the box's: shown dimmed and inert until the new results arrive. */
+  stale: boolean;
   settings: EventSettings | undefined;
   busy: boolean;
   onCheckIn: () => void;
@@ -22,11 +25,16 @@ interface Props {
 }
 
 /** The selected person: who they are, whether they are in, and the one action that matters now. */
-export function AttendeeCard({ attendee, settings, busy, onCheckIn, onUndo, onPrint, onPreview, onEdit, printing }: Props) {
+export function AttendeeCard({ attendee, stale, settings, busy, onCheckIn, onUndo, onPrint, onPreview, onEdit, printing }: Props) {
   const { t, i18n } = useTranslation();
   const checkedIn = attendee.checkedIn;
   return (
-    <article className={`attendee-card ${checkedIn ? 'is-checked-in' : ''}`} aria-label={attendee.name}>
+    <article
+      className={`attendee-card ${checkedIn ? 'is-checked-in' : ''} ${stale ? 'is-stale' : ''}`}
+      aria-label={attendee.name}
+      aria-busy={stale}
+      inert={stale}
+    >
       {attendee.nameKana && <p className="furigana">{attendee.nameKana}</p>}
       <h2 className="attendee-name">{attendee.name}</h2>
       <div className="card-badge">
@@ -113,7 +121,10 @@ export function AttendeeCard({ attendee, settings, busy, onCheckIn, onUndo, onPr
           {t('badges.printedTimes', { count: attendee.badgePrints })}
         </p>
       )}
-      <PartnerConsentToggle key={attendee.id} attendeeId={attendee.id} consent={attendee.partnerConsent} />
+      <div className="consent-toggles">
+        <PartnerConsentToggle key={attendee.id} attendeeId={attendee.id} consent={attendee.partnerConsent} />
+        <VcardOptInToggle key={`vcard-${attendee.id}`} attendeeId={attendee.id} optIn={attendee.vcardOptIn} />
+      </div>
       {checkedIn && <PartnerSuggestions attendeeId={attendee.id} />}
     </article>
   );

@@ -12,9 +12,11 @@ export interface FormValues {
   industry: string;
   goals: string[];
   lookingFor: string[];
+  /** The contact QR (vCard) on the badge. */
+  vcardOptIn: boolean;
 }
 
-export const EMPTY_FORM: FormValues = { name: '', nameKana: '', company: '', email: '', industry: '', goals: [], lookingFor: [] };
+export const EMPTY_FORM: FormValues = { name: '', nameKana: '', company: '', email: '', industry: '', goals: [], lookingFor: [], vcardOptIn: false };
 
 interface Props {
   /** walk-in: a new person (name required, e-mail optional); edit: what staff may change at the desk. */
@@ -45,8 +47,12 @@ export function AttendeeForm({ mode, initial, settings, busy, onSubmit, onCancel
 
   function submit(event: FormEvent): void {
     event.preventDefault();
-    const { name, nameKana, company, email, industry, goals, lookingFor } = values;
-    onSubmit(mode === 'walk-in' ? { name: name.trim(), nameKana, company, email, industry, goals, lookingFor } : { company, industry, goals, lookingFor });
+    const { name, nameKana, company, email, industry, goals, lookingFor, vcardOptIn } = values;
+    onSubmit(
+      mode === 'walk-in'
+        ? { name: name.trim(), nameKana, company, email, industry, goals, lookingFor, vcardOptIn }
+        : { company, industry, goals, lookingFor, vcardOptIn },
+    );
   }
 
   return (
@@ -65,6 +71,14 @@ export function AttendeeForm({ mode, initial, settings, busy, onSubmit, onCancel
         texts={{ industry: t('door.form.industry'), industryNone: t('door.industryUnset'), goals: t('door.form.goals'), lookingFor: t('door.form.lookingFor') }}
         checkClassName="check"
       />
+      <label className="check">
+        <input
+          type="checkbox"
+          checked={values.vcardOptIn}
+          onChange={(event) => setValues((current) => ({ ...current, vcardOptIn: event.target.checked }))}
+        />
+        {t('door.vcardOptIn')}
+      </label>
       <div className="actions">
         <button type="submit" className="primary" disabled={busy || (mode === 'walk-in' && !values.name.trim())}>
           {mode === 'walk-in' ? t('door.walkInSubmit') : t('door.editSubmit')}

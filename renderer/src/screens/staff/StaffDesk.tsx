@@ -11,7 +11,7 @@ import { AttendeeForm, EMPTY_FORM } from './AttendeeForm';
 import { BadgePreview } from './BadgePreview';
 import { CameraScan } from './CameraScan';
 import { CheckinBanner, type Banner } from './CheckinBanner';
-import { decideEnter } from './enter-decision';
+import { cardToShow, decideEnter, decideRowClick, resultsAreCurrent } from './enter-decision';
 import { playFeedback } from './feedback';
 import { PrintStatus } from './PrintStatus';
 import { ResultList } from './ResultList';
@@ -40,8 +40,12 @@ export function StaffDesk() {
   const [selected, setSelected] = useState(0);
   const [busy, setBusy] = useState(false);
   const [banner, setBanner] = useState<Banner | null>(null);
-  /** The person a scan found: shown instead of the highlighted result until the next search. */
-  const [scannedId, setScannedId] = useState<string | null>(null);
+  /**
+   * The person a scan (or a walk-in, or an edit) found, as the station answered: shown at once
+   * instead of the highlighted result until the next search, and kept fresh by the live read below.
+   */
+  const [scannedPerson, setScannedPerson] = useState<Attendee | null>(null);
+  const scannedId = scannedPerson?.id ?? null;
   const [form, setForm] = useState<Form>(null);
   const [previewing, setPreviewing] = useState(false);
   const searchBox = useRef<HTMLInputElement>(null);
@@ -61,11 +65,23 @@ export function StaffDesk() {
   );
   /** An Enter pressed before the results of the text in the box arrived: acted on when they do. */
   const pendingEnter = useRef<string | null>(null);
-  const { data: scanned } = useLiveQuery((client) => (scannedId ? client.getAttendee({ id: scannedId }) : Promise.resolve(null)), scannedId ?? '');
+  // No key: a scan's own answer is the card, so a new scan fetches nothing; the read runs again
+  // (for whoever is scanned then) when something changes, such as the check-in's badge printing.
+  const { data: scanned } = useLiveQuery((client) => (scannedId ? client.getAttendee({ id: scannedId }) : Promise.resolve(null)));
   // An empty box lists nobody: the desk shows people it was asked for (a search or a scan).
   const items = query.trim() && answer ? answer.result.items : [];
-  const current: Attendee | undefined = items[Math.min(selected, items.length - 1)];
-  const shown = scannedId ? (scanned ?? undefined) : current;
+  // Until the results for the text now in the box arrive, the rows and the card on screen are an
+  // older text's: drawn dimmed, and nothing acts on them (enter-decision.ts).
+  const resultsCurrent = resultsAreCurrent(query, answer?.query);
+  const card = cardToShow({
+    query,
+    resultsFor: answer?.query,
+    items,
+    selected,
+    // The live read answers for the person now scanned, or the station's answer stands until it does.
+    scanned: scannedPerson ? { item: scanned?.id === scannedPerson.id ? scanned : scannedPerson } : undefined,
+  });
+  const shown = card.item;
 
   function readyForNext(): void {
     searchBox.current?.focus();
@@ -109,15 +125,16 @@ export function StaffDesk() {
     setSelected(0);
     scanQueue.current = scanQueue.current.then(() =>
       act(async () => {
-        const attendee = await api.findByTicketCode({ ticketCode: code });
-        if (!attendee) {
+        // One round trip: the station resolves the exact code and checks that person in.
+        const outcome = await api.checkInByCode({ code });
+        if (outcome.status === 'not-found') {
           playFeedback('not-found');
-          setScannedId(null);
+          setScannedPerson(null);
           setBanner({ kind: 'not-found', code });
           return;
         }
-        setScannedId(attendee.id);
-        show(await api.checkIn({ attendeeId: attendee.id, source: 'qr' }));
+        setScannedPerson(outcome.attendee);
+        show(outcome);
       }),
     );
   }
@@ -132,7 +149,7 @@ export function StaffDesk() {
   function onKeyDown(event: KeyboardEvent<HTMLInputElement>): void {
     if (['ArrowDown', 'ArrowUp'].includes(event.key)) {
       event.preventDefault();
-      setScannedId(null);
+      setScannedPerson(null);
       setSelected((index) => moveSelection(index, event.key, items.length));
     } else if (event.key === 'Enter') {
       event.preventDefault();
@@ -166,7 +183,7 @@ export function StaffDesk() {
     pendingEnter.current = null;
     setQuery(text);
     setSelected(0);
-    setScannedId(null);
+    setScannedPerson(null);
     // A new search starts a new person: last person's banners go.
     setBanner(null);
     printing.dismiss();
@@ -176,12 +193,12 @@ export function StaffDesk() {
     act(async () => {
       if (form?.kind === 'walk-in') {
         const outcome = await api.registerWalkIn(fields);
-        setScannedId(outcome.attendee.id);
+        setScannedPerson(outcome.attendee);
         show(outcome);
       } else if (form?.kind === 'edit') {
         const attendee = await api.updateAttendee({ id: form.attendee.id, fields });
         setBanner(null);
-        setScannedId(attendee.id);
+        setScannedPerson(attendee);
       }
       setForm(null);
     });
@@ -203,7 +220,7 @@ export function StaffDesk() {
             role="combobox"
             aria-expanded={items.length > 0}
             aria-controls="search-results"
-            aria-activedescendant={current && !scannedId ? `search-results-${selected}` : undefined}
+            aria-activedescendant={shown && resultsCurrent && !scannedId ? `search-results-${selected}` : undefined}
             onChange={(event) => search(event.target.value)}
             onKeyDown={onKeyDown}
           />
@@ -215,7 +232,9 @@ export function StaffDesk() {
         <p className="hint">{t('door.hint')}</p>
         {answer && query && (
           <p className="result-count" aria-live="polite">
-            {answer.result.total === 0
+            {!resultsCurrent
+              ? t('door.searching')
+              : answer.result.total === 0
               ? t('staff.noResults', { query })
               : answer.result.total > items.length
                 ? t('staff.resultCountMore', { shown: items.length, count: answer.result.total })
@@ -226,9 +245,12 @@ export function StaffDesk() {
           id="search-results"
           items={items}
           selected={scannedId ? -1 : selected}
-          onSelect={(index) => {
-            setScannedId(null);
-            setSelected(index);
+          stale={!resultsCurrent}
+          onSelect={(index, clicked) => {
+            const decision = decideRowClick({ query, resultsFor: answer?.query, items, index, clickedId: clicked.id });
+            if (decision.kind !== 'select') return;
+            setScannedPerson(null);
+            setSelected(decision.index);
           }}
         />
       </div>
@@ -258,6 +280,7 @@ export function StaffDesk() {
         ) : shown ? (
           <AttendeeCard
             attendee={shown}
+            stale={!card.actionable}
             settings={settings}
             busy={busy}
             onCheckIn={() => void checkIn(shown, 'search')}
