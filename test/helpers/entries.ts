@@ -30,6 +30,7 @@ type Op =
   | { kind: 'undo'; pick: number }
   | { kind: 'print'; copies: number }
   | { kind: 'consent'; value: boolean }
+  | { kind: 'status'; value: 'registered' | 'cancelled' | 'waitlisted' }
   | { kind: 'presence'; state: 'left' | 'back' }
   | { kind: 'settings'; value: string };
 
@@ -41,6 +42,7 @@ const opArb: fc.Arbitrary<Op> = fc.oneof(
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('undo' as const), pick: fc.nat(20) }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('print' as const), copies: fc.integer({ min: 1, max: 3 }) }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('consent' as const), value: fc.boolean() }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('status' as const), value: fc.constantFrom('registered' as const, 'cancelled' as const, 'waitlisted' as const) }) },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('presence' as const), state: fc.constantFrom('left' as const, 'back' as const) }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('settings' as const), value: fc.constantFrom('交流会', 'Meetup') }) },
 );
@@ -84,6 +86,9 @@ export const logArb: fc.Arbitrary<Entry[]> = fc
           break;
         case 'consent':
           entries.push({ ...base, type: 'attendee.upsert', attendeeId, data: { fields: { partnerConsent: op.value } } });
+          break;
+        case 'status':
+          entries.push({ ...base, type: 'attendee.upsert', attendeeId, data: { fields: { registrationStatus: op.value } } });
           break;
         case 'presence':
           entries.push({ ...base, type: 'attendee.presence', attendeeId, data: { state: op.state } });
