@@ -3,8 +3,9 @@ import type { Statement } from 'better-sqlite3';
 import type { Db } from '../db/types';
 import { onAttendeeRefreshed } from '../projection/attendee-listeners';
 import { GramChannel, union } from './gram-channel';
-import { buildNow, buildSteps, ROW_COLUMNS, type BuiltIndex } from './index-build';
+import { buildNow, buildSteps, indexOfTickets, ROW_COLUMNS, ticketHash, type BuiltIndex } from './index-build';
 import { journalSince, newestSnapshotSeq } from './journal';
+import { PackedStrings } from './packed-strings';
 import { loadSnapshot, saveSteps } from './snapshot';
 import { runInSlices, type SlicedRun } from './slices';
 
@@ -52,11 +53,13 @@ function sameKeys(a: SearchKeys | null, b: SearchKeys | null): boolean {
   );
 }
 
-const NO_DOCS: BuiltIndex = { ids: [], sortKeys: [], tickets: [], main: GramChannel.build([]), romaji: GramChannel.build([]), seq: 0 };
+const NONE = PackedStrings.of([]);
+const NO_DOCS: BuiltIndex = { ids: NONE, sortKeys: NONE, tickets: NONE, ticketIndex: indexOfTickets([]), main: GramChannel.build([]), romaji: GramChannel.build([]), seq: 0 };
 
 export class AttendeeSearchIndex {
   private base: BuiltIndex = NO_DOCS;
-  private ids: string[] = [];
+  /** Ids of documents added since the build (numbered after the built ones). */
+  private added: string[] = [];
   /** Document of each id, made on the first change (it costs tens of ms a restart need not pay). */
   private docs: Map<string, number> | null = null;
   /** Keys of documents changed or added since the build (null once removed); others are the build's. */
@@ -65,7 +68,6 @@ export class AttendeeSearchIndex {
   private overlay = new Set<number>();
   /** Built documents whose keys changed or which were removed since the build. */
   private stale = new Set<number>();
-  private tickets = new Map<string, number[]>();
   private dirty = new Set<string>();
   /** The journal position applied so far. */
   private seq = 0;
@@ -114,18 +116,11 @@ export class AttendeeSearchIndex {
   /** Replaces the lists with a build or a snapshot; changes after its journal position are read next. */
   private install(built: BuiltIndex, source: 'build' | 'snapshot'): void {
     this.base = built;
-    this.ids = built.ids.slice();
+    this.added = [];
     this.docs = null;
     this.changed = new Map();
     this.overlay = new Set();
     this.stale = new Set();
-    this.tickets = new Map();
-    built.tickets.forEach((ticket, doc) => {
-      if (ticket === '') return;
-      const holders = this.tickets.get(ticket);
-      if (holders) holders.push(doc);
-      else this.tickets.set(ticket, [doc]);
-    });
     // Inside an open transaction the position read may count rows that roll back (their numbers
     // are then handed out again): start from the beginning of the journal instead, which is safe.
     this.seq = this.db.inTransaction ? 0 : built.seq;
@@ -239,24 +234,26 @@ export class AttendeeSearchIndex {
     if (changed !== undefined || doc >= this.base.ids.length) return changed ?? null;
     const { main, romaji } = this.base;
     return {
-      ticket: this.base.tickets[doc] ?? '',
+      ticket: this.base.tickets.get(doc),
       main: main.fieldsOf(doc),
       mainPrefixes: main.prefixesOf(doc),
       romaji: romaji.fieldsOf(doc),
       romajiPrefixes: romaji.prefixesOf(doc),
-      sortKey: this.base.sortKeys[doc] ?? '',
+      sortKey: this.base.sortKeys.get(doc),
     };
   }
 
   private sortKeyOf(doc: number): string {
     const changed = this.changed.get(doc);
-    return changed !== undefined ? (changed?.sortKey ?? '') : (this.base.sortKeys[doc] ?? '');
+    return changed !== undefined ? (changed?.sortKey ?? '') : this.base.sortKeys.get(doc);
   }
 
   private docOf(id: string): number | undefined {
     if (!this.docs) {
       this.docs = new Map();
-      for (let doc = 0; doc < this.ids.length; doc++) this.docs.set(this.ids[doc] as string, doc);
+      const built = this.base.ids.length;
+      for (let doc = 0; doc < built; doc++) this.docs.set(this.base.ids.get(doc), doc);
+      this.added.forEach((id, i) => this.docs?.set(id, built + i));
     }
     return this.docs.get(id);
   }
@@ -265,8 +262,8 @@ export class AttendeeSearchIndex {
     let doc = this.docOf(id);
     if (doc === undefined) {
       if (keys === null) return;
-      doc = this.ids.length;
-      this.ids.push(id);
+      doc = this.base.ids.length + this.added.length;
+      this.added.push(id);
       this.changed.set(doc, keys);
       this.docs?.set(id, doc);
       this.overlay.add(doc);
@@ -325,7 +322,12 @@ export class AttendeeSearchIndex {
     );
     const extraExact = exact.filter((doc) => !(this.inSorted(matches, doc) || overlayMatchSet.has(doc))).length;
     const page = [...exact, ...prefixPage, ...otherPage].slice(0, limit);
-    return { ids: page.map((doc) => this.ids[doc] ?? ''), total: matches.length + overlayMatches.length + extraExact };
+    return { ids: page.map((doc) => this.idOf(doc)), total: matches.length + overlayMatches.length + extraExact };
+  }
+
+  private idOf(doc: number): string {
+    const built = this.base.ids.length;
+    return doc < built ? this.base.ids.get(doc) : (this.added[doc - built] ?? '');
   }
 
   /** Reading order: by sort key, then id, as the full build numbers its documents. */
@@ -333,8 +335,8 @@ export class AttendeeSearchIndex {
     const ka = this.sortKeyOf(a);
     const kb = this.sortKeyOf(b);
     if (ka !== kb) return ka < kb ? -1 : 1;
-    const ia = this.ids[a] ?? '';
-    const ib = this.ids[b] ?? '';
+    const ia = this.idOf(a);
+    const ib = this.idOf(b);
     return ia < ib ? -1 : ia > ib ? 1 : 0;
   };
 
@@ -379,7 +381,7 @@ export class AttendeeSearchIndex {
 
   private exactTicket(ticket: string): number[] {
     if (ticket === '') return [];
-    const docs = (this.tickets.get(ticket) ?? []).filter((doc) => !this.stale.has(doc));
+    const docs = Array.from(this.base.ticketIndex.get(ticketHash(ticket))).filter((doc) => !this.stale.has(doc) && this.base.tickets.get(doc) === ticket);
     for (const doc of this.overlay) if (this.changed.get(doc)?.ticket === ticket) docs.push(doc);
     return docs;
   }
@@ -393,7 +395,7 @@ export class AttendeeSearchIndex {
     const firstBuilt: number[] = [];
     for (let doc = 0; doc < built && firstBuilt.length < limit; doc++) if (!this.stale.has(doc)) firstBuilt.push(doc);
     const page = this.merge(firstBuilt, changed, limit, () => false);
-    return { ids: page.map((doc) => this.ids[doc] ?? ''), total };
+    return { ids: page.map((doc) => this.idOf(doc)), total };
   }
 }
 

@@ -2,6 +2,8 @@ import { searchKeysOf, type SearchFields, type SearchKeys } from '../../../share
 import type { Db } from '../db/types';
 import { GramChannel, GramChannelBuilder } from './gram-channel';
 import { journalHighWater } from './journal';
+import { PackedStrings } from './packed-strings';
+import { Postings, PostingsBuilder } from './postings';
 
 /**
  * A full build of the search index from the `attendees` table, as a generator that yields every
@@ -11,10 +13,12 @@ import { journalHighWater } from './journal';
  */
 export interface BuiltIndex {
   /** Documents in reading order. */
-  ids: string[];
-  sortKeys: string[];
+  ids: PackedStrings;
+  sortKeys: PackedStrings;
   /** Normalised ticket code per document ('' for none). */
-  tickets: string[];
+  tickets: PackedStrings;
+  /** Documents by the hash of their ticket code (ticketHash), to be checked against `tickets`. */
+  ticketIndex: Postings;
   main: GramChannel;
   romaji: GramChannel;
   /** The journal position (journal.ts) this build has seen every change up to. */
@@ -24,6 +28,21 @@ export interface BuiltIndex {
 export const ROW_COLUMNS = 'id, ticket_code AS ticketCode, name, name_kana AS nameKana, nickname, company, email';
 const PAGE = 250;
 const DOCS_PER_STEP = 1000;
+
+/** A non-negative 32-bit hash of a ticket code (FNV-1a): the key of `ticketIndex`. */
+export function ticketHash(ticket: string): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < ticket.length; i++) hash = Math.imul(hash ^ ticket.charCodeAt(i), 0x01000193);
+  return hash >>> 1;
+}
+
+export function indexOfTickets(tickets: readonly string[]): Postings {
+  const builder = new PostingsBuilder(tickets.length);
+  tickets.forEach((ticket, doc) => {
+    if (ticket !== '') builder.add(ticketHash(ticket), doc);
+  });
+  return builder.finish();
+}
 
 export function compareKeys(a: SearchKeys, b: SearchKeys): number {
   return a.sortKey < b.sortKey ? -1 : a.sortKey > b.sortKey ? 1 : 0;
@@ -70,10 +89,12 @@ export function* buildSteps(db: Db): Generator<void, BuiltIndex> {
   }
   const builtMain = main.finish();
   yield;
+  const tickets = entries.map((e) => e.keys.ticket);
   return {
-    ids: entries.map((e) => e.id),
-    sortKeys: entries.map((e) => e.keys.sortKey),
-    tickets: entries.map((e) => e.keys.ticket),
+    ids: PackedStrings.of(entries.map((e) => e.id)),
+    sortKeys: PackedStrings.of(entries.map((e) => e.keys.sortKey)),
+    tickets: PackedStrings.of(tickets),
+    ticketIndex: indexOfTickets(tickets),
     main: builtMain,
     romaji: romaji.finish(),
     seq,

@@ -2,6 +2,8 @@ import { searchKeysOf } from '../../../shared/text/search-keys';
 import type { Db } from '../db/types';
 import { GramChannel, type ChannelParts } from './gram-channel';
 import type { BuiltIndex } from './index-build';
+import { PackedStrings } from './packed-strings';
+import { Postings } from './postings';
 
 /**
  * The built search index, saved in the database (migration 012) so that a restarted station
@@ -15,8 +17,7 @@ import type { BuiltIndex } from './index-build';
  * slices; the snapshot counts only once its `search_snapshots` row is in, written last together
  * with the removal of the journal it makes unnecessary.
  */
-const FORMAT = 'search-index/3';
-const TEXT_SEPARATOR = '\u0000';
+const FORMAT = 'search-index/4';
 const PROBES = ['髙橋 健一', 'タカハシ ケンイチ', 'ｺｳﾉ ｼｮｳﾀ', 'こうの しょうた', 'Taro Kohno', '齋藤', '斉藤', '株式会社みらい', '(株)東京', 'Acme Inc.', 'ＡＢＣ-１２３', 'ちゅうじょう', 'しんいち', 'つばさ'];
 
 /** Changes whenever the normalisation gives different keys for the probes. */
@@ -60,11 +61,15 @@ function bytesOf(array: Int32Array | Uint16Array): Buffer {
 
 function partsOf(built: BuiltIndex): Part[] {
   const parts: Part[] = [
-    // Attendee ids are lower-case UUIDs (shared/domain/entry.ts): one byte a character, never a NUL.
-    ['ids', Buffer.from(built.ids.join(TEXT_SEPARATOR), 'latin1')],
-    ['sortKeys', textBytes(built.sortKeys.join(TEXT_SEPARATOR))],
-    ['tickets', textBytes(built.tickets.join(TEXT_SEPARATOR))],
+    // Attendee ids are lower-case UUIDs (shared/domain/entry.ts): one byte a character.
+    ['ids', Buffer.from(built.ids.joined, 'latin1')],
+    ['ids.offsets', bytesOf(built.ids.offsets)],
+    ['sortKeys', textBytes(built.sortKeys.joined)],
+    ['sortKeys.offsets', bytesOf(built.sortKeys.offsets)],
+    ['tickets', textBytes(built.tickets.joined)],
+    ['tickets.offsets', bytesOf(built.tickets.offsets)],
   ];
+  built.ticketIndex.parts().forEach((array, i) => parts.push([`tickets.index.${i}`, bytesOf(array)]));
   for (const [name, channel] of [['main', built.main], ['romaji', built.romaji]] as const) {
     const p = channel.parts();
     parts.push([`${name}.chars`, bytesOf(p.chars)], [`${name}.haystacks`, textBytes(p.haystacks)], [`${name}.prefixStacks`, textBytes(p.prefixStacks)]);
@@ -131,12 +136,18 @@ function uint16(data: unknown): Uint16Array {
   return new Uint16Array(copy.buffer, copy.byteOffset, copy.byteLength / 2);
 }
 
-function splitTexts(joined: unknown, count: number): string[] {
-  return count === 0 ? [] : textOf(joined).split(TEXT_SEPARATOR);
-}
 
 /** The newest complete snapshot made by this version's code, or null. */
 export function loadSnapshot(db: Db): BuiltIndex | null {
+  try {
+    return readSnapshot(db);
+  } catch {
+    // A part missing or cut short: the snapshot is only a shortcut, so build instead.
+    return null;
+  }
+}
+
+function readSnapshot(db: Db): BuiltIndex | null {
   const head = db.prepare('SELECT id, seq, format, meta FROM search_snapshots ORDER BY id DESC LIMIT 1').get() as
     | { id: number; seq: number; format: string; meta: string }
     | undefined;
@@ -159,9 +170,10 @@ export function loadSnapshot(db: Db): BuiltIndex | null {
     return GramChannel.fromParts(channelParts);
   };
   const built: BuiltIndex = {
-    ids: meta.docs === 0 ? [] : (parts.get('ids') as Buffer).toString('latin1').split(TEXT_SEPARATOR),
-    sortKeys: splitTexts(parts.get('sortKeys'), meta.docs),
-    tickets: splitTexts(parts.get('tickets'), meta.docs),
+    ids: new PackedStrings((parts.get('ids') as Buffer).toString('latin1'), int32(parts.get('ids.offsets'))),
+    sortKeys: new PackedStrings(textOf(parts.get('sortKeys')), int32(parts.get('sortKeys.offsets'))),
+    tickets: new PackedStrings(textOf(parts.get('tickets')), int32(parts.get('tickets.offsets'))),
+    ticketIndex: new Postings(int32(parts.get('tickets.index.0')), int32(parts.get('tickets.index.1')), int32(parts.get('tickets.index.2'))),
     main: channel('main'),
     romaji: channel('romaji'),
     seq: head.seq,
