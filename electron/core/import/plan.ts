@@ -14,7 +14,13 @@ import { textFieldsFromRow, type AttendeeRow } from '../attendees/queries';
  * Turns the rows of an export into what an import would do, without writing anything: which
  * people are new, which existing ones change (matched by ticket code, else by e-mail), which rows
  * are left out and why. The same plan is shown in the preview and carried out by the commit.
+ * Planned people go to a `PlanSink` as they are found (the commit stages them, the preview only
+ * counts), so a large file is never held as rows, drafts and entries at once.
  */
+export interface PlanSink {
+  add(planned: PlannedNew): void;
+  update(planned: PlannedUpdate): void;
+}
 export interface PlannedNew {
   row: number;
   fields: PartialAttendeeFields;
@@ -31,8 +37,6 @@ export interface ImportPlan {
   detectedMapping: ImportTarget[];
   mapping: ImportTarget[];
   sampleRows: string[][];
-  additions: PlannedNew[];
-  updates: PlannedUpdate[];
   counts: ImportCounts;
   problems: ProblemList;
 }
@@ -98,12 +102,30 @@ function changes(current: PartialAttendeeFields, incoming: PartialAttendeeFields
   return changed;
 }
 
-export function planImport(db: Db, fileName: string, table: RawTable, settings: EventSettings, givenMapping?: ImportTarget[]): ImportPlan {
-  const problems = new ProblemList(fileName);
+/** Existing people are read this many at a time, a slice each. */
+const EXISTING_PAGE = 2000;
+/** The slice deadline is looked at every this many rows. */
+const ROWS_BETWEEN_CLOCK_CHECKS = 64;
+
+/**
+ * Plans an import in slices: the generator yields whenever `sliceOver()` says its slice is used
+ * up (the caller lets the event loop run, then resumes it), and returns the plan's summary.
+ */
+export function* planImportSlices(
+  db: Db,
+  fileName: string,
+  table: RawTable,
+  settings: EventSettings,
+  givenMapping: ImportTarget[] | undefined,
+  sink: PlanSink,
+  sliceOver: () => boolean,
+  /** Passed in by a caller that must know of a file-level error before the plan is done. */
+  problems = new ProblemList(fileName),
+): Generator<void, ImportPlan> {
   const { headerIndex, headerRow, headers, detectedMapping } = detectLayout(table);
   const mapping = givenMapping ?? detectedMapping;
   const counts: ImportCounts = { rows: 0, new: 0, updated: 0, unchanged: 0, skipped: 0 };
-  const plan: ImportPlan = { headerRow, headers, detectedMapping, mapping, sampleRows: [], additions: [], updates: [], counts, problems };
+  const plan: ImportPlan = { headerRow, headers, detectedMapping, mapping, sampleRows: [], counts, problems };
 
   const columnsOf = (target: ImportTarget): number[] => mapping.flatMap((t, i) => (t === target ? [i] : []));
   const hasName = columnsOf('name').length > 0 || columnsOf('familyName').length > 0 || columnsOf('givenName').length > 0;
@@ -139,20 +161,27 @@ export function planImport(db: Db, fileName: string, table: RawTable, settings: 
 
   const industries = new CatalogueMatcher(settings.industries);
   const goals = new CatalogueMatcher(settings.goals);
-  const existing = db
-    .prepare(
-      `SELECT id, ticket_code, name, name_kana, company, title, industry, goals, looking_for, email, phone, note, partner_consent
-       FROM attendees WHERE removed = 0`,
-    )
-    .all() as ExistingRow[];
   const byTicket = new Map<string, ExistingRow>();
   const byEmail = new Map<string, ExistingRow[]>();
-  for (const row of existing) {
-    if (row.ticket_code) byTicket.set(ticketKey(row.ticket_code), row);
-    if (row.email) {
-      const key = emailKey(row.email);
-      byEmail.set(key, [...(byEmail.get(key) ?? []), row]);
+  const existingPage = db.prepare(
+    `SELECT rowid, id, ticket_code, name, name_kana, company, title, industry, goals, looking_for, email, phone, note, partner_consent
+     FROM attendees WHERE removed = 0 AND rowid > ? ORDER BY rowid LIMIT ?`,
+  );
+  for (let after = 0; ; ) {
+    const page = existingPage.all(after, EXISTING_PAGE) as (ExistingRow & { rowid: number })[];
+    for (const row of page) {
+      if (row.ticket_code) byTicket.set(ticketKey(row.ticket_code), row);
+      if (row.email) {
+        const key = emailKey(row.email);
+        const same = byEmail.get(key);
+        if (same) same.push(row);
+        else byEmail.set(key, [row]);
+      }
     }
+    const last = page.at(-1);
+    if (!last) break;
+    after = last.rowid;
+    if (sliceOver()) yield;
   }
   const ticketRows = new Map<string, number>();
   const matchedRows = new Map<string, number>();
@@ -161,6 +190,7 @@ export function planImport(db: Db, fileName: string, table: RawTable, settings: 
   // Only bytes the decoder could not read become U+FFFD; in a clean file it was there on purpose.
   const encodingSuspect = table.lossy;
   for (let r = headerIndex + 1; r < table.records.length; r++) {
+    if ((r - headerIndex) % ROWS_BETWEEN_CLOCK_CHECKS === 0 && sliceOver()) yield;
     const record = table.records[r] ?? [];
     const row = table.rowNumbers[r] ?? r + 1;
     if (record.every((cell) => cell.trim() === '')) continue;
@@ -298,11 +328,11 @@ export function planImport(db: Db, fileName: string, table: RawTable, settings: 
       const changed = changes(existingFields(target), fields);
       if (Object.keys(changed).length === 0) counts.unchanged++;
       else {
-        plan.updates.push({ row, id: target.id, fields: changed });
+        sink.update({ row, id: target.id, fields: changed });
         counts.updated++;
       }
     } else {
-      plan.additions.push({ row, fields });
+      sink.add({ row, fields });
       counts.new++;
     }
   }
