@@ -9,7 +9,7 @@ import { readSettings } from '../settings/queries';
 import { detectLayout, planImportSlices, type ImportPlan, type PlanSink, type PlannedNew, type PlannedUpdate, type TableLayout } from './plan';
 import { ProblemList } from './problems';
 import { readTable, type RawTable } from './read-file';
-import { ChunkSizer, SliceClock, yieldToEventLoop } from './slices';
+import { ChunkSizer, SliceClock, yieldToEventLoop } from '../db/slices';
 import { applyStagedChunk, dropRunChunk, markApplying, openRun, stageEntries, type StagedEntry } from './staging';
 
 /** A preview or summary lists this many problems; `problemCount` tells how many there were. */

@@ -1,7 +1,7 @@
 import { performance } from 'node:perf_hooks';
 
 /**
- * Long imports run in slices so that the desk's requests are answered between them (the door's
+ * Long writes (imports, large pulls) run in slices so that the desk's requests are answered between them (the door's
  * target: a check-in waiting behind an import is answered within 50 ms). better-sqlite3 is
  * synchronous, so "between" means a turn of the event loop: `setImmediate` lets every pending
  * request and timer run before the next slice, where `await` of a settled promise would not.
