@@ -1,6 +1,7 @@
 import Papa from 'papaparse';
 import { MusubiError } from '../../../shared/errors';
-import { decodeText, isUtf16, looksBinary, type DecodedText } from './decode';
+import { yieldToEventLoop } from '../db/slices';
+import { decodeTextInSlices, isUtf16, looksBinary, type DecodedText } from './decode';
 import { IMPORT_LIMITS, limitExceeded } from './limits';
 import { readXlsx } from './read-xlsx';
 
@@ -98,7 +99,7 @@ function csvError(fileName: string, body: string, delimiter: string): MusubiErro
 }
 
 async function readCsv(fileName: string, bytes: Buffer): Promise<RawTable> {
-  const { text, encoding, lossy, mixed } = decodeText(bytes);
+  const { text, encoding, lossy, mixed } = await decodeTextInSlices(bytes, yieldToEventLoop);
   // UTF-16 has a NUL in every ASCII character; decoded, text has no control characters.
   // eslint-disable-next-line no-control-regex
   const binary = isUtf16(encoding) ? /[\x00-\x08\x0e-\x1f]/.test(text.slice(0, 4096)) : looksBinary(bytes);
