@@ -107,9 +107,12 @@ const EXISTING_PAGE = 2000;
 /** The slice deadline is looked at every this many rows. */
 const ROWS_BETWEEN_CLOCK_CHECKS = 64;
 
+const RELEASED_ROW: string[] = [];
+
 /**
  * Plans an import in slices: the generator yields whenever `sliceOver()` says its slice is used
- * up (the caller lets the event loop run, then resumes it), and returns the plan's summary.
+ * up (the caller lets the event loop run, then resumes it), and returns the plan's summary. It
+ * consumes the table: each data row is released once planned.
  */
 export function* planImportSlices(
   db: Db,
@@ -192,6 +195,8 @@ export function* planImportSlices(
   for (let r = headerIndex + 1; r < table.records.length; r++) {
     if ((r - headerIndex) % ROWS_BETWEEN_CLOCK_CHECKS === 0 && sliceOver()) yield;
     const record = table.records[r] ?? [];
+    // Planned rows are let go as the plan moves on: a large file is not held twice (rows and drafts).
+    table.records[r] = RELEASED_ROW;
     const row = table.rowNumbers[r] ?? r + 1;
     if (record.every((cell) => cell.trim() === '')) continue;
     counts.rows++;

@@ -154,7 +154,7 @@ export function commitImport(db: Db, recorder: LocalRecorder, station: string, f
       throw error;
     }
     markApplying(db, runId);
-    const sizer = new ChunkSizer(64, 8192, 512);
+    const sizer = new ChunkSizer(256, 8192, 1024);
     while (sizer.run((size) => applyStagedChunk(db, runId, size)) > 0) await yieldToEventLoop();
     return {
       imported: p.counts.new,

@@ -22,6 +22,25 @@ import { multiRowValues, statementChunks } from '../log/insert-entries';
  * killed in the middle shows the attendee list from before the import or from after it.
  */
 export type StagedKind = 'new' | 'update';
+
+/**
+ * The chunks of a run commit with `synchronous = NORMAL`: without it every chunk would wait for
+ * its own fsync (thousands per large import, each holding the thread). WAL keeps each chunk atomic,
+ * and a power cut loses only a suffix of commits: staged or applied chunks lost that way come back
+ * as staged (the delete was lost with them) and are applied again, or, if the `applying` mark was
+ * lost too, the whole run is dropped. The run's last transaction (`applyStagedChunk` finding
+ * nothing left) is FULL, so the import is durable before the organizer is told it is done. The
+ * pragma is restored before the event loop runs again, so the desk's check-ins stay FULL.
+ */
+function relaxed<T>(db: Db, work: () => T): T {
+  const before = db.pragma('synchronous', { simple: true }) as number;
+  db.pragma('synchronous = NORMAL');
+  try {
+    return db.transaction(work).immediate();
+  } finally {
+    db.pragma(`synchronous = ${before}`);
+  }
+}
 export interface StagedEntry {
   kind: StagedKind;
   entry: EntryOfType<'attendee.upsert'>;
@@ -37,7 +56,7 @@ export function openRun(db: Db, runId: string, startedAt: string): void {
 
 /** Stages `entries` as `seq`, `seq + 1`, … of the run, in one transaction. */
 export function stageEntries(db: Db, runId: string, firstSeq: number, entries: readonly StagedEntry[]): void {
-  db.transaction(() => {
+  relaxed(db, () => {
     let seq = firstSeq;
     for (const chunk of statementChunks(entries)) {
       const params: unknown[] = [];
@@ -48,11 +67,11 @@ export function stageEntries(db: Db, runId: string, firstSeq: number, entries: r
         `INSERT INTO import_staged (run_id, seq, kind, entry_id, attendee_id, station, hlc, data) VALUES ${multiRowValues(8, chunk.length)}`,
       ).run(params);
     }
-  }).immediate();
+  });
 }
 
 export function markApplying(db: Db, runId: string): void {
-  cachedStatement(db, "UPDATE import_runs SET state = 'applying' WHERE id = ?").run(runId);
+  relaxed(db, () => cachedStatement(db, "UPDATE import_runs SET state = 'applying' WHERE id = ?").run(runId));
 }
 
 interface StagedRow {
@@ -70,16 +89,19 @@ interface StagedRow {
  * one transaction; returns how many it moved (0: the run is done and removed).
  */
 export function applyStagedChunk(db: Db, runId: string, limit: number): number {
-  return db.transaction((): number => {
+  const left = cachedStatement(db, 'SELECT 1 AS left FROM import_staged WHERE run_id = ? LIMIT 1').get(runId) !== undefined;
+  if (!left) {
+    // The run's last transaction, FULL: everything before it is on disk once it commits.
+    db.transaction(() => cachedStatement(db, 'DELETE FROM import_runs WHERE id = ?').run(runId)).immediate();
+    liveRuns.delete(runId);
+    return 0;
+  }
+  return relaxed(db, (): number => {
     const rows = cachedStatement(db,
       'SELECT seq, kind, entry_id, attendee_id, station, hlc, data FROM import_staged WHERE run_id = ? ORDER BY seq LIMIT ?',
     ).all(runId, limit) as StagedRow[];
     const last = rows.at(-1);
-    if (!last) {
-      cachedStatement(db, 'DELETE FROM import_runs WHERE id = ?').run(runId);
-      liveRuns.delete(runId);
-      return 0;
-    }
+    if (!last) return 0;
     const additions: EntryOfType<'attendee.upsert'>[] = [];
     const updates: Entry[] = [];
     for (const row of rows) {
@@ -98,12 +120,12 @@ export function applyStagedChunk(db: Db, runId: string, limit: number): number {
     if (updates.length > 0) appendEntries(db, updates);
     cachedStatement(db, 'DELETE FROM import_staged WHERE run_id = ? AND seq <= ?').run(runId, last.seq);
     return rows.length;
-  }).immediate();
+  });
 }
 
 /** Removes up to `limit` staged rows of a run that will not be applied; the run itself once it has none. */
 export function dropRunChunk(db: Db, runId: string, limit: number): number {
-  return db.transaction((): number => {
+  return relaxed(db, (): number => {
     const removed = cachedStatement(db,
       'DELETE FROM import_staged WHERE run_id = ? AND seq IN (SELECT seq FROM import_staged WHERE run_id = ? ORDER BY seq LIMIT ?)',
     ).run(runId, runId, limit).changes;
@@ -112,7 +134,7 @@ export function dropRunChunk(db: Db, runId: string, limit: number): number {
       liveRuns.delete(runId);
     }
     return removed;
-  }).immediate();
+  });
 }
 
 /**
