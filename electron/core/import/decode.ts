@@ -128,3 +128,30 @@ export function looksBinary(bytes: Buffer): boolean {
 export function isUtf16(encoding: string): boolean {
   return encoding === 'utf-16le' || encoding === 'utf-16be';
 }
+
+/** Bytes decoded per slice by `decodeTextInSlices`. */
+const DECODE_SLICE_BYTES = 1 << 20;
+
+/**
+ * `decodeText`, with the common cases (UTF-8, with or without a BOM) decoded a megabyte at a time
+ * with a turn of the event loop between (`yieldToEventLoop`), so that a large file does not hold
+ * up the desk. The legacy encodings and UTF-16 are rarer and decoded in one go.
+ */
+export async function decodeTextInSlices(bytes: Buffer, between: () => Promise<void>): Promise<DecodedText> {
+  const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+  if (!bom && (bytes[0] === 0xff || bytes[0] === 0xfe || utf16WithoutBom(bytes))) return decodeText(bytes);
+  const decoder = new TextDecoder('utf-8', { fatal: !bom });
+  const pieces: string[] = [];
+  try {
+    for (let at = bom ? 3 : 0; at < bytes.length; at += DECODE_SLICE_BYTES) {
+      const end = Math.min(bytes.length, at + DECODE_SLICE_BYTES);
+      pieces.push(decoder.decode(bytes.subarray(at, end), { stream: end < bytes.length }));
+      if (end < bytes.length) await between();
+    }
+    pieces.push(decoder.decode());
+  } catch {
+    return decodeText(bytes); // not clean UTF-8: the legacy readings decide
+  }
+  const text = pieces.join('');
+  return bom ? { text, encoding: 'utf-8-bom', lossy: text.includes(REPLACEMENT_CHARACTER) } : { text, encoding: 'utf-8', lossy: false };
+}

@@ -16,7 +16,13 @@ import { textFieldsFromRow, type AttendeeRow } from '../attendees/queries';
  * Turns the rows of an export into what an import would do, without writing anything: which
  * people are new, which existing ones change (matched by ticket code, else by e-mail), which rows
  * are left out and why. The same plan is shown in the preview and carried out by the commit.
+ * Planned people go to a `PlanSink` as they are found (the commit stages them, the preview only
+ * counts), so a large file is never held as rows, drafts and entries at once.
  */
+export interface PlanSink {
+  add(planned: PlannedNew): void;
+  update(planned: PlannedUpdate): void;
+}
 export interface PlannedNew {
   row: number;
   fields: PartialAttendeeFields;
@@ -33,8 +39,6 @@ export interface ImportPlan {
   detectedMapping: ImportTarget[];
   mapping: ImportTarget[];
   sampleRows: string[][];
-  additions: PlannedNew[];
-  updates: PlannedUpdate[];
   counts: ImportCounts;
   problems: ProblemList;
   /** The distinct industry, goal and looking-for answers and what each maps to. */
@@ -145,6 +149,14 @@ function reportUnmappedAnswers(problems: ProblemList, answers: AnswerTallies): v
   }
 }
 
+/** The ticket codes and e-mails a file holds, read straight from its cells as the rows are planned. */
+interface PresentInFile {
+  /** False when the file has neither a ticket-code nor an e-mail column: nobody can be missed. */
+  identifies: boolean;
+  tickets: Set<string>;
+  emails: Set<string>;
+}
+
 /**
  * The people an earlier import brought in whom this file no longer lists: their ticket code and
  * e-mail are on none of its rows (read straight from the cells, so a row left out for an error
@@ -152,40 +164,52 @@ function reportUnmappedAnswers(problems: ProblemList, answers: AnswerTallies): v
  * counted, nor anyone when the file has neither a ticket-code nor an e-mail column. When asked,
  * each becomes an update of the registration status alone: nothing else of theirs changes.
  */
-function planMissing(plan: ImportPlan, table: RawTable, headerIndex: number, mapping: readonly ImportTarget[], existing: readonly ExistingRow[], cancel: boolean): void {
-  const ticketColumns = mapping.flatMap((t, i) => (t === 'ticketCode' ? [i] : []));
-  const emailColumns = mapping.flatMap((t, i) => (t === 'email' ? [i] : []));
-  if (ticketColumns.length === 0 && emailColumns.length === 0) return;
-  const tickets = new Set<string>();
-  const emails = new Set<string>();
-  for (let r = headerIndex + 1; r < table.records.length; r++) {
-    const record = table.records[r] ?? [];
-    for (const c of ticketColumns) if (record[c]?.trim()) tickets.add(ticketKey(normalizeTicketCode(record[c].trim())));
-    for (const c of emailColumns) if (record[c]?.trim()) emails.add(emailKey(record[c]));
-  }
-  const updated = new Set(plan.updates.map((u) => u.id));
+function planMissing(
+  plan: ImportPlan,
+  sink: PlanSink,
+  present: PresentInFile,
+  existing: Iterable<ExistingRow>,
+  updated: ReadonlySet<string>,
+  cancel: boolean,
+): void {
+  if (!present.identifies) return;
   for (const person of existing) {
     if (person.walk_in === 1 || person.checkin_id !== null || person.registration_status === 'cancelled') continue;
     if (!person.ticket_code && !person.email) continue;
-    if (person.ticket_code && tickets.has(ticketKey(person.ticket_code))) continue;
-    if (person.email && emails.has(emailKey(person.email))) continue;
+    if (person.ticket_code && present.tickets.has(ticketKey(person.ticket_code))) continue;
+    if (person.email && present.emails.has(emailKey(person.email))) continue;
     plan.counts.missing++;
     if (!cancel || updated.has(person.id)) continue;
-    plan.updates.push({ row: 0, id: person.id, fields: { registrationStatus: 'cancelled' } });
+    sink.update({ row: 0, id: person.id, fields: { registrationStatus: 'cancelled' } });
     plan.counts.cancelled++;
   }
 }
 
-export function planImport(
+/** Existing people are read this many at a time, a slice each. */
+const EXISTING_PAGE = 2000;
+/** The slice deadline is looked at every this many rows. */
+const ROWS_BETWEEN_CLOCK_CHECKS = 64;
+
+const RELEASED_ROW: string[] = [];
+
+/**
+ * Plans an import in slices: the generator yields whenever `sliceOver()` says its slice is used
+ * up (the caller lets the event loop run, then resumes it), and returns the plan's summary. It
+ * consumes the table: each data row is released once planned.
+ */
+export function* planImportSlices(
   db: Db,
   fileName: string,
   table: RawTable,
   settings: EventSettings,
-  givenMapping?: ImportTarget[],
-  givenAnswers: Partial<AnswerMap> = {},
-  options: { cancelMissing?: boolean } = {},
-): ImportPlan {
-  const problems = new ProblemList(fileName);
+  choices: { mapping?: ImportTarget[]; answers?: Partial<AnswerMap>; cancelMissing?: boolean },
+  sink: PlanSink,
+  sliceOver: () => boolean,
+  /** Passed in by a caller that must know of a file-level error before the plan is done. */
+  problems = new ProblemList(fileName),
+): Generator<void, ImportPlan> {
+  const givenMapping = choices.mapping;
+  const givenAnswers = choices.answers ?? {};
   const { headerIndex, headerRow, headers, detectedMapping } = detectLayout(table);
   const mapping = givenMapping ?? detectedMapping;
   const counts: ImportCounts = { rows: 0, new: 0, updated: 0, unchanged: 0, skipped: 0, missing: 0, cancelled: 0 };
@@ -196,8 +220,6 @@ export function planImport(
     detectedMapping,
     mapping,
     sampleRows: [],
-    additions: [],
-    updates: [],
     counts,
     problems,
     answers,
@@ -251,22 +273,36 @@ export function planImport(
 
   const industries = new AnswerResolver(settings.industries, settings.answerMap.industries, givenAnswers.industries ?? {});
   const goals = new AnswerResolver(settings.goals, settings.answerMap.goals, givenAnswers.goals ?? {});
-  const existing = db
-    .prepare(
-      `SELECT id, ticket_code, name, name_kana, nickname, company, title, industry, goals, looking_for, email, phone, note,
-         partner_consent, vcard_opt_in, registration_status, walk_in, checkin_id
-       FROM attendees WHERE removed = 0`,
-    )
-    .all() as ExistingRow[];
   const byTicket = new Map<string, ExistingRow>();
   const byEmail = new Map<string, ExistingRow[]>();
-  for (const row of existing) {
-    if (row.ticket_code) byTicket.set(ticketKey(row.ticket_code), row);
-    if (row.email) {
-      const key = emailKey(row.email);
-      byEmail.set(key, [...(byEmail.get(key) ?? []), row]);
+  // Everyone already here, for "missing from this file" (without a ticket code or e-mail they cannot be missed).
+  const identifiable: ExistingRow[] = [];
+  const existingPage = db.prepare(
+    `SELECT rowid, id, ticket_code, name, name_kana, nickname, company, title, industry, goals, looking_for, email, phone, note,
+       partner_consent, vcard_opt_in, registration_status, walk_in, checkin_id
+     FROM attendees WHERE removed = 0 AND rowid > ? ORDER BY rowid LIMIT ?`,
+  );
+  for (let after = 0; ; ) {
+    const page = existingPage.all(after, EXISTING_PAGE) as (ExistingRow & { rowid: number })[];
+    for (const row of page) {
+      if (row.ticket_code) byTicket.set(ticketKey(row.ticket_code), row);
+      if (row.email) {
+        const key = emailKey(row.email);
+        const same = byEmail.get(key);
+        if (same) same.push(row);
+        else byEmail.set(key, [row]);
+      }
+      if (row.ticket_code || row.email) identifiable.push(row);
     }
+    const last = page.at(-1);
+    if (!last) break;
+    after = last.rowid;
+    if (sliceOver()) yield;
   }
+  const ticketColumns = mapping.flatMap((t, i) => (t === 'ticketCode' ? [i] : []));
+  const emailColumns = mapping.flatMap((t, i) => (t === 'email' ? [i] : []));
+  const present: PresentInFile = { identifies: ticketColumns.length + emailColumns.length > 0, tickets: new Set(), emails: new Set() };
+  const updated = new Set<string>();
   const ticketRows = new Map<string, number>();
   const matchedRows = new Map<string, number>();
   const mapped = mapping.map((target, column) => ({ target, column, header: headers[column] || `#${column + 1}` })).filter((m) => m.target !== 'ignore');
@@ -274,9 +310,15 @@ export function planImport(
   // Only bytes the decoder could not read become U+FFFD; in a clean file it was there on purpose.
   const encodingSuspect = table.lossy;
   for (let r = headerIndex + 1; r < table.records.length; r++) {
+    if ((r - headerIndex) % ROWS_BETWEEN_CLOCK_CHECKS === 0 && sliceOver()) yield;
     const record = table.records[r] ?? [];
+    // Planned rows are let go as the plan moves on: a large file is not held twice (rows and drafts).
+    table.records[r] = RELEASED_ROW;
     const row = table.rowNumbers[r] ?? r + 1;
     if (record.every((cell) => cell.trim() === '')) continue;
+    // Present in the file even when the row is left out for an error below.
+    for (const c of ticketColumns) if (record[c]?.trim()) present.tickets.add(ticketKey(normalizeTicketCode(record[c].trim())));
+    for (const c of emailColumns) if (record[c]?.trim()) present.emails.add(emailKey(record[c]));
     counts.rows++;
     if (plan.sampleRows.length < SAMPLE_ROWS) plan.sampleRows.push(headers.map((_, i) => record[i] ?? ''));
     if (table.format === 'csv' && record.length !== headers.length) {
@@ -421,16 +463,17 @@ export function planImport(
       const changed = changes(existingFields(target), fields);
       if (Object.keys(changed).length === 0) counts.unchanged++;
       else {
-        plan.updates.push({ row, id: target.id, fields: changed });
+        sink.update({ row, id: target.id, fields: changed });
+        updated.add(target.id);
         counts.updated++;
       }
     } else {
-      plan.additions.push({ row, fields });
+      sink.add({ row, fields });
       counts.new++;
     }
   }
   counts.skipped = problems.failedRows.size;
-  if (hasName) planMissing(plan, table, headerIndex, mapping, existing, options.cancelMissing === true);
+  if (hasName) planMissing(plan, sink, present, identifiable, updated, choices.cancelMissing === true);
   for (const { value, rows, firstRow, column } of unknownStatuses.values()) {
     problems.add('unknown-status', 'warning', `“${value}” (${rows === 1 ? '1 row' : `${rows} rows`}) is not a registration status Musubi knows; these people are imported as registered.`, {
       row: firstRow,

@@ -1,16 +1,18 @@
 import type { ImportPreview, ImportSummary, ImportTarget } from '../../../shared/api/methods/import';
+import type { PartialAttendeeFields } from '../../../shared/domain/attendee';
 import type { AnswerMap } from '../../../shared/domain/settings';
-import type { EntryOfType } from '../../../shared/domain/entry';
 import { newId } from '../../../shared/domain/ids';
 import { MusubiError } from '../../../shared/errors';
 import type { Db } from '../db/types';
-import { appendNewAttendees } from '../log/append-new-attendees';
 import { newIdBatch } from '../log/bulk-ids';
 import type { LocalRecorder } from '../log/recorder';
 import { readSettings } from '../settings/queries';
 import { answersForPreview, checkAnswerChoices } from './answer-map';
-import { detectLayout, planImport, type ImportPlan, type TableLayout } from './plan';
+import { detectLayout, planImportSlices, type ImportPlan, type PlanSink, type PlannedNew, type PlannedUpdate, type TableLayout } from './plan';
+import { ProblemList } from './problems';
 import { readTable, type RawTable } from './read-file';
+import { ChunkSizer, SliceClock, yieldToEventLoop } from '../db/slices';
+import { applyStagedChunk, dropRunChunk, markApplying, openRun, stageEntries, type StagedEntry } from './staging';
 
 /** A preview or summary lists this many problems; `problemCount` tells how many there were. */
 const PROBLEMS_SHOWN = 500;
@@ -39,15 +41,29 @@ async function readImportTable(file: ImportFile): Promise<RawTable> {
   return table;
 }
 
-/** Synchronous, so that a commit can plan inside its transaction against exactly what it writes over. */
-function planFor(db: Db, file: ImportFile, table: RawTable): ImportPlan {
+/** Plans `table` in slices, letting the event loop run between them; planned people go to `sink`. */
+interface SliceSink extends PlanSink {
+  /** Called after each slice of planning, before the event loop gets its turn. */
+  between?: () => void;
+}
+
+async function planInSlices(db: Db, file: ImportFile, table: RawTable, sink: SliceSink, problems?: ProblemList): Promise<ImportPlan> {
   const { headers } = detectLayout(table);
   if (file.mapping && file.mapping.length !== headers.length) {
     throw new MusubiError('invalid-input', `The mapping has ${file.mapping.length} columns; the file has ${headers.length}.`, 'mapping');
   }
   const settings = readSettings(db);
   checkAnswerChoices(settings, file.answerMap);
-  return planImport(db, file.fileName, table, settings, file.mapping, file.answerMap, { cancelMissing: file.cancelMissing });
+  const clock = new SliceClock();
+  const choices = { mapping: file.mapping, answers: file.answerMap, cancelMissing: file.cancelMissing };
+  const steps = planImportSlices(db, file.fileName, table, settings, choices, sink, clock.over, problems);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+    sink.between?.();
+    await yieldToEventLoop();
+    clock.restart();
+  }
 }
 
 /** The header row and the detected mapping only (for `musubi import --map`, which names columns). */
@@ -57,7 +73,7 @@ export async function importLayout(file: ImportFile): Promise<TableLayout> {
 
 export async function previewImport(db: Db, file: ImportFile): Promise<ImportPreview> {
   const table = await readImportTable(file);
-  const p = planFor(db, file, table);
+  const p = await planInSlices(db, file, table, { add: () => undefined, update: () => undefined });
   return {
     fileName: file.fileName,
     format: table.format,
@@ -75,47 +91,103 @@ export async function previewImport(db: Db, file: ImportFile): Promise<ImportPre
   };
 }
 
+/** One import at a time per database: a second one plans against what the first has written. */
+const importsRunning = new WeakMap<Db, Promise<unknown>>();
+
+function oneAtATime<T>(db: Db, run: () => Promise<T>): Promise<T> {
+  const before = importsRunning.get(db) ?? Promise.resolve();
+  const next = before.catch(() => undefined).then(run);
+  importsRunning.set(db, next);
+  return next;
+}
+
+/** Staged entries are written this many at a time at most (one transaction each). */
+const STAGE_AT_MOST = 4096;
+
 /**
- * Carries out an import in one transaction: new people through the bulk path (one
- * `attendee.upsert` entry each), changed people as ordinary upserts of the changed fields only.
- * Check-ins are never touched. Rows with errors are left out; a file-level error (no name column)
- * writes nothing at all.
+ * Carries out an import: new people through the bulk path (one `attendee.upsert` entry each),
+ * changed people as ordinary upserts of the changed fields only. Check-ins are never touched. Rows
+ * with errors are left out; a file-level error (no name column) writes nothing at all.
+ *
+ * In short transactions, so that the door keeps answering (staging.ts): the file is planned in
+ * slices and each slice's entries are staged out of sight; once all are staged the run is marked
+ * applying and moved into the log and the projection a chunk per transaction, each sized to take
+ * ~12 ms, with a turn of the event loop between. Nothing of the import is visible until the whole
+ * file is planned, and once it starts to be visible it is finished, on restart if need be.
  */
-export async function commitImport(db: Db, recorder: LocalRecorder, station: string, file: ImportFile): Promise<ImportSummary> {
-  const table = await readImportTable(file); // reading may await; the transaction may not
-  return db.transaction((): ImportSummary => {
-    const p = planFor(db, file, table);
-    if (p.problems.hasFileError) {
-      const first = p.problems.all.find((problem) => problem.row === 0);
-      const message = first?.message ?? 'The file cannot be imported.';
-      // The CLI prints only the message: it names the file, as every import error does.
-      throw new MusubiError('import-failed', message.startsWith(file.fileName) ? message : `${file.fileName}: ${message}`, first?.where);
+export function commitImport(db: Db, recorder: LocalRecorder, station: string, file: ImportFile): Promise<ImportSummary> {
+  return oneAtATime(db, async () => {
+    const table = await readImportTable(file);
+    const runId = newId();
+    openRun(db, runId, new Date(recorder.wallClock()).toISOString());
+    const problems = new ProblemList(file.fileName);
+    // Only the current slice's people are held: each slice is staged before the next is planned.
+    let pending: { attendeeId: string | undefined; fields: PartialAttendeeFields }[] = [];
+    let staged = 0;
+    const flush = (): void => {
+      // After a file-level error nothing will be written: do not stage what is only thrown away.
+      if (problems.hasFileError) pending = [];
+      // Ids in bulk (newIdBatch): one system call for the slice, not one per id.
+      const ids = newIdBatch(pending.length * 2);
+      const entries = pending.map(({ attendeeId, fields }, i): StagedEntry => ({
+        kind: attendeeId === undefined ? 'new' : 'update',
+        entry: {
+          id: ids[pending.length + i] ?? newId(),
+          station,
+          hlc: recorder.clock.now(),
+          type: 'attendee.upsert',
+          attendeeId: attendeeId ?? ids[i] ?? newId(),
+          data: { fields },
+        },
+      }));
+      pending = [];
+      for (let at = 0; at < entries.length; at += STAGE_AT_MOST) {
+        const part = entries.slice(at, at + STAGE_AT_MOST);
+        stageEntries(db, runId, staged, part);
+        staged += part.length;
+      }
+    };
+    const sink: SliceSink = {
+      add: (planned: PlannedNew) => pending.push({ attendeeId: undefined, fields: planned.fields }),
+      update: (planned: PlannedUpdate) => pending.push({ attendeeId: planned.id, fields: planned.fields }),
+      between: flush,
+    };
+    let p: ImportPlan;
+    try {
+      p = await planInSlices(db, file, table, sink, problems);
+      flush();
+      if (p.problems.hasFileError) {
+        const first = p.problems.all.find((problem) => problem.row === 0);
+        const message = first?.message ?? 'The file cannot be imported.';
+        // The CLI prints only the message: it names the file, as every import error does.
+        throw new MusubiError('import-failed', message.startsWith(file.fileName) ? message : `${file.fileName}: ${message}`, first?.where);
+      }
+    } catch (error) {
+      await dropRun(db, runId);
+      throw error;
     }
-    const ids = newIdBatch(p.additions.length * 2);
-    const additions = p.additions.map(
-      (a, i): EntryOfType<'attendee.upsert'> => ({
-        id: ids[p.additions.length + i] ?? newId(),
-        station,
-        hlc: recorder.clock.now(),
-        type: 'attendee.upsert',
-        attendeeId: ids[i] ?? newId(),
-        data: { fields: a.fields },
-      }),
-    );
-    appendNewAttendees(db, additions, { freshIds: true });
-    if (p.updates.length > 0) recorder.record(p.updates.map((u) => ({ type: 'attendee.upsert', attendeeId: u.id, data: { fields: u.fields } })));
+    markApplying(db, runId);
+    const sizer = new ChunkSizer(256, 8192, 1024);
+    while (sizer.run((size) => applyStagedChunk(db, runId, size)) > 0) await yieldToEventLoop();
     // The answer choices stay with the event (and sync), so the next import of it maps the same way.
+    // Recorded once the people are in: a restart that finishes a staged import keeps the event's
+    // earlier choices, which the organizer's next import offers again.
     if (p.answerMapToSave) recorder.record([{ type: 'settings.upsert', attendeeId: null, data: { fields: { answerMap: p.answerMapToSave } } }]);
     return {
       imported: p.counts.new,
       updated: p.counts.updated,
-      cancelled: p.counts.cancelled,
       unchanged: p.counts.unchanged,
+      cancelled: p.counts.cancelled,
       skipped: p.counts.skipped,
       problems: p.problems.all.slice(0, PROBLEMS_SHOWN),
       problemCount: p.problems.all.length,
       answers: answersForPreview(p.answers, ANSWERS_SHOWN),
     };
-  }).immediate();
+  });
 }
 
+/** Removes a run that will not be applied, a slice at a time. */
+async function dropRun(db: Db, runId: string): Promise<void> {
+  const sizer = new ChunkSizer(256, 50_000, 4096);
+  while (sizer.run((size) => dropRunChunk(db, runId, size)) > 0) await yieldToEventLoop();
+}

@@ -1,23 +1,47 @@
 import type { importMethods } from '../../../shared/api/methods/import';
 import { MusubiError } from '../../../shared/errors';
+import { yieldToEventLoop } from '../db/slices';
 import { commitImport, previewImport, type ImportFile } from '../import/run-import';
 import { searchIndexFor } from '../search/attendee-index';
 import type { ServiceContext } from './context';
 import type { TopicImpl } from './types';
 
-function fileOf(input: { fileName: string; contentBase64: string; mapping?: ImportFile['mapping']; answerMap?: ImportFile['answerMap']; cancelMissing?: boolean }): ImportFile {
-  if (!/^[A-Za-z0-9+/]*={0,2}$/.test(input.contentBase64)) {
-    throw new MusubiError('invalid-input', 'The file content is not valid base64.', 'contentBase64');
+/** Base64 characters checked and decoded per slice (a multiple of 4: whole groups). */
+const BASE64_SLICE = 4 << 20;
+const BASE64_BODY = /^[A-Za-z0-9+/]*$/;
+const BASE64_END = /^[A-Za-z0-9+/]*={0,2}$/;
+
+/** The file from its base64, checked and decoded a few megabytes at a time with the event loop between. */
+async function fileOf(input: {
+  fileName: string;
+  contentBase64: string;
+  mapping?: ImportFile['mapping'];
+  answerMap?: ImportFile['answerMap'];
+  cancelMissing?: boolean;
+}): Promise<ImportFile> {
+  const text = input.contentBase64;
+  const parts: Buffer[] = [];
+  for (let at = 0; at < text.length || at === 0; at += BASE64_SLICE) {
+    const piece = text.slice(at, at + BASE64_SLICE);
+    const last = at + BASE64_SLICE >= text.length;
+    if (!(last ? BASE64_END : BASE64_BODY).test(piece)) {
+      throw new MusubiError('invalid-input', 'The file content is not valid base64.', 'contentBase64');
+    }
+    parts.push(Buffer.from(piece, 'base64'));
+    if (!last) await yieldToEventLoop();
+    else break;
   }
-  return { fileName: input.fileName, bytes: Buffer.from(input.contentBase64, 'base64'), mapping: input.mapping, answerMap: input.answerMap, cancelMissing: input.cancelMissing };
+  const bytes = parts.length === 1 ? (parts[0] ?? Buffer.alloc(0)) : Buffer.concat(parts);
+  return { fileName: input.fileName, bytes, mapping: input.mapping, answerMap: input.answerMap, cancelMissing: input.cancelMissing };
 }
 
 /** Importing registration exports: preview (writes nothing) and commit (one transaction). */
 export function createImportApi(ctx: ServiceContext): TopicImpl<keyof typeof importMethods> {
   return {
-    previewImport: (input) => previewImport(ctx.db, fileOf(input)),
+    previewImport: async (input) => previewImport(ctx.db, await fileOf(input)),
     commitImport: async (input) => {
-      const summary = await ctx.write(() => commitImport(ctx.db, ctx.recorder, ctx.identity.name, fileOf(input)));
+      const file = await fileOf(input);
+      const summary = await ctx.write(() => commitImport(ctx.db, ctx.recorder, ctx.identity.name, file));
       if (summary.imported + summary.updated > 0) {
         // Rebuild the search index now, while the organizer reads the summary, not at the next keystroke.
         setTimeout(() => {

@@ -3,6 +3,7 @@ import type { Db } from '../db/types';
 import { loadStationIdentity, type StationIdentity } from '../identity';
 import { LocalRecorder, type EntryDraft } from '../log/recorder';
 import { createBadgePrinter } from '../badges/badge-printer';
+import { recoverImports } from '../import/staging';
 import { systemPrinter, type Printer } from '../printing';
 import { createBadgesApi } from './badges-api';
 import { ChangeFeed } from './change-feed';
@@ -62,6 +63,9 @@ export interface MusubiService {
  */
 export function createService(options: ServiceOptions): MusubiService {
   const { db } = options;
+  // Before the clock reads the log and before anyone reads the projection: an import cut off by a
+  // crash is finished (it was wholly staged) or dropped (it was not), never left half-visible.
+  recoverImports(db);
   const identity = loadStationIdentity(db, options.stationName);
   const wallClock = options.wallClock ?? Date.now;
   const recorder = new LocalRecorder(db, identity, wallClock);

@@ -3,6 +3,7 @@ import type { HybridClock } from '../../../shared/domain/hlc';
 import type { HubClient } from '../../../shared/sync/hub-client';
 import { MAX_BATCH } from '../../../shared/sync/protocol';
 import type { Db } from '../db/types';
+import { ChunkSizer, yieldToEventLoop } from '../db/slices';
 import { appendEntries, entryFromRow, type EntryRow } from '../log/append';
 import { readCursor, readHubStore, readPushedSeq, writeCursor, writeHubStore, writePushedSeq } from './config';
 
@@ -76,15 +77,25 @@ export function applyPulled(db: Db, clock: HybridClock, entries: readonly Entry[
   }
 }
 
+/** Smallest and first page a pull asks for when no `pullLimit` is given (see `pullAvailable`). */
+const MIN_PULL_PAGE = 100;
+const FIRST_PULL_PAGE = 1000;
+
 /**
  * Pulls until the hub has no more, asking for the next page while the current one is applied, so
  * the hub's reading and the transfer overlap with this station's projection work.
+ *
+ * A page is one transaction with its cursor, and the desk waits behind it: pages are sized so
+ * that each applies in ~12 ms (from how long the last one took per entry, between 100 and the
+ * protocol's 5,000), and the event loop gets a turn after each, even when the next page has
+ * already arrived. `pullLimit` fixes the page size instead (tests).
  */
 export async function pullAvailable(deps: SyncRoundDeps): Promise<number> {
-  const limit = deps.pullLimit ?? MAX_BATCH;
+  const sizer = new ChunkSizer(MIN_PULL_PAGE, MAX_BATCH, deps.pullLimit ?? FIRST_PULL_PAGE);
+  const limit = (): number => deps.pullLimit ?? sizer.size;
   let pulled = 0;
   const after = readCursor(deps.db);
-  let page = await deps.client.pull(after, limit);
+  let page = await deps.client.pull(after, limit());
   const known = readHubStore(deps.db);
   if (page.cursor < after || (page.hub !== undefined && known !== undefined && page.hub !== known)) {
     // Another store, or one with less than this station saw from it: start over from zero
@@ -94,12 +105,19 @@ export async function pullAvailable(deps: SyncRoundDeps): Promise<number> {
   }
   if (page.hub !== undefined && known === undefined) writeHubStore(deps.db, page.hub);
   for (;;) {
-    const next = page.more ? deps.client.pull(page.cursor, limit) : undefined;
+    const next = page.more ? deps.client.pull(page.cursor, limit()) : undefined;
     // A failed prefetch is reported by the await below, not as an unhandled rejection.
     next?.catch(() => undefined);
     let applied: number;
     try {
-      applied = applyPulled(deps.db, deps.clock, page.entries, page.cursor);
+      const current = page;
+      let count = 0;
+      // Sized by what the page held: duplicates cost their insert attempt too.
+      sizer.run(() => {
+        count = applyPulled(deps.db, deps.clock, current.entries, current.cursor);
+        return current.entries.length;
+      });
+      applied = count;
     } catch (error) {
       await next?.catch(() => undefined);
       throw error;
@@ -107,6 +125,7 @@ export async function pullAvailable(deps: SyncRoundDeps): Promise<number> {
     pulled += applied;
     if (page.entries.length > 0) deps.onProgress?.({ kind: 'pulled', count: applied });
     if (!next) return pulled;
+    await yieldToEventLoop();
     page = await next;
   }
 }

@@ -7,6 +7,7 @@ import { migration006 } from './006-partners';
 import { migration007 } from './007-attendee-list';
 import { migration008 } from './008-nickname-registration-status';
 import { migration012 } from './012-search-snapshot';
+import { migration013 } from './013-import-staging';
 import { migration015 } from './015-door-lookups';
 import type { Migration } from './migration';
 
@@ -21,5 +22,6 @@ export const MIGRATIONS: readonly Migration[] = [
   migration007,
   migration008,
   migration012,
+  migration013,
   migration015,
 ];

@@ -1,0 +1,160 @@
+import type { Entry, EntryOfType } from '../../../shared/domain/entry';
+import { cachedStatement } from '../db/statements';
+import type { Db } from '../db/types';
+import { appendEntries } from '../log/append';
+import { appendNewAttendees } from '../log/append-new-attendees';
+import { multiRowValues, statementChunks } from '../log/insert-entries';
+
+/**
+ * An import in short transactions, all or nothing as anyone sees it (migration 013):
+ *
+ * 1. `openRun` — a run in state `staging`.
+ * 2. `stageEntries` — the planned, already stamped `attendee.upsert` entries go to `import_staged`
+ *    a chunk per transaction while the file is still being planned. Nothing reads that table but
+ *    this file: screens, search, exports and sync see none of it.
+ * 3. `markApplying` — one row update, the point of no return: the whole file is planned and staged.
+ * 4. `applyStagedChunk` — a chunk of staged entries goes into the log and the projection (new people
+ *    by the bulk path, changed people by the general one) and leaves the staging table, in one
+ *    transaction; repeated until none is left, then the run is removed.
+ *
+ * A run that fails before step 3 (a refused file, a thrown error) is dropped (`dropRun`). On start
+ * (`recoverImports`) a run still `staging` is dropped and one `applying` is finished: a station
+ * killed in the middle shows the attendee list from before the import or from after it.
+ */
+export type StagedKind = 'new' | 'update';
+
+/**
+ * The chunks of a run commit with `synchronous = NORMAL`: without it every chunk would wait for
+ * its own fsync (thousands per large import, each holding the thread). WAL keeps each chunk atomic,
+ * and a power cut loses only a suffix of commits: staged or applied chunks lost that way come back
+ * as staged (the delete was lost with them) and are applied again, or, if the `applying` mark was
+ * lost too, the whole run is dropped. The run's last transaction (`applyStagedChunk` finding
+ * nothing left) is FULL, so the import is durable before the organizer is told it is done. The
+ * pragma is restored before the event loop runs again, so the desk's check-ins stay FULL.
+ */
+function relaxed<T>(db: Db, work: () => T): T {
+  const before = db.pragma('synchronous', { simple: true }) as number;
+  db.pragma('synchronous = NORMAL');
+  try {
+    return db.transaction(work).immediate();
+  } finally {
+    db.pragma(`synchronous = ${before}`);
+  }
+}
+export interface StagedEntry {
+  kind: StagedKind;
+  entry: EntryOfType<'attendee.upsert'>;
+}
+
+/** Runs this process is carrying out right now, which recovery must leave alone. */
+const liveRuns = new Set<string>();
+
+export function openRun(db: Db, runId: string, startedAt: string): void {
+  cachedStatement(db, "INSERT INTO import_runs (id, state, started_at) VALUES (?, 'staging', ?)").run(runId, startedAt);
+  liveRuns.add(runId);
+}
+
+/** Stages `entries` as `seq`, `seq + 1`, … of the run, in one transaction. */
+export function stageEntries(db: Db, runId: string, firstSeq: number, entries: readonly StagedEntry[]): void {
+  relaxed(db, () => {
+    let seq = firstSeq;
+    for (const chunk of statementChunks(entries)) {
+      const params: unknown[] = [];
+      for (const { kind, entry } of chunk) {
+        params.push(runId, seq++, kind, entry.id, entry.attendeeId, entry.station, entry.hlc, `{"fields":${JSON.stringify(entry.data.fields)}}`);
+      }
+      cachedStatement(db,
+        `INSERT INTO import_staged (run_id, seq, kind, entry_id, attendee_id, station, hlc, data) VALUES ${multiRowValues(8, chunk.length)}`,
+      ).run(params);
+    }
+  });
+}
+
+export function markApplying(db: Db, runId: string): void {
+  relaxed(db, () => cachedStatement(db, "UPDATE import_runs SET state = 'applying' WHERE id = ?").run(runId));
+}
+
+interface StagedRow {
+  seq: number;
+  kind: StagedKind;
+  entry_id: string;
+  attendee_id: string;
+  station: string;
+  hlc: string;
+  data: string;
+}
+
+/**
+ * Moves up to `limit` staged entries of the run into the log and the projection, in stage order, in
+ * one transaction; returns how many it moved (0: the run is done and removed).
+ */
+export function applyStagedChunk(db: Db, runId: string, limit: number): number {
+  const left = cachedStatement(db, 'SELECT 1 AS left FROM import_staged WHERE run_id = ? LIMIT 1').get(runId) !== undefined;
+  if (!left) {
+    // The run's last transaction, FULL: everything before it is on disk once it commits.
+    db.transaction(() => cachedStatement(db, 'DELETE FROM import_runs WHERE id = ?').run(runId)).immediate();
+    liveRuns.delete(runId);
+    return 0;
+  }
+  return relaxed(db, (): number => {
+    const rows = cachedStatement(db,
+      'SELECT seq, kind, entry_id, attendee_id, station, hlc, data FROM import_staged WHERE run_id = ? ORDER BY seq LIMIT ?',
+    ).all(runId, limit) as StagedRow[];
+    const last = rows.at(-1);
+    if (!last) return 0;
+    const additions: EntryOfType<'attendee.upsert'>[] = [];
+    const updates: Entry[] = [];
+    for (const row of rows) {
+      const entry: EntryOfType<'attendee.upsert'> = {
+        id: row.entry_id,
+        station: row.station,
+        hlc: row.hlc,
+        type: 'attendee.upsert',
+        attendeeId: row.attendee_id,
+        data: JSON.parse(row.data) as EntryOfType<'attendee.upsert'>['data'],
+      };
+      (row.kind === 'new' ? additions : updates).push(entry);
+    }
+    // The attendee ids of new people were minted for this import: nobody else can know them.
+    if (additions.length > 0) appendNewAttendees(db, additions, { freshIds: true });
+    if (updates.length > 0) appendEntries(db, updates);
+    cachedStatement(db, 'DELETE FROM import_staged WHERE run_id = ? AND seq <= ?').run(runId, last.seq);
+    return rows.length;
+  });
+}
+
+/** Removes up to `limit` staged rows of a run that will not be applied; the run itself once it has none. */
+export function dropRunChunk(db: Db, runId: string, limit: number): number {
+  return relaxed(db, (): number => {
+    const removed = cachedStatement(db,
+      'DELETE FROM import_staged WHERE run_id = ? AND seq IN (SELECT seq FROM import_staged WHERE run_id = ? ORDER BY seq LIMIT ?)',
+    ).run(runId, runId, limit).changes;
+    if (removed === 0) {
+      cachedStatement(db, 'DELETE FROM import_runs WHERE id = ?').run(runId);
+      liveRuns.delete(runId);
+    }
+    return removed;
+  });
+}
+
+/**
+ * Run at start, before anything reads the projection or stamps a change: finishes every import
+ * that was fully staged and drops every one that was not. Synchronous: nothing is being served yet.
+ * Returns what it did, for the log line.
+ */
+export function recoverImports(db: Db): { finished: number; dropped: number } {
+  const runs = db.prepare('SELECT id, state FROM import_runs').all() as { id: string; state: 'staging' | 'applying' }[];
+  let finished = 0;
+  let dropped = 0;
+  for (const run of runs) {
+    if (liveRuns.has(run.id)) continue;
+    if (run.state === 'applying') {
+      while (applyStagedChunk(db, run.id, 5000) > 0);
+      finished++;
+    } else {
+      while (dropRunChunk(db, run.id, 20_000) > 0);
+      dropped++;
+    }
+  }
+  return { finished, dropped };
+}
