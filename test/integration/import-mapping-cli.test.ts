@@ -53,7 +53,7 @@ describe('musubi import with answer mapping and status (real processes)', () => 
     const dry = JSON.parse((await runMusubi(['import', v2, '--db', db, '--json', '--dry-run', '--cancel-missing'])).stdout) as JsonSummary;
     expect(dry.cancelled).toBe(1);
     const done = await runMusubi(['import', v2, '--db', db, '--cancel-missing']);
-    expect(done.stdout).toContain('Marked 1 people who are not in v2.csv as cancelled.');
+    expect(done.stdout).toContain('Marked 1 person who is not in v2.csv as cancelled.');
     const refused = await runMusubi(['checkin', 'T-2', '--db', db]);
     expect(refused.code).toBe(1);
     expect(refused.stderr).toContain('T-2: not checked in: the registration is cancelled');
