@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../helpers/browser';
 import { seedGeneratedEvent } from '../helpers/generated-event';
@@ -12,6 +12,7 @@ import { tempDir } from '../helpers/temp';
  * (MUSUBI_SCREENSHOTS=<folder>) in both languages on a laptop and a tablet.
  */
 let browser: Browser;
+let page: Page;
 let station: RunningProcess & { url: string };
 const shots = process.env.MUSUBI_SCREENSHOTS;
 
@@ -21,6 +22,8 @@ beforeAll(async () => {
   seedGeneratedEvent(dbFile, 5000);
   station = await startStationProcess(dbFile, ['--station', 'Door A']);
   browser = await launchChromium();
+  // One organizer page for every view: the language and the window change between them.
+  page = await browser.newPage({ acceptDownloads: true });
 });
 
 afterAll(async () => {
@@ -37,9 +40,10 @@ const VIEWS = [
 describe('progress of background jobs on the organizer screens', () => {
   for (const view of VIEWS) {
     it(`shows a progress bar while an XLSX export and the badge batch are built (${view.locale}, ${view.width}x${view.height})`, async () => {
-      const page = await browser.newPage({ locale: view.locale, viewport: { width: view.width, height: view.height }, acceptDownloads: true });
-      await page.addInitScript((language) => localStorage.setItem('musubi.language', language), view.locale);
+      await page.setViewportSize({ width: view.width, height: view.height });
       await page.goto(`${station.url}#/organizer`);
+      await page.evaluate((language) => localStorage.setItem('musubi.language', language), view.locale);
+      await page.reload();
       const name = `${view.locale}-${view.width}x${view.height}`;
 
       const exportPanel = page.locator('form.export-panel');
@@ -64,7 +68,6 @@ describe('progress of background jobs on the organizer screens', () => {
       if (shots) await page.screenshot({ path: path.join(shots, `badges-progress-${name}.png`) });
       expect((await badges).suggestedFilename()).toBe('badges-a4.pdf');
       await expect.poll(() => badgeBar.count(), { timeout: 30_000 }).toBe(0);
-      await page.close();
     }, 600_000);
   }
 });
