@@ -70,7 +70,18 @@ for (let i = 0; i < pulled.length; i += 5000) await pusher.push(pulled.slice(i, 
 
 const station = await startStationProcess(dbFile, ['--station', 'Bench door']);
 
-async function call(method: string, input: unknown = {}): Promise<unknown> {
+/** A request the station never received (the client gave up connecting) is sent again. */
+async function call(method: string, input: unknown = {}, attempts = 5): Promise<unknown> {
+  try {
+    return await callOnce(method, input);
+  } catch (error) {
+    const code = ((error as Error).cause as { code?: string } | undefined)?.code;
+    if (code !== 'UND_ERR_CONNECT_TIMEOUT' || attempts <= 1) throw error;
+    return call(method, input, attempts - 1);
+  }
+}
+
+async function callOnce(method: string, input: unknown): Promise<unknown> {
   const response = await fetch(new URL(`api/${method}`, station.url), { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(input) });
   const result = (await response.json()) as { ok: boolean; value?: unknown; error?: { message: string } };
   if (!result.ok) throw new Error(`${method}: ${result.error?.message}`);

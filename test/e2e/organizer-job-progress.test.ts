@@ -38,7 +38,10 @@ const VIEWS = [
 ] as const;
 
 describe('progress of background jobs on the organizer screens', () => {
-  for (const view of VIEWS) {
+  for (const [index, view] of VIEWS.entries()) {
+    // Chromium asks before a site's third automatic download; the first view checks the files, the
+    // others what the panel says when they have arrived.
+    const checksFiles = index === 0;
     it(`shows a progress bar while an XLSX export and the badge batch are built (${view.locale}, ${view.width}x${view.height})`, async () => {
       await page.setViewportSize({ width: view.width, height: view.height });
       await page.goto(`${station.url}#/organizer`);
@@ -48,26 +51,27 @@ describe('progress of background jobs on the organizer screens', () => {
 
       const exportPanel = page.locator('form.export-panel');
       await exportPanel.locator('select').first().selectOption('xlsx');
-      const download = page.waitForEvent('download', { timeout: 240_000 });
+      const download = checksFiles ? page.waitForEvent('download', { timeout: 240_000 }) : null;
       await exportPanel.locator('button[type="submit"]').click();
       const bar = exportPanel.getByTestId('job-progress');
       await expect.poll(() => bar.isVisible()).toBe(true);
       await expect.poll(() => bar.innerText()).toMatch(view.locale === 'ja' ? /しています…（\d\/4）/ : /… \(\d\/4\)/);
       await bar.scrollIntoViewIfNeeded();
       if (shots) await page.screenshot({ path: path.join(shots, `export-progress-${name}.png`) });
-      expect((await download).suggestedFilename()).toMatch(/\.xlsx$/);
-      await expect.poll(() => bar.count(), { timeout: 30_000 }).toBe(0);
-      await expect.poll(() => exportPanel.getByRole('status').innerText()).toContain('5000');
+      if (download) expect((await download).suggestedFilename()).toMatch(/\.xlsx$/);
+      await expect.poll(() => bar.count(), { timeout: 240_000 }).toBe(0);
+      await expect.poll(() => exportPanel.getByRole('status').innerText()).toMatch(/\.xlsx.*5000/);
 
       const badgesButton = page.getByRole('button', { name: view.locale === 'ja' ? '全員分のバッジ（A4 シート・あいうえお順）' : 'All badges (A4 sheets, by reading)' });
-      const badges = page.waitForEvent('download', { timeout: 240_000 });
+      const badges = checksFiles ? page.waitForEvent('download', { timeout: 240_000 }) : null;
       await badgesButton.click();
       const badgeBar = page.locator('form').filter({ has: badgesButton }).getByTestId('job-progress');
       await expect.poll(() => badgeBar.isVisible()).toBe(true);
       await badgeBar.scrollIntoViewIfNeeded();
       if (shots) await page.screenshot({ path: path.join(shots, `badges-progress-${name}.png`) });
-      expect((await badges).suggestedFilename()).toBe('badges-a4.pdf');
-      await expect.poll(() => badgeBar.count(), { timeout: 30_000 }).toBe(0);
+      if (badges) expect((await badges).suggestedFilename()).toBe('badges-a4.pdf');
+      await expect.poll(() => badgeBar.count(), { timeout: 240_000 }).toBe(0);
+      await expect.poll(() => page.locator('form').filter({ has: badgesButton }).getByRole('status').innerText()).toContain('badges-a4.pdf');
     }, 600_000);
   }
 });
