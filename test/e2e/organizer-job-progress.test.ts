@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../helpers/browser';
 import { seedGeneratedEvent } from '../helpers/generated-event';
@@ -12,6 +12,7 @@ import { tempDir } from '../helpers/temp';
  * (MUSUBI_SCREENSHOTS=<folder>) in both languages on a laptop and a tablet.
  */
 let browser: Browser;
+let page: Page;
 let station: RunningProcess & { url: string };
 const shots = process.env.MUSUBI_SCREENSHOTS;
 
@@ -21,6 +22,8 @@ beforeAll(async () => {
   seedGeneratedEvent(dbFile, 5000);
   station = await startStationProcess(dbFile, ['--station', 'Door A']);
   browser = await launchChromium();
+  // One organizer page for every view: the language and the window change between them.
+  page = await browser.newPage({ acceptDownloads: true });
 });
 
 afterAll(async () => {
@@ -35,36 +38,40 @@ const VIEWS = [
 ] as const;
 
 describe('progress of background jobs on the organizer screens', () => {
-  for (const view of VIEWS) {
+  for (const [index, view] of VIEWS.entries()) {
+    // Chromium asks before a site's third automatic download; the first view checks the files, the
+    // others what the panel says when they have arrived.
+    const checksFiles = index === 0;
     it(`shows a progress bar while an XLSX export and the badge batch are built (${view.locale}, ${view.width}x${view.height})`, async () => {
-      const page = await browser.newPage({ locale: view.locale, viewport: { width: view.width, height: view.height }, acceptDownloads: true });
-      await page.addInitScript((language) => localStorage.setItem('musubi.language', language), view.locale);
+      await page.setViewportSize({ width: view.width, height: view.height });
       await page.goto(`${station.url}#/organizer`);
+      await page.evaluate((language) => localStorage.setItem('musubi.language', language), view.locale);
+      await page.reload();
       const name = `${view.locale}-${view.width}x${view.height}`;
 
       const exportPanel = page.locator('form.export-panel');
       await exportPanel.locator('select').first().selectOption('xlsx');
-      const download = page.waitForEvent('download', { timeout: 240_000 });
+      const download = checksFiles ? page.waitForEvent('download', { timeout: 240_000 }) : null;
       await exportPanel.locator('button[type="submit"]').click();
       const bar = exportPanel.getByTestId('job-progress');
       await expect.poll(() => bar.isVisible()).toBe(true);
       await expect.poll(() => bar.innerText()).toMatch(view.locale === 'ja' ? /しています…（\d\/4）/ : /… \(\d\/4\)/);
       await bar.scrollIntoViewIfNeeded();
       if (shots) await page.screenshot({ path: path.join(shots, `export-progress-${name}.png`) });
-      expect((await download).suggestedFilename()).toMatch(/\.xlsx$/);
-      await expect.poll(() => bar.count(), { timeout: 30_000 }).toBe(0);
-      await expect.poll(() => exportPanel.getByRole('status').innerText()).toContain('5000');
+      if (download) expect((await download).suggestedFilename()).toMatch(/\.xlsx$/);
+      await expect.poll(() => bar.count(), { timeout: 240_000 }).toBe(0);
+      await expect.poll(() => exportPanel.getByRole('status').innerText()).toMatch(/\.xlsx.*5000/);
 
       const badgesButton = page.getByRole('button', { name: view.locale === 'ja' ? '全員分のバッジ（A4 シート・あいうえお順）' : 'All badges (A4 sheets, by reading)' });
-      const badges = page.waitForEvent('download', { timeout: 240_000 });
+      const badges = checksFiles ? page.waitForEvent('download', { timeout: 240_000 }) : null;
       await badgesButton.click();
       const badgeBar = page.locator('form').filter({ has: badgesButton }).getByTestId('job-progress');
       await expect.poll(() => badgeBar.isVisible()).toBe(true);
       await badgeBar.scrollIntoViewIfNeeded();
       if (shots) await page.screenshot({ path: path.join(shots, `badges-progress-${name}.png`) });
-      expect((await badges).suggestedFilename()).toBe('badges-a4.pdf');
-      await expect.poll(() => badgeBar.count(), { timeout: 30_000 }).toBe(0);
-      await page.close();
+      if (badges) expect((await badges).suggestedFilename()).toBe('badges-a4.pdf');
+      await expect.poll(() => badgeBar.count(), { timeout: 240_000 }).toBe(0);
+      await expect.poll(() => page.locator('form').filter({ has: badgesButton }).getByRole('status').innerText()).toContain('badges-a4.pdf');
     }, 600_000);
   }
 });
