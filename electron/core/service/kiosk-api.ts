@@ -1,4 +1,5 @@
-import type { KioskLookup, KioskPerson, kioskMethods } from '../../../shared/api/methods/kiosk';
+import type { KioskLookup, KioskPartner, KioskPerson, kioskMethods } from '../../../shared/api/methods/kiosk';
+import type { SuggestedPartner } from '../../../shared/api/methods/partners';
 import type { Caller } from '../../../shared/api/roles';
 import type { Attendee, PartialAttendeeFields } from '../../../shared/domain/attendee';
 import { MusubiError } from '../../../shared/errors';
@@ -7,6 +8,7 @@ import { checkInOnce } from '../attendees/check-in';
 import type { BadgePrinter } from '../badges/badge-printer';
 import { getAttendee } from '../attendees/queries';
 import type { Db } from '../db/types';
+import { suggestPartnersFor } from '../partners/suggest';
 import { readSettings } from '../settings/queries';
 import { changedFields } from './attendee-drafts';
 import type { ServiceContext } from './context';
@@ -28,6 +30,11 @@ export function kioskPersonOf(attendee: Attendee): KioskPerson {
     lookingFor: [...attendee.lookingFor],
     checkedIn: attendee.checkedIn !== null,
   };
+}
+
+/** A suggestion as the kiosk shows it: the person's id stays on the station. */
+function kioskPartnerOf({ name, company, industry, goals, reasons }: SuggestedPartner): KioskPartner {
+  return { name, company, industry, goals: [...goals], reasons };
 }
 
 /** An e-mail address compared without width, case or surrounding space. */
@@ -118,7 +125,10 @@ export function createKioskApi(ctx: ServiceContext, badges: BadgePrinter): Topic
         return { status, person: kioskPersonOf(attendee) } as const;
       }).immediate();
       // As at the desk: the badge prints after the check-in is saved, per this station's setting.
-      return { ...outcome, print: outcome.status === 'checked-in' ? badges.autoPrint(attendeeId) : { state: 'off' as const } };
+      const print = outcome.status === 'checked-in' ? badges.autoPrint(attendeeId) : { state: 'off' as const };
+      // Keyed by this redeemed lookup, never by an id the kiosk could send: the same engine as the desk's.
+      const suggestions = suggestPartnersFor(ctx, attendeeId).slice(0, 3).map(kioskPartnerOf);
+      return { ...outcome, print, suggestions };
     },
   };
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { SuggestionReason } from '../../domain/partners/types';
 import type { AutoPrint } from './badges';
 import { method, returns } from '../method';
 
@@ -24,11 +25,25 @@ export type KioskLookup =
   /** This kiosk had too many lookups or misses in a short time: the attendee should ask the staff. */
   | { status: 'ask-staff' };
 
+/**
+ * Someone for the person at the kiosk to look for: only what they agreed to show, and no id, so a
+ * kiosk holds nothing it could ask the station about.
+ */
+export interface KioskPartner {
+  name: string;
+  company: string;
+  industry: string;
+  goals: string[];
+  reasons: SuggestionReason[];
+}
+
 export interface KioskCheckInOutcome {
   status: 'checked-in' | 'already-checked-in';
   person: KioskPerson;
   /** Whether the badge started printing (decided in core from this station's setting). */
   print: AutoPrint;
+  /** Up to three consenting people in the room, never this person, from the partner engine. */
+  suggestions: KioskPartner[];
 }
 
 const KIOSK = { roles: ['organizer', 'kiosk'] } as const;

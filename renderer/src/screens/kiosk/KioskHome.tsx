@@ -1,6 +1,6 @@
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { KioskLookup, KioskPerson } from '../../../../shared/api/methods/kiosk';
+import type { KioskLookup, KioskPartner, KioskPerson } from '../../../../shared/api/methods/kiosk';
 import { useApi } from '../../api/context';
 import { useErrorMessage } from '../../hooks/useErrorMessage';
 import { useIdleReset } from '../../hooks/useIdleReset';
@@ -17,7 +17,7 @@ type Step =
   | { kind: 'by-name' }
   | { kind: 'confirm'; lookupId: string; person: KioskPerson }
   | { kind: 'goals'; lookupId: string; person: KioskPerson }
-  | { kind: 'done'; person: KioskPerson; already: boolean; print: KioskPrint };
+  | { kind: 'done'; person: KioskPerson; already: boolean; print: KioskPrint; suggestions: KioskPartner[] };
 
 function sameList(a: readonly string[], b: readonly string[]): boolean {
   return a.length === b.length && a.every((item) => b.includes(item));
@@ -81,7 +81,7 @@ export function KioskHome() {
       const outcome = await api.kioskCheckIn({ lookupId, ...changed });
       if (mine !== visit.current) return;
       const already = outcome.status === 'already-checked-in';
-      setStep({ kind: 'done', person: outcome.person, already, print: outcome.print.state === 'started' ? 'printing' : 'none' });
+      setStep({ kind: 'done', person: outcome.person, already, print: outcome.print.state === 'started' ? 'printing' : 'none', suggestions: outcome.suggestions });
       if (outcome.print.state === 'started') {
         const result = await api.autoPrintResult({ printId: outcome.print.printId }).catch(() => null);
         if (mine !== visit.current) return;
@@ -118,7 +118,9 @@ export function KioskHome() {
       {step.kind === 'goals' && (
         <KioskGoals person={step.person} settings={settings} busy={busy} onCheckIn={(goals, sectors) => void checkIn(step.lookupId, step.person, goals, sectors)} />
       )}
-      {step.kind === 'done' && <KioskDone person={step.person} already={step.already} print={step.print} settings={settings} onFinish={reset} />}
+      {step.kind === 'done' && (
+        <KioskDone person={step.person} already={step.already} print={step.print} suggestions={step.suggestions} settings={settings} onFinish={reset} />
+      )}
       {message && (
         <p className="notice error kiosk-message" role="alert">
           {message}

@@ -1,7 +1,8 @@
 import { useState, type FormEvent, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { KioskPerson } from '../../../../shared/api/methods/kiosk';
+import type { KioskPartner, KioskPerson } from '../../../../shared/api/methods/kiosk';
 import type { EventSettings } from '../../../../shared/domain/settings';
+import { PartnerSuggestionList } from '../../components/PartnerSuggestions';
 import { GoalMarks, IndustryChip, SectorList } from '../../components/Taxonomy';
 import { GOAL_MARK_GLYPH } from '../organizer/dashboard/labels';
 import { CameraScan } from '../staff/CameraScan';
@@ -150,12 +151,14 @@ export function KioskDone({
   person,
   already,
   print,
+  suggestions,
   settings,
   onFinish,
 }: {
   person: KioskPerson;
   already: boolean;
   print: KioskPrint;
+  suggestions: KioskPartner[];
   settings: EventSettings | undefined;
   onFinish: () => void;
 }) {
@@ -190,6 +193,7 @@ export function KioskDone({
         )}
       </dl>
       <p className="kiosk-hint">{t('door.kiosk.legend')}</p>
+      <PartnerSuggestionList suggestions={suggestions} large />
       <button type="button" className="secondary" onClick={onFinish}>
         {t('door.kiosk.finish')}
       </button>
