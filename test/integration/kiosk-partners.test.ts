@@ -67,3 +67,35 @@ describe('partner suggestions at the kiosk', () => {
     station.close();
   });
 });
+
+describe('the kiosk\'s two questions', () => {
+  it('saves "show me to others" and "contact QR on my badge" with the check-in, so the next arrival is suggested this person', async () => {
+    const station = openTestStation({ wallClock: manualClock().now });
+    const { api } = station.service;
+    await api.addAttendee({ name: '先に 来た人', ticketCode: 'FIRST', email: 'first@example.jp', industry: 'healthcare', goals: ['job'] });
+    await api.addAttendee({ name: '後から 来た人', ticketCode: 'SECOND', email: 'second@example.jp', industry: 'it', goals: ['hiring'] });
+
+    const found = await call<KioskLookup>(station, 'kioskFindByCode', { code: 'FIRST' });
+    expect(found).toMatchObject({ status: 'found', person: { partnerConsent: false, vcardOptIn: false } });
+    if (found.status !== 'found') throw new Error('not found');
+    await call(station, 'kioskCheckIn', { lookupId: found.lookupId, partnerConsent: true, vcardOptIn: true });
+    expect(await api.findByTicketCode({ ticketCode: 'FIRST' })).toMatchObject({ partnerConsent: true, vcardOptIn: true, checkedIn: { source: 'kiosk' } });
+
+    const second = await call<KioskCheckInOutcome>(station, 'kioskCheckIn', { lookupId: await lookUp(station, 'SECOND') });
+    expect(second.suggestions.map((s) => s.name)).toEqual(['先に 来た人']);
+    // Pre-filled next time from what was saved.
+    const again = await call<KioskLookup>(station, 'kioskFindByCode', { code: 'FIRST' });
+    expect(again).toMatchObject({ person: { partnerConsent: true, vcardOptIn: true } });
+    station.close();
+  });
+
+  it('writes nothing for an answer that does not change anything', async () => {
+    const station = openTestStation({ wallClock: manualClock().now });
+    await station.service.api.addAttendee({ name: 'Same', ticketCode: 'S-1', partnerConsent: true });
+    const before = (await station.service.api.findByTicketCode({ ticketCode: 'S-1' })) ?? undefined;
+    await call(station, 'kioskCheckIn', { lookupId: await lookUp(station, 'S-1'), partnerConsent: true, vcardOptIn: false });
+    const upserts = station.db.prepare("SELECT COUNT(*) AS n FROM entries WHERE type = 'attendee.upsert' AND attendee_id = ?").get(before?.id) as { n: number };
+    expect(upserts.n).toBe(1);
+    station.close();
+  });
+});

@@ -29,6 +29,8 @@ export function kioskPersonOf(attendee: Attendee): KioskPerson {
     goals: [...attendee.goals],
     lookingFor: [...attendee.lookingFor],
     checkedIn: attendee.checkedIn !== null,
+    partnerConsent: attendee.partnerConsent,
+    vcardOptIn: attendee.vcardOptIn,
   };
 }
 
@@ -105,7 +107,7 @@ export function createKioskApi(ctx: ServiceContext, badges: BadgePrinter): Topic
 
     kioskFindByName: ({ name, secret }, caller = IN_PROCESS) => lookup(caller, () => holderOfNameAndSecret(db, name, secret)),
 
-    kioskCheckIn: ({ lookupId, goals, lookingFor }, caller = IN_PROCESS) => {
+    kioskCheckIn: ({ lookupId, goals, lookingFor, partnerConsent, vcardOptIn }, caller = IN_PROCESS) => {
       // Checked before the lookup is spent, so a bad choice on the screen can be corrected.
       checkCatalogue(db, goals, lookingFor);
       const attendeeId = guard.redeem(lookupId, caller.station);
@@ -118,6 +120,9 @@ export function createKioskApi(ctx: ServiceContext, badges: BadgePrinter): Topic
         const fields: PartialAttendeeFields = {};
         if (goals !== undefined) fields.goals = goals;
         if (lookingFor !== undefined) fields.lookingFor = lookingFor;
+        // The same field setPartnerConsent writes; saved before the check-in, so the room sees both at once.
+        if (partnerConsent !== undefined) fields.partnerConsent = partnerConsent;
+        if (vcardOptIn !== undefined) fields.vcardOptIn = vcardOptIn;
         const changed = changedFields(current, fields);
         if (Object.keys(changed).length > 0) record([{ type: 'attendee.upsert', attendeeId, data: { fields: changed } }]);
         // The desk's rule: someone already in is told so, and nothing more is written.

@@ -16,6 +16,9 @@ export interface KioskPerson {
   goals: string[];
   lookingFor: string[];
   checkedIn: boolean;
+  /** Their own answers so far, to pre-fill the kiosk's two questions (both default no). */
+  partnerConsent: boolean;
+  vcardOptIn: boolean;
 }
 
 export type KioskLookup =
@@ -58,9 +61,18 @@ export const kioskMethods = {
     returns<KioskLookup>(),
     KIOSK,
   ),
-  /** Checks in the person of a fresh lookup; changed goals or looking-for are saved with it. */
+  /**
+   * Checks in the person of a fresh lookup; changed goals, looking-for and the answers to "show me
+   * in others' suggestions" and "put my contact QR on my badge" are saved with it.
+   */
   kioskCheckIn: method(
-    z.object({ lookupId: z.string().min(1).max(100), goals: idList.optional(), lookingFor: idList.optional() }),
+    z.object({
+      lookupId: z.string().min(1).max(100),
+      goals: idList.optional(),
+      lookingFor: idList.optional(),
+      partnerConsent: z.boolean().optional(),
+      vcardOptIn: z.boolean().optional(),
+    }),
     returns<KioskCheckInOutcome>(),
     KIOSK,
   ),

@@ -6,7 +6,7 @@ import { useErrorMessage } from '../../hooks/useErrorMessage';
 import { useIdleReset } from '../../hooks/useIdleReset';
 import { useLiveQuery } from '../../hooks/useLiveQuery';
 import { useScanCapture } from '../../hooks/useScanCapture';
-import { KioskByName, KioskConfirm, KioskDone, KioskGoals, KioskWelcome, type KioskPrint } from './KioskScreens';
+import { KioskByName, KioskConfirm, KioskDone, KioskGoals, KioskWelcome, type KioskAnswers, type KioskPrint } from './KioskScreens';
 import './kiosk.css';
 
 /** After this long without a touch, the kiosk goes back to its welcome screen. */
@@ -73,11 +73,17 @@ export function KioskHome() {
   };
   useScanCapture(findByCode, ticketBox);
 
-  async function checkIn(lookupId: string, person: KioskPerson, goals: string[], lookingFor: string[]): Promise<void> {
+  async function checkIn(lookupId: string, person: KioskPerson, answers?: KioskAnswers): Promise<void> {
     const mine = visit.current;
     setBusy(true);
     try {
-      const changed = { goals: sameList(goals, person.goals) ? undefined : goals, lookingFor: sameList(lookingFor, person.lookingFor) ? undefined : lookingFor };
+      // Only what the person changed is sent; the core writes only what differs anyway.
+      const changed = answers && {
+        goals: sameList(answers.goals, person.goals) ? undefined : answers.goals,
+        lookingFor: sameList(answers.lookingFor, person.lookingFor) ? undefined : answers.lookingFor,
+        partnerConsent: answers.partnerConsent === person.partnerConsent ? undefined : answers.partnerConsent,
+        vcardOptIn: answers.vcardOptIn === person.vcardOptIn ? undefined : answers.vcardOptIn,
+      };
       const outcome = await api.kioskCheckIn({ lookupId, ...changed });
       if (mine !== visit.current) return;
       const already = outcome.status === 'already-checked-in';
@@ -109,14 +115,14 @@ export function KioskHome() {
           person={step.person}
           onYes={() =>
             step.person.checkedIn
-              ? void checkIn(step.lookupId, step.person, step.person.goals, step.person.lookingFor)
+              ? void checkIn(step.lookupId, step.person)
               : setStep({ kind: 'goals', lookupId: step.lookupId, person: step.person })
           }
           onNo={reset}
         />
       )}
       {step.kind === 'goals' && (
-        <KioskGoals person={step.person} settings={settings} busy={busy} onCheckIn={(goals, sectors) => void checkIn(step.lookupId, step.person, goals, sectors)} />
+        <KioskGoals person={step.person} settings={settings} busy={busy} onCheckIn={(answers) => void checkIn(step.lookupId, step.person, answers)} />
       )}
       {step.kind === 'done' && (
         <KioskDone person={step.person} already={step.already} print={step.print} suggestions={step.suggestions} settings={settings} onFinish={reset} />

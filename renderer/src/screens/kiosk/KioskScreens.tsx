@@ -98,21 +98,53 @@ function toggled(list: string[], id: string): string[] {
   return list.includes(id) ? list.filter((item) => item !== id) : [...list, id];
 }
 
-/** Today's goals and the sectors they want to meet, pre-filled from the registration. */
+/** What the confirmation step sends with the check-in. */
+export interface KioskAnswers {
+  goals: string[];
+  lookingFor: string[];
+  partnerConsent: boolean;
+  vcardOptIn: boolean;
+}
+
+/** A yes/no question with two large answers; the current answer is the pressed one. */
+function KioskQuestion({ name, value, onChange }: { name: 'consent' | 'vcard'; value: boolean; onChange: (value: boolean) => void }) {
+  const { t } = useTranslation();
+  return (
+    <fieldset className="kiosk-question" data-testid={`kiosk-question-${name}`}>
+      <legend>{t(`kiosk.${name}.question`)}</legend>
+      <p className="kiosk-hint">{t(`kiosk.${name}.detail`)}</p>
+      <div className="kiosk-answers">
+        <button type="button" aria-pressed={value} onClick={() => onChange(true)}>
+          {t(`kiosk.${name}.yes`)}
+        </button>
+        <button type="button" aria-pressed={!value} onClick={() => onChange(false)}>
+          {t(`kiosk.${name}.no`)}
+        </button>
+      </div>
+    </fieldset>
+  );
+}
+
+/**
+ * Today's goals and the sectors they want to meet, pre-filled from the registration, and the two
+ * questions (shown to others, contact QR on the badge), pre-filled from earlier answers, else no.
+ */
 export function KioskGoals({
   person,
   settings,
   busy,
   onCheckIn,
 }: {
-  person: KioskPerson;
+  person: Pick<KioskPerson, 'goals' | 'lookingFor' | 'partnerConsent' | 'vcardOptIn'>;
   settings: EventSettings | undefined;
   busy: boolean;
-  onCheckIn: (goals: string[], lookingFor: string[]) => void;
+  onCheckIn: (answers: KioskAnswers) => void;
 }) {
   const { t, i18n } = useTranslation();
   const [goals, setGoals] = useState(person.goals);
   const [sectors, setSectors] = useState(person.lookingFor);
+  const [partnerConsent, setPartnerConsent] = useState(person.partnerConsent);
+  const [vcardOptIn, setVcardOptIn] = useState(person.vcardOptIn);
   const label = (entry: { ja: string; en: string }): string => (i18n.language === 'en' ? entry.en : entry.ja);
   return (
     <div className="kiosk-step">
@@ -137,7 +169,9 @@ export function KioskGoals({
           </button>
         ))}
       </div>
-      <button type="button" className="primary kiosk-go" disabled={busy} onClick={() => onCheckIn(goals, sectors)}>
+      <KioskQuestion name="consent" value={partnerConsent} onChange={setPartnerConsent} />
+      <KioskQuestion name="vcard" value={vcardOptIn} onChange={setVcardOptIn} />
+      <button type="button" className="primary kiosk-go" disabled={busy} onClick={() => onCheckIn({ goals, lookingFor: sectors, partnerConsent, vcardOptIn })}>
         {t('door.kiosk.checkIn')}
       </button>
     </div>
