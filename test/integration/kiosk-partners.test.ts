@@ -99,3 +99,38 @@ describe('the kiosk\'s two questions', () => {
     station.close();
   });
 });
+
+describe('"I have left" at the kiosk', () => {
+  it('takes a person who scans again out of the room, only through a fresh lookup of this kiosk, and welcomes them back', async () => {
+    const station = openTestStation({ wallClock: manualClock().now });
+    const { api } = station.service;
+    await api.addAttendee({ name: '帰る 人', ticketCode: 'BYE-1', industry: 'energy', goals: ['partners'], partnerConsent: true });
+    await api.addAttendee({ name: '残る 人', ticketCode: 'STAY-1', industry: 'it', goals: ['partners'] });
+    await call(station, 'kioskCheckIn', { lookupId: await lookUp(station, 'BYE-1') });
+
+    // Not checked in yet: refused, nothing written.
+    expect(await dispatch(station.service.api, 'kioskLeave', { lookupId: await lookUp(station, 'STAY-1') }, kiosk)).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    // Another kiosk's lookup does not work here.
+    const foreign = await lookUp(station, 'BYE-1', { role: 'kiosk', station: 'kiosk-b' });
+    expect(await dispatch(station.service.api, 'kioskLeave', { lookupId: foreign }, kiosk)).toMatchObject({ ok: false, error: { code: 'not-found' } });
+    expect((await api.findByTicketCode({ ticketCode: 'BYE-1' }))?.left).toBe(false);
+
+    const rescan = await call<KioskLookup>(station, 'kioskFindByCode', { code: 'BYE-1' });
+    expect(rescan).toMatchObject({ status: 'found', person: { checkedIn: true, left: false } });
+    if (rescan.status !== 'found') throw new Error('not found');
+    expect(await call(station, 'kioskLeave', { lookupId: rescan.lookupId })).toEqual({ status: 'left' });
+    expect((await api.findByTicketCode({ ticketCode: 'BYE-1' }))?.left).toBe(true);
+    // Used once.
+    expect(await dispatch(station.service.api, 'kioskLeave', { lookupId: rescan.lookupId }, kiosk)).toMatchObject({ ok: false, error: { code: 'not-found' } });
+    // No longer suggested to anyone.
+    const stay = await call<KioskCheckInOutcome>(station, 'kioskCheckIn', { lookupId: await lookUp(station, 'STAY-1') });
+    expect(stay.suggestions).toEqual([]);
+
+    // Back: a check-in from the kiosk marks them present again, without a second check-in.
+    const back = await call<KioskCheckInOutcome>(station, 'kioskCheckIn', { lookupId: await lookUp(station, 'BYE-1') });
+    expect(back).toMatchObject({ status: 'back', person: { left: false }, print: { state: 'off' } });
+    expect((await api.findByTicketCode({ ticketCode: 'BYE-1' }))?.conflicts).toEqual([]);
+    expect((await call<KioskCheckInOutcome>(station, 'kioskCheckIn', { lookupId: await lookUp(station, 'STAY-1') })).status).toBe('already-checked-in');
+    station.close();
+  });
+});

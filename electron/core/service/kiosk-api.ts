@@ -31,6 +31,7 @@ export function kioskPersonOf(attendee: Attendee): KioskPerson {
     checkedIn: attendee.checkedIn !== null,
     partnerConsent: attendee.partnerConsent,
     vcardOptIn: attendee.vcardOptIn,
+    left: attendee.checkedIn !== null && attendee.left,
   };
 }
 
@@ -102,6 +103,16 @@ export function createKioskApi(ctx: ServiceContext, badges: BadgePrinter): Topic
     return { status: 'found', lookupId: guard.issue(attendeeId, caller.station), person: kioskPersonOf(getAttendee(db, attendeeId)) };
   }
 
+  /** The person of a lookup this kiosk made a few minutes ago; it cannot be used again. */
+  function redeem(lookupId: string, caller: Caller): string {
+    const attendeeId = guard.redeem(lookupId, caller.station);
+    if (attendeeId === undefined) {
+      accessStats.refused('kiosk-stale-lookup', caller);
+      throw new MusubiError('not-found', 'This lookup has expired. Please scan or search again.', 'lookupId');
+    }
+    return attendeeId;
+  }
+
   return {
     kioskFindByCode: ({ code }, caller = IN_PROCESS) => lookup(caller, () => holderOfPayload(db, code)),
 
@@ -110,11 +121,7 @@ export function createKioskApi(ctx: ServiceContext, badges: BadgePrinter): Topic
     kioskCheckIn: ({ lookupId, goals, lookingFor, partnerConsent, vcardOptIn }, caller = IN_PROCESS) => {
       // Checked before the lookup is spent, so a bad choice on the screen can be corrected.
       checkCatalogue(db, goals, lookingFor);
-      const attendeeId = guard.redeem(lookupId, caller.station);
-      if (attendeeId === undefined) {
-        accessStats.refused('kiosk-stale-lookup', caller);
-        throw new MusubiError('not-found', 'This lookup has expired. Please scan or search again.', 'lookupId');
-      }
+      const attendeeId = redeem(lookupId, caller);
       const outcome = db.transaction(() => {
         const current = getAttendee(db, attendeeId);
         const fields: PartialAttendeeFields = {};
@@ -125,8 +132,13 @@ export function createKioskApi(ctx: ServiceContext, badges: BadgePrinter): Topic
         if (vcardOptIn !== undefined) fields.vcardOptIn = vcardOptIn;
         const changed = changedFields(current, fields);
         if (Object.keys(changed).length > 0) record([{ type: 'attendee.upsert', attendeeId, data: { fields: changed } }]);
-        // The desk's rule: someone already in is told so, and nothing more is written.
+        // The desk's rule: someone already in is told so, and nothing more is written, except
+        // that someone who had said "I have left" is in the room again.
         const { status, attendee } = checkInOnce(ctx, attendeeId, 'kiosk');
+        if (status === 'already-checked-in' && attendee.left) {
+          record([{ type: 'attendee.presence', attendeeId, data: { state: 'back' } }]);
+          return { status: 'back', person: kioskPersonOf(getAttendee(db, attendeeId)) } as const;
+        }
         return { status, person: kioskPersonOf(attendee) } as const;
       }).immediate();
       // As at the desk: the badge prints after the check-in is saved, per this station's setting.
@@ -134,6 +146,16 @@ export function createKioskApi(ctx: ServiceContext, badges: BadgePrinter): Topic
       // Keyed by this redeemed lookup, never by an id the kiosk could send: the same engine as the desk's.
       const suggestions = suggestPartnersFor(ctx, attendeeId).slice(0, 3).map(kioskPartnerOf);
       return { ...outcome, print, suggestions };
+    },
+
+    kioskLeave: ({ lookupId }, caller = IN_PROCESS) => {
+      const attendeeId = redeem(lookupId, caller);
+      return db.transaction(() => {
+        const attendee = getAttendee(db, attendeeId);
+        if (!attendee.checkedIn) throw new MusubiError('conflict', 'This person is not checked in.', 'lookupId');
+        if (!attendee.left) record([{ type: 'attendee.presence', attendeeId, data: { state: 'left' } }]);
+        return { status: 'left' } as const;
+      }).immediate();
     },
   };
 }

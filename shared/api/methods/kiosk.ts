@@ -19,6 +19,8 @@ export interface KioskPerson {
   /** Their own answers so far, to pre-fill the kiosk's two questions (both default no). */
   partnerConsent: boolean;
   vcardOptIn: boolean;
+  /** Checked in, then said "I have left" (a check-in now welcomes them back). */
+  left: boolean;
 }
 
 export type KioskLookup =
@@ -41,7 +43,8 @@ export interface KioskPartner {
 }
 
 export interface KioskCheckInOutcome {
-  status: 'checked-in' | 'already-checked-in';
+  /** `back`: was checked in, had left, and is in the room again (no second check-in). */
+  status: 'checked-in' | 'already-checked-in' | 'back';
   person: KioskPerson;
   /** Whether the badge started printing (decided in core from this station's setting). */
   print: AutoPrint;
@@ -76,4 +79,9 @@ export const kioskMethods = {
     returns<KioskCheckInOutcome>(),
     KIOSK,
   ),
+  /**
+   * "I have left", for the person of a fresh lookup (they scan their ticket again): keyed like the
+   * check-in, so a kiosk can mark only the person standing at it. Takes them out of suggestions.
+   */
+  kioskLeave: method(z.object({ lookupId: z.string().min(1).max(100) }), returns<{ status: 'left' }>(), KIOSK),
 };

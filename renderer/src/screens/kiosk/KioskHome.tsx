@@ -1,12 +1,12 @@
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { KioskLookup, KioskPartner, KioskPerson } from '../../../../shared/api/methods/kiosk';
+import type { KioskCheckInOutcome, KioskLookup, KioskPartner, KioskPerson } from '../../../../shared/api/methods/kiosk';
 import { useApi } from '../../api/context';
 import { useErrorMessage } from '../../hooks/useErrorMessage';
 import { useIdleReset } from '../../hooks/useIdleReset';
 import { useLiveQuery } from '../../hooks/useLiveQuery';
 import { useScanCapture } from '../../hooks/useScanCapture';
-import { KioskByName, KioskConfirm, KioskDone, KioskGoals, KioskWelcome, type KioskAnswers, type KioskPrint } from './KioskScreens';
+import { KioskByName, KioskConfirm, KioskDone, KioskGoals, KioskLeft, KioskWelcome, type KioskAnswers, type KioskPrint } from './KioskScreens';
 import './kiosk.css';
 
 /** After this long without a touch, the kiosk goes back to its welcome screen. */
@@ -17,7 +17,8 @@ type Step =
   | { kind: 'by-name' }
   | { kind: 'confirm'; lookupId: string; person: KioskPerson }
   | { kind: 'goals'; lookupId: string; person: KioskPerson }
-  | { kind: 'done'; person: KioskPerson; already: boolean; print: KioskPrint; suggestions: KioskPartner[] };
+  | { kind: 'done'; person: KioskPerson; status: KioskCheckInOutcome['status']; print: KioskPrint; suggestions: KioskPartner[] }
+  | { kind: 'left' };
 
 function sameList(a: readonly string[], b: readonly string[]): boolean {
   return a.length === b.length && a.every((item) => b.includes(item));
@@ -86,14 +87,26 @@ export function KioskHome() {
       };
       const outcome = await api.kioskCheckIn({ lookupId, ...changed });
       if (mine !== visit.current) return;
-      const already = outcome.status === 'already-checked-in';
-      setStep({ kind: 'done', person: outcome.person, already, print: outcome.print.state === 'started' ? 'printing' : 'none', suggestions: outcome.suggestions });
+      setStep({ kind: 'done', person: outcome.person, status: outcome.status, print: outcome.print.state === 'started' ? 'printing' : 'none', suggestions: outcome.suggestions });
       if (outcome.print.state === 'started') {
         const result = await api.autoPrintResult({ printId: outcome.print.printId }).catch(() => null);
         if (mine !== visit.current) return;
         const print: KioskPrint = result?.state === 'printed' ? 'printed' : result?.state === 'failed' ? 'failed' : 'none';
         setStep((now) => (now.kind === 'done' ? { ...now, print } : now));
       }
+    } catch (error) {
+      if (mine === visit.current) setMessage(errorMessage(error));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  async function leave(lookupId: string): Promise<void> {
+    const mine = visit.current;
+    setBusy(true);
+    try {
+      await api.kioskLeave({ lookupId });
+      if (mine === visit.current) setStep({ kind: 'left' });
     } catch (error) {
       if (mine === visit.current) setMessage(errorMessage(error));
     } finally {
@@ -119,14 +132,16 @@ export function KioskHome() {
               : setStep({ kind: 'goals', lookupId: step.lookupId, person: step.person })
           }
           onNo={reset}
+          onLeave={step.person.checkedIn && !step.person.left ? () => void leave(step.lookupId) : undefined}
         />
       )}
       {step.kind === 'goals' && (
         <KioskGoals person={step.person} settings={settings} busy={busy} onCheckIn={(answers) => void checkIn(step.lookupId, step.person, answers)} />
       )}
       {step.kind === 'done' && (
-        <KioskDone person={step.person} already={step.already} print={step.print} suggestions={step.suggestions} settings={settings} onFinish={reset} />
+        <KioskDone person={step.person} status={step.status} print={step.print} suggestions={step.suggestions} settings={settings} onFinish={reset} />
       )}
+      {step.kind === 'left' && <KioskLeft onFinish={reset} />}
       {message && (
         <p className="notice error kiosk-message" role="alert">
           {message}

@@ -1,6 +1,6 @@
 import { useState, type FormEvent, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { KioskPartner, KioskPerson } from '../../../../shared/api/methods/kiosk';
+import type { KioskCheckInOutcome, KioskPartner, KioskPerson } from '../../../../shared/api/methods/kiosk';
 import type { EventSettings } from '../../../../shared/domain/settings';
 import { PartnerSuggestionList } from '../../components/PartnerSuggestions';
 import { GoalMarks, IndustryChip, SectorList } from '../../components/Taxonomy';
@@ -72,7 +72,7 @@ export function KioskByName({ onFind, onBack }: { onFind: (name: string, secret:
 }
 
 /** One card, never a list: "is this you?" */
-export function KioskConfirm({ person, onYes, onNo }: { person: KioskPerson; onYes: () => void; onNo: () => void }) {
+export function KioskConfirm({ person, onYes, onNo, onLeave }: { person: KioskPerson; onYes: () => void; onNo: () => void; onLeave?: () => void }) {
   const { t } = useTranslation();
   return (
     <div className="kiosk-step">
@@ -90,6 +90,26 @@ export function KioskConfirm({ person, onYes, onNo }: { person: KioskPerson; onY
           {t('door.kiosk.notMe')}
         </button>
       </div>
+      {/* Someone already in the room who scans again may be on their way out. */}
+      {onLeave && (
+        <button type="button" className="secondary kiosk-leave" onClick={onLeave}>
+          {t('kiosk.leave.button')}
+        </button>
+      )}
+    </div>
+  );
+}
+
+/** After "I have left": thanks, and how to come back. */
+export function KioskLeft({ onFinish }: { onFinish: () => void }) {
+  const { t } = useTranslation();
+  return (
+    <div className="kiosk-step kiosk-done" role="status" aria-live="polite">
+      <h1>{t('kiosk.leave.done')}</h1>
+      <p className="kiosk-hint">{t('kiosk.leave.detail')}</p>
+      <button type="button" className="secondary" onClick={onFinish}>
+        {t('door.kiosk.finish')}
+      </button>
     </div>
   );
 }
@@ -183,14 +203,14 @@ export type KioskPrint = 'printing' | 'printed' | 'failed' | 'none';
 /** The end: checked in, the badge, and whom to look for. */
 export function KioskDone({
   person,
-  already,
+  status,
   print,
   suggestions,
   settings,
   onFinish,
 }: {
   person: KioskPerson;
-  already: boolean;
+  status: KioskCheckInOutcome['status'];
   print: KioskPrint;
   suggestions: KioskPartner[];
   settings: EventSettings | undefined;
@@ -200,7 +220,7 @@ export function KioskDone({
   const printText = { printing: 'door.kiosk.printing', printed: 'door.kiosk.printed', failed: 'door.kiosk.printFailed', none: 'door.kiosk.noPrint' }[print];
   return (
     <div className="kiosk-step kiosk-done" role="status" aria-live="polite">
-      <h1>{already ? t('door.kiosk.already') : t('door.kiosk.done')}</h1>
+      <h1>{t({ 'checked-in': 'door.kiosk.done', 'already-checked-in': 'door.kiosk.already', back: 'kiosk.leave.back' }[status])}</h1>
       <p className={`kiosk-print is-${print}`} data-testid="kiosk-print">
         {t(printText)}
       </p>
