@@ -8,6 +8,8 @@ import { checkInOnce } from '../attendees/check-in';
 import type { BadgePrinter } from '../badges/badge-printer';
 import { getAttendee } from '../attendees/queries';
 import type { Db } from '../db/types';
+import { readKioskSettings, writeKioskSettings } from '../kiosk/kiosk-settings';
+import { renderPartnerSlip } from '../kiosk/partner-slip';
 import { suggestPartnersFor } from '../partners/suggest';
 import { readSettings } from '../settings/queries';
 import { changedFields } from './attendee-drafts';
@@ -103,6 +105,22 @@ export function createKioskApi(ctx: ServiceContext, badges: BadgePrinter): Topic
     return { status: 'found', lookupId: guard.issue(attendeeId, caller.station), person: kioskPersonOf(getAttendee(db, attendeeId)) };
   }
 
+  /**
+   * The partner slip, once the badge has printed (not at all when it failed: the slip would only
+   * fail the same way). A failed slip is dropped: the check-in and the badge stand.
+   */
+  function slipAfterBadge(printId: string, partners: KioskPartner[], language: 'ja' | 'en'): void {
+    void badges
+      .finished(printId)
+      .then(async (state) => {
+        if (state !== 'printed') return;
+        const size = badges.settings().effectiveSize;
+        const pdf = await renderPartnerSlip(partners, readSettings(db), size, language);
+        await badges.printPdf(pdf, size, 1, 'Musubi partner slip');
+      })
+      .catch(() => undefined);
+  }
+
   /** The person of a lookup this kiosk made a few minutes ago; it cannot be used again. */
   function redeem(lookupId: string, caller: Caller): string {
     const attendeeId = guard.redeem(lookupId, caller.station);
@@ -118,7 +136,7 @@ export function createKioskApi(ctx: ServiceContext, badges: BadgePrinter): Topic
 
     kioskFindByName: ({ name, secret }, caller = IN_PROCESS) => lookup(caller, () => holderOfNameAndSecret(db, name, secret)),
 
-    kioskCheckIn: ({ lookupId, goals, lookingFor, partnerConsent, vcardOptIn }, caller = IN_PROCESS) => {
+    kioskCheckIn: ({ lookupId, goals, lookingFor, partnerConsent, vcardOptIn, language }, caller = IN_PROCESS) => {
       // Checked before the lookup is spent, so a bad choice on the screen can be corrected.
       checkCatalogue(db, goals, lookingFor);
       const attendeeId = redeem(lookupId, caller);
@@ -145,7 +163,16 @@ export function createKioskApi(ctx: ServiceContext, badges: BadgePrinter): Topic
       const print = outcome.status === 'checked-in' ? badges.autoPrint(attendeeId) : { state: 'off' as const };
       // Keyed by this redeemed lookup, never by an id the kiosk could send: the same engine as the desk's.
       const suggestions = suggestPartnersFor(ctx, attendeeId).slice(0, 3).map(kioskPartnerOf);
-      return { ...outcome, print, suggestions };
+      const slip = print.state === 'started' && suggestions.length > 0 && readKioskSettings(db).partnerSlip;
+      if (slip) slipAfterBadge(print.printId, suggestions, language ?? 'ja');
+      return { ...outcome, print, suggestions, slip };
+    },
+
+    getKioskSettings: () => readKioskSettings(db),
+
+    updateKioskSettings: (change) => {
+      ctx.write(() => writeKioskSettings(db, change));
+      return readKioskSettings(db);
     },
 
     kioskLeave: ({ lookupId }, caller = IN_PROCESS) => {

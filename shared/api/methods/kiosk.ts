@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { SuggestionReason } from '../../domain/partners/types';
 import type { AutoPrint } from './badges';
-import { method, returns } from '../method';
+import { method, noInput, returns } from '../method';
 
 /**
  * The kiosk: an attendee alone at a tablet finds themself and checks in. Every answer is about one
@@ -50,6 +50,16 @@ export interface KioskCheckInOutcome {
   print: AutoPrint;
   /** Up to three consenting people in the room, never this person, from the partner engine. */
   suggestions: KioskPartner[];
+  /** A slip with these people will print after the badge (this station's setting; never undoes the check-in). */
+  slip: boolean;
+}
+
+/** How this station's kiosks behave (the station's own choice, not synced); both off by default. */
+export interface KioskSettings {
+  /** People who did not register may check themselves in at the kiosk (counted as walk-ins). */
+  walkIn: boolean;
+  /** A small slip with the suggested people prints on the badge printer after the badge. */
+  partnerSlip: boolean;
 }
 
 const KIOSK = { roles: ['organizer', 'kiosk'] } as const;
@@ -75,6 +85,8 @@ export const kioskMethods = {
       lookingFor: idList.optional(),
       partnerConsent: z.boolean().optional(),
       vcardOptIn: z.boolean().optional(),
+      /** The language the kiosk is showing, for the partner slip. */
+      language: z.enum(['ja', 'en']).optional(),
     }),
     returns<KioskCheckInOutcome>(),
     KIOSK,
@@ -83,5 +95,10 @@ export const kioskMethods = {
    * "I have left", for the person of a fresh lookup (they scan their ticket again): keyed like the
    * check-in, so a kiosk can mark only the person standing at it. Takes them out of suggestions.
    */
+  /** What the kiosk screen offers (two switches, no personal data). */
+  getKioskSettings: method(noInput, returns<KioskSettings>(), KIOSK),
+  updateKioskSettings: method(z.object({ walkIn: z.boolean(), partnerSlip: z.boolean() }).partial().strict(), returns<KioskSettings>(), {
+    roles: ['organizer'],
+  }),
   kioskLeave: method(z.object({ lookupId: z.string().min(1).max(100) }), returns<{ status: 'left' }>(), KIOSK),
 };

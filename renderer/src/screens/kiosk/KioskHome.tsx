@@ -17,7 +17,7 @@ type Step =
   | { kind: 'by-name' }
   | { kind: 'confirm'; lookupId: string; person: KioskPerson }
   | { kind: 'goals'; lookupId: string; person: KioskPerson }
-  | { kind: 'done'; person: KioskPerson; status: KioskCheckInOutcome['status']; print: KioskPrint; suggestions: KioskPartner[] }
+  | { kind: 'done'; person: KioskPerson; status: KioskCheckInOutcome['status']; print: KioskPrint; suggestions: KioskPartner[]; slip: boolean }
   | { kind: 'left' };
 
 function sameList(a: readonly string[], b: readonly string[]): boolean {
@@ -30,7 +30,7 @@ function sameList(a: readonly string[], b: readonly string[]): boolean {
  * a scan at any step starts over with the new ticket; left alone, it returns to the welcome.
  */
 export function KioskHome() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const api = useApi();
   const errorMessage = useErrorMessage();
   const { data: settings } = useLiveQuery((client) => client.getEvent());
@@ -85,9 +85,9 @@ export function KioskHome() {
         partnerConsent: answers.partnerConsent === person.partnerConsent ? undefined : answers.partnerConsent,
         vcardOptIn: answers.vcardOptIn === person.vcardOptIn ? undefined : answers.vcardOptIn,
       };
-      const outcome = await api.kioskCheckIn({ lookupId, ...changed });
+      const outcome = await api.kioskCheckIn({ lookupId, ...changed, language: i18n.language === 'en' ? 'en' : 'ja' });
       if (mine !== visit.current) return;
-      setStep({ kind: 'done', person: outcome.person, status: outcome.status, print: outcome.print.state === 'started' ? 'printing' : 'none', suggestions: outcome.suggestions });
+      setStep({ kind: 'done', person: outcome.person, status: outcome.status, print: outcome.print.state === 'started' ? 'printing' : 'none', suggestions: outcome.suggestions, slip: outcome.slip });
       if (outcome.print.state === 'started') {
         const result = await api.autoPrintResult({ printId: outcome.print.printId }).catch(() => null);
         if (mine !== visit.current) return;
@@ -139,7 +139,7 @@ export function KioskHome() {
         <KioskGoals person={step.person} settings={settings} busy={busy} onCheckIn={(answers) => void checkIn(step.lookupId, step.person, answers)} />
       )}
       {step.kind === 'done' && (
-        <KioskDone person={step.person} status={step.status} print={step.print} suggestions={step.suggestions} settings={settings} onFinish={reset} />
+        <KioskDone person={step.person} status={step.status} print={step.print} suggestions={step.suggestions} slip={step.slip} settings={settings} onFinish={reset} />
       )}
       {step.kind === 'left' && <KioskLeft onFinish={reset} />}
       {message && (

@@ -206,6 +206,7 @@ export function KioskDone({
   status,
   print,
   suggestions,
+  slip,
   settings,
   onFinish,
 }: {
@@ -213,6 +214,7 @@ export function KioskDone({
   status: KioskCheckInOutcome['status'];
   print: KioskPrint;
   suggestions: KioskPartner[];
+  slip: boolean;
   settings: EventSettings | undefined;
   onFinish: () => void;
 }) {
@@ -224,6 +226,7 @@ export function KioskDone({
       <p className={`kiosk-print is-${print}`} data-testid="kiosk-print">
         {t(printText)}
       </p>
+      {slip && print !== 'failed' && <p className="kiosk-hint">{t('kiosk.slip')}</p>}
       <dl className="kiosk-badge">
         <dt>{t('door.kiosk.yourColour')}</dt>
         <dd>
