@@ -1,10 +1,10 @@
-import type { KioskLookup, KioskPartner, KioskPerson, kioskMethods } from '../../../shared/api/methods/kiosk';
+import type { KioskCheckInOutcome, KioskLookup, KioskPartner, KioskPerson, kioskMethods } from '../../../shared/api/methods/kiosk';
 import type { SuggestedPartner } from '../../../shared/api/methods/partners';
 import type { Caller } from '../../../shared/api/roles';
 import type { Attendee, PartialAttendeeFields } from '../../../shared/domain/attendee';
 import { MusubiError } from '../../../shared/errors';
 import { normalizeForSearch } from '../../../shared/text/normalize';
-import { checkInOnce } from '../attendees/check-in';
+import { checkinDraft, checkInOnce } from '../attendees/check-in';
 import type { BadgePrinter } from '../badges/badge-printer';
 import { getAttendee } from '../attendees/queries';
 import type { Db } from '../db/types';
@@ -12,7 +12,7 @@ import { readKioskSettings, writeKioskSettings } from '../kiosk/kiosk-settings';
 import { renderPartnerSlip } from '../kiosk/partner-slip';
 import { suggestPartnersFor } from '../partners/suggest';
 import { readSettings } from '../settings/queries';
-import { changedFields } from './attendee-drafts';
+import { changedFields, newAttendeeDrafts } from './attendee-drafts';
 import type { ServiceContext } from './context';
 import { KioskGuard } from './kiosk-guard';
 import { holderOfPayload } from './ticket-lookup';
@@ -72,8 +72,11 @@ function holderOfNameAndSecret(db: Db, name: string, secret: string): string | u
 }
 
 /** Goal and looking-for ids must be in the event's catalogues: a kiosk may not invent categories. */
-function checkCatalogue(db: Db, goals: string[] | undefined, lookingFor: string[] | undefined): void {
+function checkCatalogue(db: Db, goals: string[] | undefined, lookingFor: string[] | undefined, industry?: string): void {
   const settings = readSettings(db);
+  if (industry && !settings.industries.some((i) => i.id === industry)) {
+    throw new MusubiError('invalid-input', 'industry: not one of the event\'s industries.', 'industry');
+  }
   const goalIds = new Set(settings.goals.map((g) => g.id));
   const industryIds = new Set(settings.industries.map((i) => i.id));
   const badGoal = goals?.find((id) => !goalIds.has(id));
@@ -121,6 +124,19 @@ export function createKioskApi(ctx: ServiceContext, badges: BadgePrinter): Topic
       .catch(() => undefined);
   }
 
+  /**
+   * After a kiosk check-in is saved: the badge (as at the desk, per this station's setting), up to
+   * three suggestions keyed by this check-in (never by an id the kiosk could send; the desk's
+   * engine), and the slip when the station prints one.
+   */
+  function afterCheckIn(attendeeId: string, outcome: Pick<KioskCheckInOutcome, 'status' | 'person'>, language: 'ja' | 'en' | undefined): KioskCheckInOutcome {
+    const print = outcome.status === 'checked-in' ? badges.autoPrint(attendeeId) : { state: 'off' as const };
+    const suggestions = suggestPartnersFor(ctx, attendeeId).slice(0, 3).map(kioskPartnerOf);
+    const slip = print.state === 'started' && suggestions.length > 0 && readKioskSettings(db).partnerSlip;
+    if (slip) slipAfterBadge(print.printId, suggestions, language ?? 'ja');
+    return { ...outcome, print, suggestions, slip };
+  }
+
   /** The person of a lookup this kiosk made a few minutes ago; it cannot be used again. */
   function redeem(lookupId: string, caller: Caller): string {
     const attendeeId = guard.redeem(lookupId, caller.station);
@@ -159,13 +175,26 @@ export function createKioskApi(ctx: ServiceContext, badges: BadgePrinter): Topic
         }
         return { status, person: kioskPersonOf(attendee) } as const;
       }).immediate();
-      // As at the desk: the badge prints after the check-in is saved, per this station's setting.
-      const print = outcome.status === 'checked-in' ? badges.autoPrint(attendeeId) : { state: 'off' as const };
-      // Keyed by this redeemed lookup, never by an id the kiosk could send: the same engine as the desk's.
-      const suggestions = suggestPartnersFor(ctx, attendeeId).slice(0, 3).map(kioskPartnerOf);
-      const slip = print.state === 'started' && suggestions.length > 0 && readKioskSettings(db).partnerSlip;
-      if (slip) slipAfterBadge(print.printId, suggestions, language ?? 'ja');
-      return { ...outcome, print, suggestions, slip };
+      return afterCheckIn(attendeeId, outcome, language);
+    },
+
+    kioskWalkIn: ({ language, ...fields }, caller = IN_PROCESS) => {
+      // Decided here, not by the screen: a kiosk whose station does not take walk-ins cannot add people.
+      if (!readKioskSettings(db).walkIn) {
+        accessStats.refused('forbidden', caller);
+        throw new MusubiError('forbidden', 'This kiosk does not take walk-ins; please ask the staff.', 'walkIn');
+      }
+      if (!guard.admit(caller.station)) {
+        accessStats.refused('kiosk-rate-limited', caller);
+        return { status: 'ask-staff' } as const;
+      }
+      checkCatalogue(db, fields.goals, fields.lookingFor, fields.industry);
+      const attendeeId = db.transaction(() => {
+        const { id, drafts } = newAttendeeDrafts(db, { ...fields, walkIn: true });
+        record([...drafts, checkinDraft(wallClock, id, 'kiosk')]);
+        return id;
+      }).immediate();
+      return afterCheckIn(attendeeId, { status: 'checked-in', person: kioskPersonOf(getAttendee(db, attendeeId)) }, language);
     },
 
     getKioskSettings: () => readKioskSettings(db),

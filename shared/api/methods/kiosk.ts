@@ -100,5 +100,25 @@ export const kioskMethods = {
   updateKioskSettings: method(z.object({ walkIn: z.boolean(), partnerSlip: z.boolean() }).partial().strict(), returns<KioskSettings>(), {
     roles: ['organizer'],
   }),
+  /**
+   * "I haven't registered": a new attendee (a walk-in) checked in and printed at once. Refused
+   * unless this station allows walk-ins at the kiosk; rate-limited with the lookups.
+   */
+  kioskWalkIn: method(
+    z.object({
+      name: z.string().trim().min(1).max(200),
+      nameKana: z.string().trim().max(200).default(''),
+      company: z.string().trim().max(200).default(''),
+      industry: z.string().max(64).default(''),
+      goals: idList.default([]),
+      lookingFor: idList.default([]),
+      email: z.union([z.literal(''), z.string().trim().email().max(254)]).default(''),
+      partnerConsent: z.boolean().default(false),
+      vcardOptIn: z.boolean().default(false),
+      language: z.enum(['ja', 'en']).optional(),
+    }),
+    returns<KioskCheckInOutcome | { status: 'ask-staff' }>(),
+    KIOSK,
+  ),
   kioskLeave: method(z.object({ lookupId: z.string().min(1).max(100) }), returns<{ status: 'left' }>(), KIOSK),
 };

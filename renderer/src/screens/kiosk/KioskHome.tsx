@@ -6,7 +6,18 @@ import { useErrorMessage } from '../../hooks/useErrorMessage';
 import { useIdleReset } from '../../hooks/useIdleReset';
 import { useLiveQuery } from '../../hooks/useLiveQuery';
 import { useScanCapture } from '../../hooks/useScanCapture';
-import { KioskByName, KioskConfirm, KioskDone, KioskGoals, KioskLeft, KioskWelcome, type KioskAnswers, type KioskPrint } from './KioskScreens';
+import {
+  KioskByName,
+  KioskConfirm,
+  KioskDone,
+  KioskGoals,
+  KioskLeft,
+  KioskWalkInForm,
+  KioskWelcome,
+  type KioskAnswers,
+  type KioskPrint,
+  type KioskWalkInDetails,
+} from './KioskScreens';
 import './kiosk.css';
 
 /** After this long without a touch, the kiosk goes back to its welcome screen. */
@@ -18,7 +29,12 @@ type Step =
   | { kind: 'confirm'; lookupId: string; person: KioskPerson }
   | { kind: 'goals'; lookupId: string; person: KioskPerson }
   | { kind: 'done'; person: KioskPerson; status: KioskCheckInOutcome['status']; print: KioskPrint; suggestions: KioskPartner[]; slip: boolean }
-  | { kind: 'left' };
+  | { kind: 'left' }
+  | { kind: 'walk-in'; details: KioskWalkInDetails }
+  | { kind: 'walk-in-goals'; details: KioskWalkInDetails };
+
+const NO_DETAILS: KioskWalkInDetails = { name: '', nameKana: '', company: '', industry: '', email: '' };
+const NO_ANSWERS = { goals: [], lookingFor: [], partnerConsent: false, vcardOptIn: false };
 
 function sameList(a: readonly string[], b: readonly string[]): boolean {
   return a.length === b.length && a.every((item) => b.includes(item));
@@ -34,6 +50,7 @@ export function KioskHome() {
   const api = useApi();
   const errorMessage = useErrorMessage();
   const { data: settings } = useLiveQuery((client) => client.getEvent());
+  const { data: kioskSettings } = useLiveQuery((client) => client.getKioskSettings());
   const [step, setStep] = useState<Step>({ kind: 'welcome' });
   const [message, setMessage] = useState('');
   const [busy, setBusy] = useState(false);
@@ -74,19 +91,29 @@ export function KioskHome() {
   };
   useScanCapture(findByCode, ticketBox);
 
-  async function checkIn(lookupId: string, person: KioskPerson, answers?: KioskAnswers): Promise<void> {
+  const language = (): 'ja' | 'en' => (i18n.language === 'en' ? 'en' : 'ja');
+
+  function checkIn(lookupId: string, person: KioskPerson, answers?: KioskAnswers): Promise<void> {
+    // Only what the person changed is sent; the core writes only what differs anyway.
+    const changed = answers && {
+      goals: sameList(answers.goals, person.goals) ? undefined : answers.goals,
+      lookingFor: sameList(answers.lookingFor, person.lookingFor) ? undefined : answers.lookingFor,
+      partnerConsent: answers.partnerConsent === person.partnerConsent ? undefined : answers.partnerConsent,
+      vcardOptIn: answers.vcardOptIn === person.vcardOptIn ? undefined : answers.vcardOptIn,
+    };
+    return arrive(() => api.kioskCheckIn({ lookupId, ...changed, language: language() }));
+  }
+
+  async function arrive(send: () => Promise<KioskCheckInOutcome | { status: 'ask-staff' }>): Promise<void> {
     const mine = visit.current;
     setBusy(true);
     try {
-      // Only what the person changed is sent; the core writes only what differs anyway.
-      const changed = answers && {
-        goals: sameList(answers.goals, person.goals) ? undefined : answers.goals,
-        lookingFor: sameList(answers.lookingFor, person.lookingFor) ? undefined : answers.lookingFor,
-        partnerConsent: answers.partnerConsent === person.partnerConsent ? undefined : answers.partnerConsent,
-        vcardOptIn: answers.vcardOptIn === person.vcardOptIn ? undefined : answers.vcardOptIn,
-      };
-      const outcome = await api.kioskCheckIn({ lookupId, ...changed, language: i18n.language === 'en' ? 'en' : 'ja' });
+      const outcome = await send();
       if (mine !== visit.current) return;
+      if (outcome.status === 'ask-staff') {
+        setMessage(t('door.kiosk.askStaff'));
+        return;
+      }
       setStep({ kind: 'done', person: outcome.person, status: outcome.status, print: outcome.print.state === 'started' ? 'printing' : 'none', suggestions: outcome.suggestions, slip: outcome.slip });
       if (outcome.print.state === 'started') {
         const result = await api.autoPrintResult({ printId: outcome.print.printId }).catch(() => null);
@@ -116,7 +143,25 @@ export function KioskHome() {
 
   return (
     <section className="kiosk">
-      {step.kind === 'welcome' && <KioskWelcome ticketBox={ticketBox} onCode={findByCode} onByName={() => setStep({ kind: 'by-name' })} />}
+      {step.kind === 'welcome' && (
+        <KioskWelcome
+          ticketBox={ticketBox}
+          onCode={findByCode}
+          onByName={() => setStep({ kind: 'by-name' })}
+          onWalkIn={kioskSettings?.walkIn ? () => setStep({ kind: 'walk-in', details: NO_DETAILS }) : undefined}
+        />
+      )}
+      {step.kind === 'walk-in' && (
+        <KioskWalkInForm settings={settings} initial={step.details} onNext={(details) => setStep({ kind: 'walk-in-goals', details })} onCancel={reset} />
+      )}
+      {step.kind === 'walk-in-goals' && (
+        <KioskGoals
+          person={NO_ANSWERS}
+          settings={settings}
+          busy={busy}
+          onCheckIn={(answers) => void arrive(() => api.kioskWalkIn({ ...step.details, email: step.details.email.trim(), ...answers, language: language() }))}
+        />
+      )}
       {step.kind === 'by-name' && (
         <KioskByName
           onFind={(name, secret) => void look(() => api.kioskFindByName({ name: name.slice(0, 200), secret: secret.slice(0, 254) }))}

@@ -8,7 +8,18 @@ import { GOAL_MARK_GLYPH } from '../organizer/dashboard/labels';
 import { CameraScan } from '../staff/CameraScan';
 
 /** Welcome: scan (scanner or camera), type the ticket number, or find me by name. */
-export function KioskWelcome({ ticketBox, onCode, onByName }: { ticketBox: RefObject<HTMLInputElement | null>; onCode: (code: string) => void; onByName: () => void }) {
+export function KioskWelcome({
+  ticketBox,
+  onCode,
+  onByName,
+  onWalkIn,
+}: {
+  ticketBox: RefObject<HTMLInputElement | null>;
+  onCode: (code: string) => void;
+  onByName: () => void;
+  /** Offered only when this station takes walk-ins at the kiosk. */
+  onWalkIn?: () => void;
+}) {
   const { t } = useTranslation();
   const [ticket, setTicket] = useState('');
   function submit(event: FormEvent): void {
@@ -33,7 +44,88 @@ export function KioskWelcome({ ticketBox, onCode, onByName }: { ticketBox: RefOb
       <button type="button" className="secondary kiosk-by-name" onClick={onByName}>
         {t('door.kiosk.byName')}
       </button>
+      {onWalkIn && (
+        <button type="button" className="secondary kiosk-walk-in" onClick={onWalkIn}>
+          {t('kiosk.walkIn.start')}
+        </button>
+      )}
     </div>
+  );
+}
+
+/** What a walk-in types about themself before the goals step. */
+export interface KioskWalkInDetails {
+  name: string;
+  nameKana: string;
+  company: string;
+  industry: string;
+  email: string;
+}
+
+/** "I haven't registered": name, reading, company, industry and an optional e-mail; the goals come next. */
+export function KioskWalkInForm({
+  settings,
+  initial,
+  onNext,
+  onCancel,
+}: {
+  settings: EventSettings | undefined;
+  initial: KioskWalkInDetails;
+  onNext: (details: KioskWalkInDetails) => void;
+  onCancel: () => void;
+}) {
+  const { t, i18n } = useTranslation();
+  const [details, setDetails] = useState(initial);
+  const set = (field: keyof KioskWalkInDetails) => (event: { target: { value: string } }) => setDetails((now) => ({ ...now, [field]: event.target.value }));
+  const label = (entry: { ja: string; en: string }): string => (i18n.language === 'en' ? entry.en : entry.ja);
+  return (
+    <form
+      className="kiosk-step"
+      onSubmit={(event) => {
+        event.preventDefault();
+        onNext(details);
+      }}
+    >
+      <h1>{t('kiosk.walkIn.title')}</h1>
+      <p className="kiosk-hint">{t('kiosk.walkIn.hint')}</p>
+      <label className="kiosk-field">
+        {t('kiosk.walkIn.name')}
+        <input value={details.name} onChange={set('name')} autoFocus autoComplete="off" maxLength={200} />
+      </label>
+      <label className="kiosk-field">
+        {t('kiosk.walkIn.nameKana')}
+        <input value={details.nameKana} onChange={set('nameKana')} autoComplete="off" maxLength={200} />
+      </label>
+      <label className="kiosk-field">
+        {t('kiosk.walkIn.company')}
+        <input value={details.company} onChange={set('company')} autoComplete="off" maxLength={200} />
+      </label>
+      <h2>{t('kiosk.walkIn.industry')}</h2>
+      <div className="kiosk-toggles" role="group" aria-label={t('kiosk.walkIn.industry')}>
+        {settings?.industries.map((industry) => (
+          <button
+            key={industry.id}
+            type="button"
+            aria-pressed={details.industry === industry.id}
+            onClick={() => setDetails((now) => ({ ...now, industry: now.industry === industry.id ? '' : industry.id }))}
+          >
+            <span className="swatch" style={{ background: industry.color }} aria-hidden="true" /> {label(industry)}
+          </button>
+        ))}
+      </div>
+      <label className="kiosk-field">
+        {t('kiosk.walkIn.email')}
+        <input type="email" value={details.email} onChange={set('email')} autoComplete="off" inputMode="email" spellCheck={false} maxLength={254} />
+      </label>
+      <div className="actions">
+        <button type="submit" className="primary" disabled={!details.name.trim()}>
+          {t('kiosk.walkIn.next')}
+        </button>
+        <button type="button" className="secondary" onClick={onCancel}>
+          {t('kiosk.walkIn.cancel')}
+        </button>
+      </div>
+    </form>
   );
 }
 
