@@ -35,14 +35,9 @@ export const kiosk = {
       refused: 'このキオスクでは当日参加を受け付けていません。受付スタッフにお声がけください。',
     },
     staff: {
-      open: 'スタッフ',
-      title: 'スタッフ用：キオスクを終了',
-      pin: 'スタッフ PIN',
+      pad: 'PIN の数字キー',
       digit: '数字 {{digit}}',
       clear: '1 文字消す',
-      submit: '終了する',
-      cancel: '閉じる',
-      wrong: 'PIN が違います。{{message}}',
     },
     settings: {
       title: 'セルフ受付（キオスク）',
@@ -89,14 +84,9 @@ export const kiosk = {
       refused: 'This kiosk does not take walk-ins. Please ask the staff at the desk.',
     },
     staff: {
-      open: 'Staff',
-      title: 'Staff: leave the kiosk',
-      pin: 'Staff PIN',
+      pad: 'PIN keys',
       digit: 'Digit {{digit}}',
       clear: 'Delete one digit',
-      submit: 'Exit kiosk',
-      cancel: 'Close',
-      wrong: 'Wrong PIN. {{message}}',
     },
     settings: {
       title: 'Self check-in (kiosk)',
