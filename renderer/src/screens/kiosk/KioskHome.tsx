@@ -1,6 +1,7 @@
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { KioskCheckInOutcome, KioskLookup, KioskPartner, KioskPerson } from '../../../../shared/api/methods/kiosk';
+import { MusubiError } from '../../../../shared/errors';
 import { useApi } from '../../api/context';
 import { useErrorMessage } from '../../hooks/useErrorMessage';
 import { useIdleReset } from '../../hooks/useIdleReset';
@@ -122,7 +123,8 @@ export function KioskHome() {
         setStep((now) => (now.kind === 'done' ? { ...now, print } : now));
       }
     } catch (error) {
-      if (mine === visit.current) setMessage(errorMessage(error));
+      // Only a walk-in can be refused outright: the station stopped taking them at the kiosk.
+      if (mine === visit.current) setMessage(error instanceof MusubiError && error.code === 'forbidden' ? t('kiosk.walkIn.refused') : errorMessage(error));
     } finally {
       setBusy(false);
     }
