@@ -76,7 +76,7 @@ describe('self check-in kiosk', { timeout: 60_000 }, () => {
     await page.getByRole('group', { name: 'Sectors you want to meet' }).getByRole('button', { name: /Finance/ }).click();
     await page.getByRole('button', { name: 'Check me in' }).click();
 
-    await expect.poll(() => page.getByRole('status').getByRole('heading').innerText()).toBe('You are checked in');
+    await expect.poll(() => page.getByRole('status').getByRole('heading', { level: 1 }).innerText()).toBe('You are checked in');
     await expect.poll(() => page.getByTestId('kiosk-print').innerText(), PRINTING).toContain('Your badge is printed');
     expect(newestJobOnQueue()).toBeGreaterThan(newestBefore);
     await expect.poll(() => page.getByTestId('sector-list').innerText()).toMatch(/IT & Telecom[\s\S]*Finance & Insurance/);

@@ -39,7 +39,7 @@ describe('kiosk lookups', () => {
       const answer = await call<KioskLookup>(station, 'kioskFindByCode', { code }, kioskA);
       expect(answer, code).toMatchObject({ status: 'found', person: { name: '山田 花子', company: '結び商事', checkedIn: false } });
       expect(Object.keys(answer.status === 'found' ? answer.person : {}).sort()).toEqual(
-        ['checkedIn', 'company', 'goals', 'industry', 'lookingFor', 'name', 'nameKana'].sort(),
+        ['checkedIn', 'company', 'goals', 'industry', 'lookingFor', 'name', 'nameKana', 'partnerConsent', 'vcardOptIn', 'left'].sort(),
       );
       expectNoContactDetails(answer);
     }

@@ -46,13 +46,16 @@ const SENSITIVE: Partial<Record<MethodName, readonly Role[]>> = {
   kioskFindByCode: ['organizer', 'kiosk'],
   kioskFindByName: ['organizer', 'kiosk'],
   kioskCheckIn: ['organizer', 'kiosk'],
+  kioskLeave: ['organizer', 'kiosk'],
+  kioskWalkIn: ['organizer', 'kiosk'],
+  updateKioskSettings: ['organizer'],
   getRoomView: ['organizer', 'room'],
   getEvent: ['organizer', 'desk', 'kiosk', 'room'],
 };
 
 /** Everything a kiosk or a room screen may call; anything more would show them a list of people. */
 // whoAmI tells every screen its role; exitKioskMode is the staff PIN's way back out.
-const KIOSK_MAY = new Set<string>(['kioskFindByCode', 'kioskFindByName', 'kioskCheckIn', 'autoPrintResult', 'getEvent', 'whoAmI', 'exitKioskMode']);
+const KIOSK_MAY = new Set<string>(['kioskFindByCode', 'kioskFindByName', 'kioskCheckIn', 'kioskLeave', 'kioskWalkIn', 'getKioskSettings', 'autoPrintResult', 'getEvent', 'whoAmI', 'exitKioskMode']);
 const ROOM_MAY = new Set<string>(['getRoomView', 'getPartnerRoom', 'getEvent', 'whoAmI']);
 
 describe('who may call what', () => {

@@ -43,6 +43,8 @@ export interface BadgePrinter {
   autoPrint(attendeeId: string): AutoPrint;
   /** Waits for an automatic print and says how it went (once; then it is forgotten). */
   result(printId: string): Promise<AutoPrintResult>;
+  /** Waits for an automatic print to finish and says how, leaving its result for `result` (the kiosk's slip follows the badge). */
+  finished(printId: string): Promise<AutoPrintResult['state']>;
   /** Automatic prints not finished yet: the desk's print queue. */
   pending(): number;
 }
@@ -117,6 +119,11 @@ export function createBadgePrinter(ctx: ServiceContext, printer: Printer): Badge
       const outcome = await job;
       running.delete(printId);
       return outcome;
+    },
+
+    async finished(printId) {
+      const job = running.get(printId);
+      return job ? (await job).state : 'unknown';
     },
 
     pending: () => unfinished,

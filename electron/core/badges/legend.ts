@@ -18,8 +18,8 @@ function printable(text: string): string {
   return out;
 }
 
-/** Draws text fitted into a box (shrinks, then two lines; never leaves the box). */
-function boxText(doc: Doc, text: string, x: number, y: number, w: number, h: number, maxSize: number, weight: 'regular' | 'bold', color = INK): void {
+/** Draws text fitted into a box (shrinks, then two lines; never leaves the box); also the kiosk's partner slip. */
+export function boxText(doc: Doc, text: string, x: number, y: number, w: number, h: number, maxSize: number, weight: 'regular' | 'bold', color = INK): void {
   const fitted = fitText({ text: printable(text), width: w, height: h, maxSize, minSize: Math.min(maxSize, 7), weight });
   const top = y + (h - fitted.lines.length * fitted.size * LINE_HEIGHT) / 2;
   doc.font(FONT_NAMES[weight]).fontSize(fitted.size).fillColor(color);

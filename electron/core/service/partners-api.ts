@@ -1,9 +1,9 @@
-import type { PublicPartner, SuggestedPartner, partnerMethods } from '../../../shared/api/methods/partners';
+import type { partnerMethods } from '../../../shared/api/methods/partners';
 import { MusubiError } from '../../../shared/errors';
 import { getAttendee } from '../attendees/queries';
 import { readPartnerReport, readPartnerRoomView } from '../partners/room-view';
-import { partnerRoomFor, publicPartners } from '../partners/station-room';
-import { profileOf } from '../../../shared/domain/partners/from-log';
+import { partnerRoomFor } from '../partners/station-room';
+import { suggestPartnersFor } from '../partners/suggest';
 import type { ServiceContext } from './context';
 import type { TopicImpl } from './types';
 
@@ -13,21 +13,7 @@ export function createPartnersApi(ctx: ServiceContext): TopicImpl<keyof typeof p
   const stationRoom = partnerRoomFor(db);
 
   return {
-    suggestPartners: ({ attendeeId }) => {
-      const subject = getAttendee(db, attendeeId);
-      const now = wallClock();
-      const { suggestions, reused } = stationRoom.current().suggest(profileOf(subject), now);
-      if (!reused && suggestions.length > 0) {
-        record([{ type: 'partners.suggested', attendeeId, data: { at: new Date(now).toISOString(), suggested: suggestions.map((s) => s.id) } }]);
-      }
-      const people = publicPartners(db, suggestions.map((s) => s.id));
-      return {
-        suggestions: suggestions.flatMap((s): SuggestedPartner[] => {
-          const person: PublicPartner | undefined = people.get(s.id);
-          return person ? [{ ...person, reasons: s.reasons }] : [];
-        }),
-      };
-    },
+    suggestPartners: ({ attendeeId }) => ({ suggestions: suggestPartnersFor(ctx, attendeeId) }),
 
     setPartnerConsent: ({ attendeeId, consent }) => {
       const attendee = getAttendee(db, attendeeId);

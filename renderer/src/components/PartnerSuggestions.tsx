@@ -1,35 +1,53 @@
 import './partners.css';
 import { useTranslation } from 'react-i18next';
+import type { SuggestionReason } from '../../../shared/domain/partners/types';
 import { useLiveQuery } from '../hooks/useLiveQuery';
 import { textColourOn } from '../../../shared/domain/colour';
 import { labelsFor } from '../screens/organizer/dashboard/labels';
 import { describeSuggestion, goalText } from './partner-wording';
 
+/** What a suggestion shows: the desk's carry an id, the kiosk's do not (KioskPartner). */
+interface ShownPartner {
+  name: string;
+  company: string;
+  industry: string;
+  goals: readonly string[];
+  reasons: readonly SuggestionReason[];
+}
+
 /**
- * Up to three people in the room for `attendeeId` to look for, right after check-in (desk and
- * kiosk): name, company, industry colour and goal marks, and why in a few words. It asks again when
- * the room changes (someone withdraws or leaves: they disappear at once); showing the same people
- * again is not counted twice (the core decides).
+ * Up to three people in the room for `attendeeId` to look for, right after check-in at the desk:
+ * it asks again when the room changes (someone withdraws or leaves: they disappear at once);
+ * showing the same people again is not counted twice (the core decides).
  */
 export function PartnerSuggestions({ attendeeId }: { attendeeId: string }) {
-  const { t, i18n } = useTranslation();
   const { data } = useLiveQuery((api) => api.suggestPartners({ attendeeId }), attendeeId);
-  const { data: settings } = useLiveQuery((api) => api.getEvent());
   if (!data) return null;
+  return <PartnerSuggestionList suggestions={data.suggestions} />;
+}
+
+/**
+ * The suggestions as given (the kiosk gets them with its check-in): name, company, industry colour
+ * and goal marks, and why in a few words of the reader's language.
+ */
+export function PartnerSuggestionList({ suggestions, large = false }: { suggestions: readonly ShownPartner[]; large?: boolean }) {
+  const { t, i18n } = useTranslation();
+  const { data: settings } = useLiveQuery((api) => api.getEvent());
   const labels = labelsFor(settings, i18n.language, t('dashboard.notGiven'));
   const goals = goalText(settings, i18n.language);
   return (
-    <section className="partner-suggestions" aria-labelledby="partner-suggestions-title" data-testid="partner-suggestions">
+    <section className={`partner-suggestions${large ? ' is-large' : ''}`} aria-labelledby="partner-suggestions-title" data-testid="partner-suggestions">
       <h3 id="partner-suggestions-title">{t('partners.title')}</h3>
-      {data.suggestions.length === 0 ? (
+      {suggestions.length === 0 ? (
         <p className="muted">{t('partners.none')}</p>
       ) : (
         <ol>
-          {data.suggestions.map((person) => {
+          {suggestions.map((person, index) => {
             const industry = labels.industry(person.industry);
             const why = describeSuggestion(person.reasons, person.industry, { industry: labels.industry, goal: goals }, t);
             return (
-              <li key={person.id}>
+              // The list is short and fixed for one showing; the kiosk's entries carry no id.
+              <li key={`${index}-${person.name}`}>
                 <span className="industry-chip" style={{ background: industry.color, color: textColourOn(industry.color) }}>
                   {industry.label}
                 </span>

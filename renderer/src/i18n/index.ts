@@ -12,6 +12,7 @@ import { partners } from './topics/partners';
 import { door } from './topics/door';
 import { roster } from './topics/roster';
 import { jobs } from './topics/jobs';
+import { kiosk } from './topics/kiosk';
 
 export const LANGUAGES = [
   { code: 'ja', label: '日本語' },
@@ -34,6 +35,7 @@ const TOPICS: Record<string, { en: object; ja: object }> = {
   door,
   roster,
   jobs,
+  kiosk,
 };
 
 function topicMessages(language: 'en' | 'ja'): Record<string, object> {

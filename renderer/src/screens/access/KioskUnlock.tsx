@@ -4,9 +4,12 @@ import { MusubiError } from '../../../../shared/errors';
 import { useApi } from '../../api/context';
 import { useSession } from '../../api/session';
 
+const DIGITS = ['1', '2', '3', '4', '5', '6', '7', '8', '9', '0'] as const;
+
 /**
- * The one way out of a locked kiosk: a discreet button for staff, then the staff PIN, which the
- * station checks (a wrong one makes the next try wait longer).
+ * The one way out of a locked kiosk: a discreet corner button for staff, then the staff PIN on a
+ * pad of large keys (or typed), which the station checks (a wrong one makes the next try wait
+ * longer, decided by the station).
  */
 export function KioskUnlock() {
   const { t } = useTranslation();
@@ -41,8 +44,18 @@ export function KioskUnlock() {
       <h2 id="kiosk-unlock-title">{t('access.unlock.title')}</h2>
       <label>
         {t('access.unlock.pinLabel')}
-        <input type="password" value={pin} onChange={(event) => setPin(event.target.value)} autoComplete="off" inputMode="numeric" />
+        <input type="password" value={pin} onChange={(event) => setPin(event.target.value)} autoComplete="off" inputMode="numeric" maxLength={64} />
       </label>
+      <div className="pin-pad" role="group" aria-label={t('kiosk.staff.pad')}>
+        {DIGITS.map((digit) => (
+          <button key={digit} type="button" aria-label={t('kiosk.staff.digit', { digit })} onClick={() => setPin((now) => (now + digit).slice(0, 64))}>
+            {digit}
+          </button>
+        ))}
+        <button type="button" aria-label={t('kiosk.staff.clear')} onClick={() => setPin((now) => now.slice(0, -1))}>
+          ⌫
+        </button>
+      </div>
       <div className="row">
         <button type="submit" className="primary" disabled={pin === ''}>
           {t('access.unlock.submit')}

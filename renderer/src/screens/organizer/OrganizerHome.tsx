@@ -10,6 +10,7 @@ import { EventForm } from './EventForm';
 import { DataSafetyPanel } from './export/DataSafetyPanel';
 import { ExportPanel } from './export/ExportPanel';
 import { ImportPanel } from './import/ImportPanel';
+import { KioskSettingsPanel } from './kiosk/KioskSettingsPanel';
 import { SyncPanels } from './sync/SyncPanels';
 
 type SectionId = 'dashboard' | 'attendees' | 'roster' | 'badges' | 'stations' | 'data';
@@ -25,7 +26,7 @@ const SECTIONS: { id: SectionId; panels: ComponentType[] }[] = [
   { id: 'attendees', panels: [EventForm, AddAttendeeForm, ImportPanel] },
   { id: 'roster', panels: [AttendeeListPanel] },
   { id: 'badges', panels: [BadgePanel, TaxonomyPanel] },
-  { id: 'stations', panels: [DevicesPanel, SyncPanels] },
+  { id: 'stations', panels: [DevicesPanel, KioskSettingsPanel, SyncPanels] },
   { id: 'data', panels: [ExportPanel, DataSafetyPanel] },
 ];
 
