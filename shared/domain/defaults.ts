@@ -1,4 +1,5 @@
-import type { EventSettings, Goal, Industry } from './settings';
+import { DEFAULT_BADGE_DESIGN } from './badge-design';
+import type { EventAssets, EventSettings, Goal, Industry } from './settings';
 
 /**
  * Default industries. The first eight colours are the Okabe–Ito colour-blind-safe set; the other
@@ -39,4 +40,9 @@ export const DEFAULT_EVENT_SETTINGS: EventSettings = {
   industries: DEFAULT_INDUSTRIES,
   goals: DEFAULT_GOALS,
   badgeSize: 'card',
+  badgeDesign: DEFAULT_BADGE_DESIGN,
+  badgeLogo: null,
 };
+
+/** No logo until the organizer uploads one. */
+export const DEFAULT_EVENT_ASSETS: EventAssets = { badgeLogoImage: '' };

@@ -47,6 +47,7 @@ const FIELD_NAMES: Record<BadgeWarning['field'], string> = {
   goal: 'goals',
   'looking-for': '"looking for" label',
   chip: '"looking for" sectors',
+  'event-name': 'event name',
 };
 
 function describe(warnings: BadgeWarning[], who: string): string[] {

@@ -6,8 +6,9 @@ import { listAttendeesForBadges } from '../badges/attendees-to-print';
 import { renderBadge, renderBadges } from '../badges/badge-pdf';
 import type { BadgePrinter } from '../badges/badge-printer';
 import { renderLegend } from '../badges/legend';
+import { checkLogo } from '../badges/logo';
 import { writePrintSettings } from '../printing/station-print-settings';
-import { readSettings } from '../settings/queries';
+import { publicSettings, readSettings } from '../settings/queries';
 import type { ServiceContext } from './context';
 import type { TopicImpl } from './types';
 
@@ -63,6 +64,23 @@ export function createBadgesApi(ctx: ServiceContext, badges: BadgePrinter): Topi
       const { effectiveSize, ticketQr } = settings();
       const { pdf } = await renderBadge(TEST_ATTENDEE, readSettings(db), effectiveSize, { ticketQr });
       return printPdf(pdf, effectiveSize, 1, 'Musubi test badge');
+    },
+
+    setBadgeLogo: ({ dataBase64 }) => {
+      // Checked before anything is written: a refused file leaves the event as it was.
+      const { logo, imageBase64 } = checkLogo(Buffer.from(dataBase64, 'base64'));
+      if (readSettings(db).badgeLogo?.sha256 !== logo.sha256) {
+        // One entry for both fields, so every station ends up with the same description and bytes.
+        ctx.record([{ type: 'settings.upsert', attendeeId: null, data: { fields: { badgeLogo: logo, badgeLogoImage: imageBase64 } } }]);
+      }
+      return publicSettings(readSettings(db));
+    },
+
+    clearBadgeLogo: () => {
+      if (readSettings(db).badgeLogo !== null) {
+        ctx.record([{ type: 'settings.upsert', attendeeId: null, data: { fields: { badgeLogo: null, badgeLogoImage: '' } } }]);
+      }
+      return publicSettings(readSettings(db));
     },
 
     legendPdf: async ({ paper }) => ({ pdfBase64: (await renderLegend(readSettings(db), paper)).toString('base64') }),
