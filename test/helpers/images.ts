@@ -15,8 +15,8 @@ export function drawLogoPng(width: number, height: number): Buffer {
   for (let y = 0; y < height; y++) {
     for (let x = 0; x < width; x++) {
       const i = (y * width + x) * 4;
-      const inDisc = (x - width / 4) ** 2 + (y - height / 2) ** 2 < (Math.min(width, height) * 0.45) ** 2;
-      const inBar = y > height * 0.4 && y < height * 0.6 && x > width * 0.3;
+      const inDisc = (x - height / 2) ** 2 + (y - height / 2) ** 2 < (height * 0.45) ** 2;
+      const inBar = y > height * 0.4 && y < height * 0.6 && x > height;
       if (inDisc) data.set([0xd5, 0x2b, 0x1e, 255], i);
       else if (inBar) data.set([0x1a, 0x3a, 0x8a, 255], i);
     }
