@@ -164,7 +164,7 @@ describe('badge design: what the organizer chose is what prints', { timeout: 60_
     const before = { settings: readSettings(s.db), entries: (s.db.prepare('SELECT count(*) AS n FROM entries').get() as { n: number }).n };
 
     const corrupt = Buffer.from(good);
-    corrupt[good.length - 30] ^= 0xff; // inside the image data: its checksum no longer matches
+    corrupt[good.length - 30] = corrupt[good.length - 30]! ^ 0xff; // inside the image data: its checksum no longer matches
     const cases: { bytes: Buffer; reason: string; message: RegExp }[] = [
       { bytes: corrupt, reason: 'logo-damaged', message: /PNG logo is damaged/ },
       { bytes: good.subarray(0, good.length - 40), reason: 'logo-damaged', message: /damaged/ },

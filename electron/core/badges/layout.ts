@@ -114,6 +114,7 @@ export function layoutBadge(attendee: Attendee, settings: BadgeSettings, page: P
     const ja = addText({ role: 'industry', text: printable(industry.ja, 'industry'), box: labelBox, maxSize: mm(5), minSize: mm(2.4), weight: 'bold', color: ink, maxLines: 1 });
     const jaOp = ops.at(-1) as Extract<BadgeOp, { kind: 'text' }>;
     const jaWidth = textWidth(jaOp.lines[0]!, jaOp.size, 'bold');
+    jaOp.box.w = Math.min(jaOp.box.w, jaWidth); // the part of the band the label uses
     const enSize = Math.min(jaOp.size * 0.62, mm(3));
     const enX = pad + jaWidth + mm(2.5);
     const en = printable(industry.en, 'industry');
