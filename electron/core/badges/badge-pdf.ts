@@ -97,5 +97,7 @@ export async function renderBadges(attendees: readonly Attendee[], settings: Bad
 
 /** One attendee's badge at its exact size (an `a4-sheet` event prints a single card-size badge). */
 export function renderBadge(attendee: Attendee, settings: BadgeSettings, size: BadgeSize, options: BadgeOptions = {}): Promise<BadgePdf> {
-  return renderBadges([attendee], settings, size === 'a4-sheet' ? 'card' : size, options);
+  // A single badge of an `a4-sheet` event is card-sized but follows the sheet's design choices.
+  const choices = options.choices ?? settings.badgeDesign?.sizes[size];
+  return renderBadges([attendee], settings, size === 'a4-sheet' ? 'card' : size, choices ? { ...options, choices } : options);
 }

@@ -29,15 +29,34 @@ const TEST_ATTENDEE: Attendee = {
   left: false,
 };
 
+/** The made-up people of the organizer's design preview: every field filled, opted in to the vCard. */
+const SAMPLE_ATTENDEES: Record<'ja' | 'latin', Attendee> = {
+  ja: { ...TEST_ATTENDEE, title: '営業部長', vcardOptIn: true, email: 'taro@example.jp', lookingFor: ['it', 'finance', 'healthcare'] },
+  latin: {
+    ...TEST_ATTENDEE,
+    name: 'Alexandra Montgomery-Whitfield',
+    nameKana: '',
+    company: 'Northwind Trading Co.',
+    title: 'Head of Partnerships',
+    industry: 'it',
+    vcardOptIn: true,
+    email: 'alexandra@example.com',
+    lookingFor: ['manufacturing', 'energy'],
+  },
+};
+
 /** Badges, the legend poster, and printing on this station's printer. */
 export function createBadgesApi(ctx: ServiceContext, badges: BadgePrinter): TopicImpl<keyof typeof badgeMethods> {
   const { db } = ctx;
   const { settings, printPdf } = badges;
 
   return {
-    badgePreview: async ({ attendeeId, size }) => {
+    badgePreview: async ({ attendeeId, size, sample, design }) => {
       const chosen = size ?? settings().effectiveSize;
-      const { pdf, warnings } = await renderBadge(getAttendee(db, attendeeId), readSettings(db), chosen, { ticketQr: settings().ticketQr });
+      const person = attendeeId ? getAttendee(db, attendeeId) : SAMPLE_ATTENDEES[sample ?? 'ja'];
+      const stored = readSettings(db);
+      const event = design ? { ...stored, badgeDesign: design } : stored;
+      const { pdf, warnings } = await renderBadge(person, event, chosen, { ticketQr: settings().ticketQr });
       return { pdfBase64: pdf.toString('base64'), size: chosen, warnings: warnings.flatMap((w) => w.warnings) };
     },
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Attendee } from '../../domain/attendee';
 import type { ApiErrorShape } from '../../errors';
-import { MAX_LOGO_BYTES } from '../../domain/badge-design';
+import { badgeDesignSchema, MAX_LOGO_BYTES } from '../../domain/badge-design';
 import { BADGE_SIZES, type BadgeSize, type EventSettings } from '../../domain/settings';
 import { method, noInput, returns } from '../method';
 
@@ -87,7 +87,21 @@ export const logoUploadSchema = z.object({
 });
 
 export const badgeMethods = {
-  badgePreview: method(z.object({ attendeeId, size: z.enum(BADGE_SIZES).optional() }), returns<BadgePreview>(), { roles: ['organizer', 'desk'] }),
+  /**
+   * The badge PDF exactly as it prints. Without `attendeeId`, a made-up person (`sample`: a
+   * Japanese or a long Latin name) for the organizer's design preview; `design`, when given, is
+   * an unsaved design to try before saving it.
+   */
+  badgePreview: method(
+    z.object({
+      attendeeId: attendeeId.optional(),
+      size: z.enum(BADGE_SIZES).optional(),
+      sample: z.enum(['ja', 'latin']).optional(),
+      design: badgeDesignSchema.optional(),
+    }),
+    returns<BadgePreview>(),
+    { roles: ['organizer', 'desk'] },
+  ),
   /** Prints on this station's printer and records `badge.printed`; a failure changes nothing. */
   printBadge: method(
     z.object({
