@@ -37,6 +37,16 @@ export const ERROR_REASONS = [
   'no-spooler',
   /** Printing from this operating system is not supported. */
   'printing-unsupported',
+  /** A badge logo that is not PNG or JPEG; `detail` names what it is (svg, gif, webp, …) when known. */
+  'logo-format',
+  /** A badge logo file over the size limit; `detail` is its size in bytes. */
+  'logo-too-large',
+  /** A badge logo whose bytes do not decode (cut short, corrupted); `detail` says where. */
+  'logo-damaged',
+  /** A badge logo too small or too large in pixels; `detail` is "width×height". */
+  'logo-dimensions',
+  /** A CMYK JPEG: printers and viewers show them with wrong colours, so RGB is asked for. */
+  'logo-cmyk',
 ] as const;
 
 export type ErrorReason = (typeof ERROR_REASONS)[number];

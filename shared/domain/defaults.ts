@@ -1,4 +1,5 @@
-import type { EventSettings, Goal, Industry } from './settings';
+import { DEFAULT_BADGE_DESIGN } from './badge-design';
+import type { EventAssets, EventSettings, Goal, Industry } from './settings';
 
 /**
  * Default industries. The first eight colours are the Okabe–Ito colour-blind-safe set; the other
@@ -40,4 +41,9 @@ export const DEFAULT_EVENT_SETTINGS: EventSettings = {
   goals: DEFAULT_GOALS,
   badgeSize: 'card',
   answerMap: { industries: {}, goals: {} },
+  badgeDesign: DEFAULT_BADGE_DESIGN,
+  badgeLogo: null,
 };
+
+/** No logo until the organizer uploads one. */
+export const DEFAULT_EVENT_ASSETS: EventAssets = { badgeLogoImage: '' };

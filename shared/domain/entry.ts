@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { partialAttendeeFieldsSchema } from './attendee';
 import { isHlc } from './hlc';
-import { partialEventSettingsSchema } from './settings';
+import { settingsEntryFieldsSchema } from './settings';
 
 /**
  * The event log (docs/architecture.md "The event log and the projection"): every change is one immutable entry; the tables the UI
@@ -88,7 +88,7 @@ export const settingsUpsertEntrySchema = z.object({
   ...base,
   type: z.literal('settings.upsert'),
   attendeeId: z.null(),
-  data: z.object({ fields: partialEventSettingsSchema }),
+  data: z.object({ fields: settingsEntryFieldsSchema }),
 });
 
 export const entrySchema = z.discriminatedUnion('type', [

@@ -1,9 +1,9 @@
 import { EMPTY_ATTENDEE_FIELDS, type Attendee, type AttendeeFields, type CheckinView } from './attendee';
 import { resolveCheckins } from './checkin-rules';
-import { DEFAULT_EVENT_SETTINGS } from './defaults';
+import { DEFAULT_EVENT_ASSETS, DEFAULT_EVENT_SETTINGS } from './defaults';
 import { compareStamp, type CheckinEntry, type Entry } from './entry';
 import { hasLeft, type PresenceMark } from './presence';
-import type { EventSettings } from './settings';
+import type { StoredEventSettings } from './settings';
 
 /**
  * The reference fold of a log into the projection the UI reads. Core keeps the same projection in
@@ -11,7 +11,7 @@ import type { EventSettings } from './settings';
  * function of the *set* of entries: order and duplicates do not change the result.
  */
 export interface Projection {
-  settings: EventSettings;
+  settings: StoredEventSettings;
   attendees: Map<string, Attendee>;
 }
 
@@ -85,8 +85,8 @@ export function foldEntries(entries: Iterable<Entry>): Projection {
     }
   }
 
-  const settings: EventSettings = { ...DEFAULT_EVENT_SETTINGS };
-  for (const [name, stamped] of settingsFields) Object.assign(settings, { [name]: stamped.value });
+  const settings: StoredEventSettings = { ...DEFAULT_EVENT_SETTINGS, ...DEFAULT_EVENT_ASSETS };
+  for (const [name, stamped] of settingsFields) if (Object.hasOwn(settings, name)) Object.assign(settings, { [name]: stamped.value });
 
   const attendees = new Map<string, Attendee>();
   for (const [id, fields] of attendeeFields) {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { badgeDesignSchema, badgeLogoImageSchema, badgeLogoSchema } from './badge-design';
 
 const label = z.string().trim().min(1).max(80);
 const colour = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'a colour like #0072B2');
@@ -51,6 +52,10 @@ export const eventSettingsSchema = z.object({
   goals: z.array(goalSchema).max(32),
   badgeSize: z.enum(BADGE_SIZES),
   answerMap: answerMapSchema,
+  /** What the badges show (event name, which fields, which QR), per size. */
+  badgeDesign: badgeDesignSchema,
+  /** The event logo's description; its bytes are `badgeLogoImage` (below), set with `setBadgeLogo`. */
+  badgeLogo: badgeLogoSchema.nullable(),
 });
 export type EventSettings = z.infer<typeof eventSettingsSchema>;
 export type EventSettingsField = keyof EventSettings;
@@ -58,3 +63,15 @@ export const EVENT_SETTINGS_FIELDS = Object.keys(eventSettingsSchema.shape) as E
 
 export const partialEventSettingsSchema = eventSettingsSchema.partial();
 export type PartialEventSettings = z.infer<typeof partialEventSettingsSchema>;
+
+/**
+ * Settings that sync with the others but that screens never receive: the logo's bytes (up to
+ * 270 KB of base64 that every live settings read would otherwise carry). `readSettings` in core
+ * returns them beside `EventSettings`; `getEvent` leaves them out.
+ */
+export const eventAssetsSchema = z.object({ badgeLogoImage: badgeLogoImageSchema });
+export type EventAssets = z.infer<typeof eventAssetsSchema>;
+export type StoredEventSettings = EventSettings & EventAssets;
+
+/** The fields one `settings.upsert` entry may carry: any event setting, and the assets. */
+export const settingsEntryFieldsSchema = partialEventSettingsSchema.extend(eventAssetsSchema.partial().shape);

@@ -4,6 +4,7 @@ import { MusubiError } from '../errors';
 import {
   healthResponseSchema,
   hubErrorSchema,
+  MAX_PUSH_BYTES,
   pullResponseSchema,
   pushResponseSchema,
   STATION_HEADER,
@@ -59,8 +60,21 @@ export class HubClient {
     return `/v1/events/${encodeURIComponent(this.options.eventId)}`;
   }
 
+  /**
+   * Pushes `entries`, in as many requests as keep each body under half the hub's limit: a batch is
+   * counted in entries, and a few event logos (up to 270 KB each) would otherwise make a batch of
+   * a thousand too large for the hub to read, and sync would stop. Pushes are idempotent, so a
+   * failure part-way is repaired by pushing the whole batch again.
+   */
   async push(entries: readonly Entry[]): Promise<PushResponse> {
-    return this.request(`${this.eventPath}/entries`, pushResponseSchema, { method: 'POST', body: JSON.stringify({ entries }) });
+    const total: PushResponse = { accepted: 0, duplicates: 0, cursor: 0 };
+    for (const body of pushBodies(entries, MAX_PUSH_BYTES / 2)) {
+      const answer = await this.request(`${this.eventPath}/entries`, pushResponseSchema, { method: 'POST', body });
+      total.accepted += answer.accepted;
+      total.duplicates += answer.duplicates;
+      total.cursor = answer.cursor;
+    }
+    return total;
   }
 
   async pull(after: number, limit: number): Promise<PullResponse> {
@@ -162,4 +176,28 @@ function describeNetworkError(error: unknown): string {
   const first = cause?.errors?.[0]?.code;
   if (typeof first === 'string') return first;
   return typeof cause?.message === 'string' ? cause.message : error.message;
+}
+
+const utf8 = new TextEncoder();
+
+/** Push request bodies of at most `budget` bytes each (a single larger entry goes alone). */
+export function pushBodies(entries: readonly Entry[], budget: number): string[] {
+  const bodies: string[] = [];
+  let part: string[] = [];
+  let size = 0;
+  const close = (): void => {
+    if (part.length > 0) bodies.push(`{"entries":[${part.join(',')}]}`);
+    part = [];
+    size = 0;
+  };
+  for (const entry of entries) {
+    const json = JSON.stringify(entry);
+    const bytes = utf8.encode(json).length + 1;
+    if (size + bytes > budget) close();
+    part.push(json);
+    size += bytes;
+  }
+  close();
+  if (bodies.length === 0) bodies.push('{"entries":[]}');
+  return bodies;
 }

@@ -170,6 +170,7 @@ export const en = {
       goal: 'goals',
       'looking-for': '"looking for" label',
       chip: '"looking for" sectors',
+      'event-name': 'event name',
     },
   },
   /** A short lead before a message from Musubi's core, by error code. */
@@ -358,6 +359,7 @@ export const ja: typeof en = {
       goal: '参加目的',
       'looking-for': '「会いたい業種」の見出し',
       chip: '会いたい業種',
+      'event-name': 'イベント名',
     },
   },
   errorCode: {

@@ -1,8 +1,10 @@
 import type { Attendee } from '../../../shared/domain/attendee';
-import type { BadgeSize, EventSettings } from '../../../shared/domain/settings';
+import { DEFAULT_FIELD_CHOICES } from '../../../shared/domain/badge-design';
+import type { BadgeSize } from '../../../shared/domain/settings';
 import { normalizeForSearch } from '../../../shared/text/normalize';
 import { drawBadge } from './draw';
-import { layoutBadge, type BadgeOptions } from './layout';
+import { layoutBadge, type BadgeOptions, type BadgeSettings } from './layout';
+import { logoImageOf } from './logo';
 import type { BadgeWarning } from './layout-types';
 import { finishPdf, loadPdfRendering, newPdf, type Doc } from './pdf-document';
 import { BADGE_PAGES, MM, SHEET, singleBadgePage } from './sizes';
@@ -52,8 +54,14 @@ function drawCutMarks(doc: Doc, left: number, top: number): void {
  * Badges for `attendees` in one PDF: one page per badge at its exact size, or, for `a4-sheet`,
  * ten business-card badges per A4 page with cut marks; sorted by reading for pickup tables.
  */
-export async function renderBadges(attendees: readonly Attendee[], settings: EventSettings, size: BadgeSize, options: BadgeOptions = {}): Promise<BadgePdf> {
+export async function renderBadges(attendees: readonly Attendee[], settings: BadgeSettings, size: BadgeSize, given: BadgeOptions = {}): Promise<BadgePdf> {
   await loadPdfRendering();
+  // The design's choices for this size (a sheet has its own), and the logo decoded once per batch.
+  const options: BadgeOptions = {
+    ...given,
+    choices: given.choices ?? settings.badgeDesign?.sizes[size] ?? DEFAULT_FIELD_CHOICES,
+    logo: given.logo === undefined ? logoImageOf(settings) : given.logo,
+  };
   const doc = newPdf('Musubi badges');
   const warnings: BadgePdf['warnings'] = [];
   let pages = 0;
@@ -88,6 +96,8 @@ export async function renderBadges(attendees: readonly Attendee[], settings: Eve
 }
 
 /** One attendee's badge at its exact size (an `a4-sheet` event prints a single card-size badge). */
-export function renderBadge(attendee: Attendee, settings: EventSettings, size: BadgeSize, options: BadgeOptions = {}): Promise<BadgePdf> {
-  return renderBadges([attendee], settings, size === 'a4-sheet' ? 'card' : size, options);
+export function renderBadge(attendee: Attendee, settings: BadgeSettings, size: BadgeSize, options: BadgeOptions = {}): Promise<BadgePdf> {
+  // A single badge of an `a4-sheet` event is card-sized but follows the sheet's design choices.
+  const choices = options.choices ?? settings.badgeDesign?.sizes[size];
+  return renderBadges([attendee], settings, size === 'a4-sheet' ? 'card' : size, choices ? { ...options, choices } : options);
 }

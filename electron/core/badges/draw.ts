@@ -31,6 +31,20 @@ function drawQr(doc: Doc, matrix: QrMatrix, x: number, y: number, size: number):
   doc.fill('#000000');
 }
 
+/** One embedded image per document and logo: a sheet of a thousand badges carries the logo once. */
+const openedImages = new WeakMap<Doc, Map<Buffer, PdfImage>>();
+/** pdfkit's opened image (its types leave `openImage` out); `image()` accepts it in place of bytes. */
+type PdfImage = Parameters<Doc['image']>[0];
+type DocWithOpenImage = Doc & { openImage(src: Buffer): PdfImage };
+
+function openedImage(doc: Doc, data: Buffer): PdfImage {
+  let images = openedImages.get(doc);
+  if (!images) openedImages.set(doc, (images = new Map()));
+  let image = images.get(data);
+  if (!image) images.set(data, (image = (doc as DocWithOpenImage).openImage(data)));
+  return image;
+}
+
 function drawOp(doc: Doc, op: BadgeOp, ox: number, oy: number): void {
   switch (op.kind) {
     case 'rect':
@@ -52,6 +66,12 @@ function drawOp(doc: Doc, op: BadgeOp, ox: number, oy: number): void {
       break;
     case 'qr':
       drawQr(doc, op.matrix, ox + op.box.x, oy + op.box.y, op.box.w);
+      break;
+    case 'logo':
+      doc.roundedRect(ox + op.box.x, oy + op.box.y, op.box.w, op.box.h, op.box.h * 0.12).fill('#FFFFFF');
+      // The layout already kept the aspect ratio; the pixel size from the file's header is what counts
+      // (a JPEG's EXIF rotation is ignored, as the checks measured the stored pixels).
+      doc.image(openedImage(doc, op.data), ox + op.image.x, oy + op.image.y, { width: op.image.w, height: op.image.h, ignoreOrientation: true } as PDFKit.Mixins.ImageOption);
       break;
     case 'line':
       doc

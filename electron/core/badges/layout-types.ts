@@ -19,6 +19,8 @@ export type BadgeOp =
   | { kind: 'text'; role: TextRole; box: Box; lines: string[]; size: number; weight: 'regular' | 'bold'; color: string }
   | { kind: 'mark'; box: Box; mark: GoalMark; color: string }
   | { kind: 'qr'; box: Box; matrix: QrMatrix; purpose: 'ticket' | 'vcard' }
+  /** The event logo: a white tile (`box`) so any logo reads on any band colour, the image inside it (`image`, aspect kept). */
+  | { kind: 'logo'; box: Box; image: Box; data: Buffer }
   | { kind: 'line'; from: [number, number]; to: [number, number]; color: string; width: number };
 
 export interface BadgeLayout {

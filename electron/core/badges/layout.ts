@@ -1,17 +1,36 @@
 import type { Attendee } from '../../../shared/domain/attendee';
+import { DEFAULT_FIELD_CHOICES, type BadgeFieldChoices } from '../../../shared/domain/badge-design';
 import { textColourOn } from '../../../shared/domain/colour';
-import type { EventSettings, Industry } from '../../../shared/domain/settings';
+import type { EventAssets, EventSettings, Industry } from '../../../shared/domain/settings';
 import { missingCharacters, textWidth } from '../pdf/japanese-font';
 import { BASELINE, fitText, LINE_HEIGHT } from './fit-text';
 import type { BadgeLayout, BadgeOp, BadgeWarning, Box, TextRole } from './layout-types';
+import { logoImageOf, type LogoImage } from './logo';
 import { MM, type PageSize } from './sizes';
 import { qrMatrix, vcardFor } from './qr';
 
 export { BASELINE, LINE_HEIGHT };
 
 export interface BadgeOptions {
-  /** Print the ticket code as a QR (for re-scanning at sessions) when there is no vCard QR. */
+  /**
+   * This station adds the ticket code as a QR (for re-scanning at sessions) for attendees without
+   * a vCard QR, when the badge design's QR is `vcard`.
+   */
   ticketQr?: boolean;
+  /** Which fields this badge shows; by default the design's choices for a card. */
+  choices?: BadgeFieldChoices;
+  /** The event logo; by default the one in `settings` when they carry its bytes (`readSettings`). */
+  logo?: LogoImage | null;
+}
+
+/** Settings as `readSettings` gives them (with the logo's bytes) or as a screen has them (without). */
+export type BadgeSettings = EventSettings & Partial<EventAssets>;
+
+/** Which QR a badge carries, from the design's choice, the attendee's consent and the station's switch. */
+export function badgeQr(attendee: Attendee, choices: BadgeFieldChoices, options: BadgeOptions): { text: string; purpose: 'ticket' | 'vcard' } | null {
+  if (choices.qr === 'vcard' && attendee.vcardOptIn) return { text: vcardFor(attendee), purpose: 'vcard' };
+  const ticket = choices.qr === 'ticket' || (choices.qr === 'vcard' && options.ticketQr === true);
+  return ticket && attendee.ticketCode ? { text: attendee.ticketCode, purpose: 'ticket' } : null;
 }
 
 interface TextSpec {
@@ -50,7 +69,9 @@ const EPSILON_PT = 0.01;
  *   │ 会いたい [IT・通信] [金融・保険]        │
  *   └────────────────────────────────────┘
  */
-export function layoutBadge(attendee: Attendee, settings: EventSettings, page: PageSize, options: BadgeOptions = {}): BadgeLayout {
+export function layoutBadge(attendee: Attendee, settings: BadgeSettings, page: PageSize, options: BadgeOptions = {}): BadgeLayout {
+  const choices = options.choices ?? settings.badgeDesign?.sizes.card ?? DEFAULT_FIELD_CHOICES;
+  const logo = options.logo === undefined ? logoImageOf(settings) : options.logo;
   const { width: W, height: H } = page;
   const u = Math.min(H / (55 * MM), W / (91 * MM));
   const mm = (value: number): number => value * MM * u;
@@ -84,35 +105,39 @@ export function layoutBadge(attendee: Attendee, settings: EventSettings, page: P
   // Industry band: its colour and its label (colour is never the only cue).
   const bandH = mm(10);
   ops.push({ kind: 'rect', box: { x: 0, y: 0, w: W, h: bandH }, fill: industry?.color ?? '#EEEEEE' });
+  const bandInk = textColourOn(industry?.color ?? '#EEEEEE');
+  // The band's right end holds the event's logo and name, when chosen; the industry label keeps the rest.
+  const bandTextRight = layoutEventMark();
   if (industry) {
-    const ink = textColourOn(industry.color);
-    const labelBox = { x: pad, y: mm(1.2), w: W - 2 * pad, h: bandH - mm(2.4) };
+    const ink = bandInk;
+    const labelBox = { x: pad, y: mm(1.2), w: bandTextRight - pad, h: bandH - mm(2.4) };
     const ja = addText({ role: 'industry', text: printable(industry.ja, 'industry'), box: labelBox, maxSize: mm(5), minSize: mm(2.4), weight: 'bold', color: ink, maxLines: 1 });
     const jaOp = ops.at(-1) as Extract<BadgeOp, { kind: 'text' }>;
     const jaWidth = textWidth(jaOp.lines[0]!, jaOp.size, 'bold');
+    jaOp.box.w = Math.min(jaOp.box.w, jaWidth); // the part of the band the label uses
     const enSize = Math.min(jaOp.size * 0.62, mm(3));
     const enX = pad + jaWidth + mm(2.5);
     const en = printable(industry.en, 'industry');
-    if (industry.en !== industry.ja && enX + textWidth(en, enSize, 'regular') <= W - pad) {
+    if (industry.en !== industry.ja && enX + textWidth(en, enSize, 'regular') <= bandTextRight) {
       const enY = ja.y + (jaOp.size - enSize) * BASELINE;
-      ops.push(lineOp('industry', { x: enX, y: enY, w: W - pad - enX }, en, enSize, 'regular', ink));
+      ops.push(lineOp('industry', { x: enX, y: enY, w: bandTextRight - enX }, en, enSize, 'regular', ink));
     }
   }
 
-  // QR: the vCard when the attendee opted in, else the ticket code when the station asks for it.
-  const qrText = attendee.vcardOptIn ? vcardFor(attendee) : options.ticketQr && attendee.ticketCode ? attendee.ticketCode : '';
+  // QR: as the design chooses (the vCard only for attendees who opted in).
+  const qr = badgeQr(attendee, choices, options);
   const top = bandH + mm(2);
   let contentW = W - 2 * pad;
-  if (qrText) {
+  if (qr) {
     const size = Math.min(W * 0.3, H - top - pad);
     const box = { x: W - pad - size, y: top, w: size, h: size };
-    ops.push({ kind: 'qr', box, matrix: qrMatrix(qrText), purpose: attendee.vcardOptIn ? 'vcard' : 'ticket' });
+    ops.push({ kind: 'qr', box, matrix: qrMatrix(qr.text), purpose: qr.purpose });
     contentW -= size + mm(2.5);
   }
 
   // Bottom rows, anchored to the bottom edge: "looking for" chips, then goals above them.
   let bottom = H - pad;
-  const lookingFor = attendee.lookingFor.map((id) => industries.get(id)).filter((i): i is Industry => i !== undefined);
+  const lookingFor = (choices.lookingFor ? attendee.lookingFor : []).map((id) => industries.get(id)).filter((i): i is Industry => i !== undefined);
   if (lookingFor.length > 0) {
     const rowH = mm(4.8);
     layoutChips({ x: pad, y: bottom - rowH, w: contentW, h: rowH }, lookingFor);
@@ -138,7 +163,7 @@ export function layoutBadge(attendee: Attendee, settings: EventSettings, page: P
     const used = addText({ role: 'reading', text: printable(reading, 'reading'), box, maxSize: mm(2.8), minSize: mm(1.8), color: MUTED, maxLines: 1 });
     y += used.h;
   }
-  const companyLine = [attendee.company, attendee.title].map((s) => s.trim()).filter(Boolean).join(' ');
+  const companyLine = [choices.company ? attendee.company : '', choices.title ? attendee.title : ''].map((s) => s.trim()).filter(Boolean).join(' ');
   const companyMax = mm(3.4);
   const companyRoom = companyLine ? 2 * mm(2.6) * LINE_HEIGHT : 0;
   const nameRoom = Math.max(bottom - y - companyRoom - mm(1), mm(3.4) * LINE_HEIGHT);
@@ -156,6 +181,47 @@ export function layoutBadge(attendee: Attendee, settings: EventSettings, page: P
     for (const op of ops.slice(firstOfBlock)) if (op.kind === 'text') op.box.y += spare * 0.35;
   }
   return { width: W, height: H, ops, warnings };
+
+  /**
+   * The event's logo (on a white tile, aspect kept) and name at the right end of the band; returns
+   * where the industry label must stop. The industry label comes first: the event name only takes
+   * room the label does not need at full size, and is left out when that is too little to read.
+   */
+  function layoutEventMark(): number {
+    let right = W - pad;
+    const tileH = bandH - mm(2);
+    if (logo) {
+      const tilePad = mm(0.6);
+      const innerH = tileH - 2 * tilePad;
+      // Wide logos are capped at a quarter of the band, so the industry colour stays the band's.
+      const innerW = Math.min(innerH * (logo.width / logo.height), W * 0.25 - 2 * tilePad);
+      const imageH = innerW * (logo.height / logo.width);
+      const tile = { x: right - innerW - 2 * tilePad, y: mm(1), w: innerW + 2 * tilePad, h: tileH };
+      const image = { x: tile.x + tilePad, y: tile.y + (tileH - imageH) / 2, w: innerW, h: imageH };
+      ops.push({ kind: 'logo', box: tile, image, data: logo.data });
+      right = tile.x - mm(1.5);
+    }
+    const eventName = settings.badgeDesign?.showEventName ? settings.eventName.trim() : '';
+    if (!eventName) return right;
+    const label = industry?.ja ?? '';
+    const labelNeeds = label ? Math.min(textWidth(label, mm(5), 'bold'), W * 0.45) + mm(2.5) : 0;
+    const room = Math.min(right - pad - labelNeeds, W * 0.36);
+    const text = printable(eventName, 'event-name');
+    const maxSize = mm(3.2);
+    const minSize = mm(2);
+    if (room < Math.min(mm(12), textWidth(text, minSize, 'bold'))) {
+      warnings.push({ kind: 'truncated', field: 'event-name' });
+      return right;
+    }
+    const fitted = fitText({ text, width: room, height: tileH, maxSize, minSize, weight: 'bold', maxLines: 1 });
+    if (fitted.truncated) warnings.push({ kind: 'truncated', field: 'event-name' });
+    const line = fitted.lines[0]!;
+    const width = Math.min(textWidth(line, fitted.size, 'bold'), room);
+    // Set flush right against the logo, centred on the band's height.
+    const at = { x: right - width, y: (bandH - fitted.size * LINE_HEIGHT) / 2, w: width };
+    ops.push(lineOp('event-name', at, line, fitted.size, 'bold', bandInk));
+    return at.x - mm(2.5);
+  }
 
   function layoutGoals(row: Box, list: { ja: string; mark: Extract<BadgeOp, { kind: 'mark' }>['mark'] }[]): void {
     const words = list.map((g) => printable(g.ja, 'goal'));

@@ -6,8 +6,9 @@ import { renderBadge } from '../badges/badge-pdf';
 import type { BadgePrinter } from '../badges/badge-printer';
 import type { JobBoard } from '../jobs/job-board';
 import { asBuffer, runJob } from '../jobs/run-job';
+import { checkLogo } from '../badges/logo';
 import { writePrintSettings } from '../printing/station-print-settings';
-import { readSettings } from '../settings/queries';
+import { publicSettings, readSettings } from '../settings/queries';
 import type { ServiceContext } from './context';
 import type { TopicImpl } from './types';
 
@@ -28,15 +29,34 @@ const TEST_ATTENDEE: Attendee = {
   left: false,
 };
 
+/** The made-up people of the organizer's design preview: every field filled, opted in to the vCard. */
+const SAMPLE_ATTENDEES: Record<'ja' | 'latin', Attendee> = {
+  ja: { ...TEST_ATTENDEE, title: '営業部長', vcardOptIn: true, email: 'taro@example.jp', lookingFor: ['it', 'finance', 'healthcare'] },
+  latin: {
+    ...TEST_ATTENDEE,
+    name: 'Alexandra Montgomery-Whitfield',
+    nameKana: '',
+    company: 'Northwind Trading Co.',
+    title: 'Head of Partnerships',
+    industry: 'it',
+    vcardOptIn: true,
+    email: 'alexandra@example.com',
+    lookingFor: ['manufacturing', 'energy'],
+  },
+};
+
 /** Badges, the legend poster, and printing on this station's printer. */
 export function createBadgesApi(ctx: ServiceContext, badges: BadgePrinter, jobs: JobBoard): TopicImpl<keyof typeof badgeMethods> {
   const { db } = ctx;
   const { settings, printPdf } = badges;
 
   return {
-    badgePreview: async ({ attendeeId, size }) => {
+    badgePreview: async ({ attendeeId, size, sample, design }) => {
       const chosen = size ?? settings().effectiveSize;
-      const { pdf, warnings } = await renderBadge(getAttendee(db, attendeeId), readSettings(db), chosen, { ticketQr: settings().ticketQr });
+      const person = attendeeId ? getAttendee(db, attendeeId) : SAMPLE_ATTENDEES[sample ?? 'ja'];
+      const stored = readSettings(db);
+      const event = design ? { ...stored, badgeDesign: design } : stored;
+      const { pdf, warnings } = await renderBadge(person, event, chosen, { ticketQr: settings().ticketQr });
       return { pdfBase64: pdf.toString('base64'), size: chosen, warnings: warnings.flatMap((w) => w.warnings) };
     },
 
@@ -68,5 +88,22 @@ export function createBadgesApi(ctx: ServiceContext, badges: BadgePrinter, jobs:
     },
 
     legendPdf: async ({ paper }) => ({ pdfBase64: asBuffer((await runJob(db, 'legend', { paper })).pdf).toString('base64') }),
+    setBadgeLogo: ({ dataBase64 }) => {
+      // Checked before anything is written: a refused file leaves the event as it was.
+      const { logo, imageBase64 } = checkLogo(Buffer.from(dataBase64, 'base64'));
+      if (readSettings(db).badgeLogo?.sha256 !== logo.sha256) {
+        // One entry for both fields, so every station ends up with the same description and bytes.
+        ctx.record([{ type: 'settings.upsert', attendeeId: null, data: { fields: { badgeLogo: logo, badgeLogoImage: imageBase64 } } }]);
+      }
+      return publicSettings(readSettings(db));
+    },
+
+    clearBadgeLogo: () => {
+      if (readSettings(db).badgeLogo !== null) {
+        ctx.record([{ type: 'settings.upsert', attendeeId: null, data: { fields: { badgeLogo: null, badgeLogoImage: '' } } }]);
+      }
+      return publicSettings(readSettings(db));
+    },
+
   };
 }

@@ -1,6 +1,6 @@
 import type { settingsMethods } from '../../../shared/api/methods/settings';
 import type { PartialEventSettings } from '../../../shared/domain/settings';
-import { readSettings } from '../settings/queries';
+import { publicSettings, readSettings } from '../settings/queries';
 import { validateSettingsChange } from '../settings/validate';
 import type { ServiceContext } from './context';
 import type { TopicImpl } from './types';
@@ -9,7 +9,7 @@ import type { TopicImpl } from './types';
 export function createSettingsApi(ctx: ServiceContext): TopicImpl<keyof typeof settingsMethods> {
   const { db, record } = ctx;
   return {
-    getEvent: () => readSettings(db),
+    getEvent: () => publicSettings(readSettings(db)),
 
     updateEvent: (fields: PartialEventSettings) => {
       const current = readSettings(db);
@@ -20,7 +20,7 @@ export function createSettingsApi(ctx: ServiceContext): TopicImpl<keyof typeof s
         ),
       );
       if (Object.keys(changed).length > 0) record([{ type: 'settings.upsert', attendeeId: null, data: { fields: changed } }]);
-      return readSettings(db);
+      return publicSettings(readSettings(db));
     },
   };
 }

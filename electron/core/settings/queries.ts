@@ -1,15 +1,24 @@
-import { DEFAULT_EVENT_SETTINGS } from '../../../shared/domain/defaults';
-import type { EventSettings } from '../../../shared/domain/settings';
+import { DEFAULT_EVENT_ASSETS, DEFAULT_EVENT_SETTINGS } from '../../../shared/domain/defaults';
+import type { EventSettings, StoredEventSettings } from '../../../shared/domain/settings';
 import type { Db } from '../db/types';
 
-/** Event settings as the projection holds them; fields never set keep their defaults. */
-export function readSettings(db: Db): EventSettings {
-  const settings: EventSettings = { ...DEFAULT_EVENT_SETTINGS };
+/**
+ * Event settings as the projection holds them, with the assets (the logo's bytes) that only the
+ * badge renderer needs; fields never set keep their defaults.
+ */
+export function readSettings(db: Db): StoredEventSettings {
+  const settings: StoredEventSettings = { ...DEFAULT_EVENT_SETTINGS, ...DEFAULT_EVENT_ASSETS };
   const rows = db.prepare('SELECT field, value FROM settings_fields').all() as { field: string; value: string }[];
   for (const row of rows) {
-    if (Object.hasOwn(DEFAULT_EVENT_SETTINGS, row.field)) {
+    if (Object.hasOwn(settings, row.field)) {
       Object.assign(settings, { [row.field]: JSON.parse(row.value) as unknown });
     }
   }
   return settings;
+}
+
+/** The settings a screen receives: everything but the logo's bytes (`badgeLogo` describes it). */
+export function publicSettings(settings: StoredEventSettings): EventSettings {
+  const { badgeLogoImage: _image, ...rest } = settings;
+  return rest;
 }

@@ -8,6 +8,7 @@ import { ja } from './ja';
 import { importMessages } from './topics/import';
 import { sync } from './topics/sync';
 import { badges } from './topics/badges';
+import { badgeDesign } from './topics/badge-design';
 import { partners } from './topics/partners';
 import { door } from './topics/door';
 import { roster } from './topics/roster';
@@ -30,6 +31,7 @@ const TOPICS: Record<string, { en: object; ja: object }> = {
   import: importMessages,
   sync,
   badges,
+  badgeDesign,
   access,
   partners,
   door,

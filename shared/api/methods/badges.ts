@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import type { Attendee } from '../../domain/attendee';
 import type { ApiErrorShape } from '../../errors';
-import { BADGE_SIZES, type BadgeSize } from '../../domain/settings';
+import { badgeDesignSchema, MAX_LOGO_BYTES } from '../../domain/badge-design';
+import { BADGE_SIZES, type BadgeSize, type EventSettings } from '../../domain/settings';
 import { method, noInput, returns } from '../method';
 import { progressIdSchema } from './jobs';
 
@@ -12,7 +13,7 @@ const attendeeId = z.string().uuid();
 export interface BadgeWarning {
   /** missing-glyph: the font lacks these characters (printed as 〓); truncated: cut with "…". */
   kind: 'missing-glyph' | 'truncated';
-  field: 'industry' | 'reading' | 'name' | 'company' | 'goal' | 'looking-for' | 'chip';
+  field: 'industry' | 'reading' | 'name' | 'company' | 'goal' | 'looking-for' | 'chip' | 'event-name';
   characters?: string[];
 }
 
@@ -74,8 +75,34 @@ export const printSettingsSchema = z
   .partial()
   .strict();
 
+/**
+ * A logo upload: the file as base64. Files up to 20 times the limit still reach core, so the
+ * organizer is told the file's size and the limit rather than that the request was too large.
+ */
+const LOGO_UPLOAD_CHARS = Math.ceil((20 * MAX_LOGO_BYTES) / 3) * 4;
+export const logoUploadSchema = z.object({
+  dataBase64: z
+    .string()
+    .max(LOGO_UPLOAD_CHARS, `the logo file is far larger than the limit of ${MAX_LOGO_BYTES / 1024} KB`)
+    .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'the logo must be sent as base64'),
+});
+
 export const badgeMethods = {
-  badgePreview: method(z.object({ attendeeId, size: z.enum(BADGE_SIZES).optional() }), returns<BadgePreview>(), { roles: ['organizer', 'desk'] }),
+  /**
+   * The badge PDF exactly as it prints. Without `attendeeId`, a made-up person (`sample`: a
+   * Japanese or a long Latin name) for the organizer's design preview; `design`, when given, is
+   * an unsaved design to try before saving it.
+   */
+  badgePreview: method(
+    z.object({
+      attendeeId: attendeeId.optional(),
+      size: z.enum(BADGE_SIZES).optional(),
+      sample: z.enum(['ja', 'latin']).optional(),
+      design: badgeDesignSchema.optional(),
+    }),
+    returns<BadgePreview>(),
+    { roles: ['organizer', 'desk'] },
+  ),
   /** Prints on this station's printer and records `badge.printed`; a failure changes nothing. */
   printBadge: method(
     z.object({
@@ -105,5 +132,8 @@ export const badgeMethods = {
   updatePrintSettings: method(printSettingsSchema, returns<PrintSettings>(), { roles: ['organizer'] }),
   /** A sample badge on the chosen printer, to check size and alignment; nothing is recorded. */
   printTestBadge: method(noInput, returns<{ printer: string; jobId: string }>(), { roles: ['organizer'] }),
+  /** Checks the image (PNG or JPEG, size, that it decodes) and stores it in the event, so every station prints it. */
+  setBadgeLogo: method(logoUploadSchema, returns<EventSettings>(), { roles: ['organizer'], maxBodyBytes: LOGO_UPLOAD_CHARS + 1024 }),
+  clearBadgeLogo: method(noInput, returns<EventSettings>(), { roles: ['organizer'] }),
   legendPdf: method(z.object({ paper: z.enum(['a4', 'a3']).default('a4') }), returns<{ pdfBase64: string }>(), { roles: ['organizer'] }),
 };

@@ -2,6 +2,7 @@ import type { ComponentType } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AddAttendeeForm } from './AddAttendeeForm';
 import { AttendeeListPanel } from './attendees/AttendeeListPanel';
+import { BadgeDesignPanel } from './badges/BadgeDesignPanel';
 import { BadgePanel } from './badges/BadgePanel';
 import { TaxonomyPanel } from './badges/TaxonomyPanel';
 import { DashboardPanel } from './dashboard/DashboardPanel';
@@ -25,7 +26,7 @@ const SECTIONS: { id: SectionId; panels: ComponentType[] }[] = [
   { id: 'dashboard', panels: [DashboardPanel] },
   { id: 'attendees', panels: [EventForm, AddAttendeeForm, ImportPanel] },
   { id: 'roster', panels: [AttendeeListPanel] },
-  { id: 'badges', panels: [BadgePanel, TaxonomyPanel] },
+  { id: 'badges', panels: [BadgePanel, BadgeDesignPanel, TaxonomyPanel] },
   { id: 'stations', panels: [DevicesPanel, KioskSettingsPanel, SyncPanels] },
   { id: 'data', panels: [ExportPanel, DataSafetyPanel] },
 ];

@@ -3,7 +3,8 @@ import { MusubiError } from '../../../../shared/errors';
 
 type Translate = (key: string, values?: Record<string, string>) => string;
 
-const REASON_KEYS: Record<ErrorReason, string> = {
+/** The reasons a print fails for (the others, such as a refused logo, are not about printing). */
+const REASON_KEYS: Partial<Record<ErrorReason, string>> = {
   'no-printer': 'badges.noPrinter',
   'printer-missing': 'badges.reasons.missing',
   'printer-stopped': 'badges.reasons.stopped',
@@ -18,9 +19,10 @@ const REASON_KEYS: Record<ErrorReason, string> = {
  */
 export function printFailureText(error: unknown, t: Translate, fallback: (error: unknown) => string): string {
   if (!(error instanceof MusubiError)) return fallback(error);
-  if (error.reason === 'no-printer') return t(REASON_KEYS['no-printer']);
+  if (error.reason === 'no-printer') return t('badges.noPrinter');
   if (error.code !== 'print-failed') return fallback(error);
   const values = error.reason === 'printer-stopped' ? { detail: error.detail ?? '' } : undefined;
-  const reason = error.reason ? t(REASON_KEYS[error.reason], values) : error.message;
+  const key = error.reason && REASON_KEYS[error.reason];
+  const reason = key ? t(key, values) : error.message;
   return t('badges.printFailed', { reason });
 }
