@@ -39,4 +39,5 @@ export const DEFAULT_EVENT_SETTINGS: EventSettings = {
   industries: DEFAULT_INDUSTRIES,
   goals: DEFAULT_GOALS,
   badgeSize: 'card',
+  checkinLists: [],
 };

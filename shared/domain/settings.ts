@@ -25,6 +25,19 @@ export type Goal = z.infer<typeof goalSchema>;
 export const BADGE_SIZES = ['card', '4x3', 'a6', '62mm', 'a4-sheet'] as const;
 export type BadgeSize = (typeof BADGE_SIZES)[number];
 
+/**
+ * A check-in list: one part of the event with its own door (セミナー, 懇親会), admitting the ticket
+ * types named in `ticketTypes` (compared as `sameTicketType` folds them); an empty list admits
+ * everyone. An event without lists has one implicit list, `DEFAULT_LIST_ID` (checkin-lists.ts).
+ */
+export const checkinListSchema = z.object({
+  id: catalogueId,
+  ja: label,
+  en: label,
+  ticketTypes: z.array(z.string().trim().min(1).max(200)).max(32),
+});
+export type CheckinList = z.infer<typeof checkinListSchema>;
+
 /** Event-wide settings; each field is synced last-writer-wins, like attendee fields. */
 export const eventSettingsSchema = z.object({
   eventName: z.string().max(200),
@@ -32,6 +45,7 @@ export const eventSettingsSchema = z.object({
   industries: z.array(industrySchema).max(64),
   goals: z.array(goalSchema).max(32),
   badgeSize: z.enum(BADGE_SIZES),
+  checkinLists: z.array(checkinListSchema).max(16),
 });
 export type EventSettings = z.infer<typeof eventSettingsSchema>;
 export type EventSettingsField = keyof EventSettings;

@@ -25,6 +25,9 @@ const SYNONYMS: [Exclude<ImportTarget, 'ignore'>, string[]][] = [
   ['partnerConsent', ['紹介の同意', '紹介への同意', '交流希望', 'ご紹介の同意', 'マッチング希望', 'マッチングの同意', '交流相手の紹介', '参加者紹介', 'partnersuggestions', 'partnerconsent', 'matchmaking', 'introductions', 'consent']],
   ['email', ['メールアドレス', 'メール', 'eメール', 'eメールアドレス', 'email', 'emailaddress', 'mail', 'mailaddress']],
   ['phone', ['電話番号', '電話', '携帯電話番号', '携帯番号', 'tel', 'phone', 'phonenumber', 'mobile', 'cellphone']],
+  // Check-in lists (issue 14): the kind of ticket decides which lists admit a person. Kept as one
+  // block so other header additions merge beside it.
+  ['ticketType', ['チケット種別', 'チケット名', 'チケットの種類', 'チケット種類', '券種', '参加枠', '参加区分', '申込区分', 'tickettype', 'ticketname', 'tickettier', 'ticketclass']],
   ['note', ['備考', 'メモ', 'コメント', 'その他', 'note', 'notes', 'comment', 'comments', 'memo']],
 ];
 

@@ -39,13 +39,13 @@ export interface ImportPlan {
 
 type ExistingRow = Pick<
   AttendeeRow,
-  'id' | 'ticket_code' | 'name' | 'name_kana' | 'company' | 'title' | 'industry' | 'goals' | 'looking_for' | 'email' | 'phone' | 'note' | 'partner_consent'
+  'id' | 'ticket_code' | 'ticket_type' | 'name' | 'name_kana' | 'company' | 'title' | 'industry' | 'goals' | 'looking_for' | 'email' | 'phone' | 'note' | 'partner_consent'
 >;
 
 const SAMPLE_ROWS = 5;
 const NAME_TARGETS: ReadonlySet<ImportTarget> = new Set(['name', 'familyName', 'givenName']);
 const ENCODING_NAMES: Record<string, string> = { 'utf-8': 'UTF-8', cp932: 'Shift_JIS (CP932)', 'euc-jp': 'EUC-JP' };
-type TextField = 'name' | 'company' | 'title' | 'email' | 'phone' | 'ticketCode' | 'note';
+type TextField = 'name' | 'company' | 'title' | 'email' | 'phone' | 'ticketCode' | 'ticketType' | 'note';
 
 // eslint-disable-next-line no-control-regex
 const PLAIN_ASCII = /^[\x00-\x7f]*$/;
@@ -141,7 +141,7 @@ export function planImport(db: Db, fileName: string, table: RawTable, settings: 
   const goals = new CatalogueMatcher(settings.goals);
   const existing = db
     .prepare(
-      `SELECT id, ticket_code, name, name_kana, company, title, industry, goals, looking_for, email, phone, note, partner_consent
+      `SELECT id, ticket_code, ticket_type, name, name_kana, company, title, industry, goals, looking_for, email, phone, note, partner_consent
        FROM attendees WHERE removed = 0`,
     )
     .all() as ExistingRow[];

@@ -7,7 +7,7 @@ import { notifyAttendeeRefreshed } from './attendee-listeners';
 
 const EMPTY = EMPTY_ATTENDEE_FIELDS;
 const EMPTY_LIST = JSON.stringify(EMPTY.goals);
-const COLUMNS = 15;
+const COLUMNS = 16;
 
 /**
  * Projects people the log knew nothing about before their one `attendee.upsert` (an import, or a
@@ -38,11 +38,12 @@ export function insertNewAttendees(db: Db, entries: readonly EntryOfType<'attend
         (fields.vcardOptIn ?? EMPTY.vcardOptIn) ? 1 : 0,
         (fields.partnerConsent ?? EMPTY.partnerConsent) ? 1 : 0,
         fields.note ?? EMPTY.note,
+        fields.ticketType ?? EMPTY.ticketType,
       );
     }
     cachedStatement(db,
       `INSERT INTO attendees (id, ticket_code, name, name_kana, company, title, industry, goals, looking_for, email, phone,
-         walk_in, vcard_opt_in, partner_consent, note) VALUES ${multiRowValues(COLUMNS, chunk.length)}`,
+         walk_in, vcard_opt_in, partner_consent, note, ticket_type) VALUES ${multiRowValues(COLUMNS, chunk.length)}`,
     ).run(params);
     for (const entry of chunk) notifyAttendeeRefreshed(db, entry.attendeeId);
   }

@@ -5,7 +5,8 @@ import { migration004 } from './004-log-backed-fields';
 import { migration005 } from './005-device-sessions';
 import { migration006 } from './006-partners';
 import { migration007 } from './007-attendee-list';
+import { migration009 } from './009-checkin-lists';
 import type { Migration } from './migration';
 
 /** Every migration in order. Add a new numbered file; never edit a released one. */
-export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006, migration007];
+export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006, migration007, migration009];

@@ -50,6 +50,7 @@ export const importMessages = {
       email: 'メールアドレス',
       phone: '電話番号',
       ticketCode: '受付番号・チケット番号',
+      ticketType: 'チケット種別',
       note: 'メモ',
     },
     problems: {
@@ -118,6 +119,7 @@ export const importMessages = {
       email: 'E-mail',
       phone: 'Phone',
       ticketCode: 'Ticket code',
+      ticketType: 'Ticket type',
       note: 'Note',
     },
     problems: {

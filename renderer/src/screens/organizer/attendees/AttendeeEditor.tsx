@@ -13,6 +13,7 @@ const TEXT_FIELDS = [
   ['email', 'email', 'email'],
   ['phone', 'phone', 'tel'],
   ['ticketCode', 'ticketCode', 'text'],
+  ['ticketType', 'ticketType', 'text'],
 ] as const;
 
 // Consent to partner suggestions is the attendee's own answer (kiosk, desk toggle, import), not an edit.
@@ -22,6 +23,7 @@ function editableOf(person: RosterRow | null): Editable {
   const { walkIn: _walkIn, vcardOptIn: _vcard, partnerConsent: _consent, ...fields } = person ?? EMPTY_ATTENDEE_FIELDS;
   return {
     ticketCode: fields.ticketCode,
+    ticketType: fields.ticketType,
     name: fields.name,
     nameKana: fields.nameKana,
     company: fields.company,
