@@ -1,5 +1,5 @@
 import type { CheckinSource, CheckinView } from '../../../shared/domain/attendee';
-import { resolveListCheckins, type ListCheckinResolution } from '../../../shared/domain/checkin-lists';
+import { DEFAULT_LIST_ID, resolveListCheckins, type ListCheckinResolution } from '../../../shared/domain/checkin-lists';
 import { hasLeft, type PresenceMark } from '../../../shared/domain/presence';
 import { cachedStatement } from '../db/statements';
 import type { Db } from '../db/types';
@@ -20,7 +20,7 @@ export interface CheckinRow {
 /** A check-in row as the UI sees it (the list named only when it is not the default one). */
 export function checkinViewOfRow(row: Pick<CheckinRow, 'id' | 'scanned_at' | 'station' | 'source' | 'list'>): CheckinView {
   const view: CheckinView = { checkinId: row.id, at: row.scanned_at, station: row.station, source: row.source as CheckinSource };
-  if (row.list !== null) view.list = row.list;
+  if (row.list !== null && row.list !== DEFAULT_LIST_ID) view.list = row.list;
   return view;
 }
 
