@@ -2,6 +2,7 @@ import type { ArrivalBucket, Dashboard, MixMatrix } from '../../../shared/api/me
 import { attendanceCounts } from '../attendees/counts';
 import type { Db } from '../db/types';
 import { readSettings } from '../settings/queries';
+import { listCounts } from '../checkin-lists/list-counts';
 
 export const ARRIVAL_WINDOW_MS = 5 * 60 * 1000;
 
@@ -77,6 +78,7 @@ export function readDashboard(db: Db): Dashboard {
         settings.goals.map((g) => g.id),
       ),
       stations,
+      lists: settings.checkinLists.length > 0 ? listCounts(db, settings) : [],
     };
   })();
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { partialAttendeeFieldsSchema, type Attendee } from '../../domain/attendee';
+import type { CheckinList } from '../../domain/settings';
 import { method, noInput, returns } from '../method';
 import type { AutoPrint } from './badges';
 
@@ -10,7 +11,12 @@ const attendeeId = z.string().uuid();
 export type CheckInResult =
   | { status: 'checked-in'; attendee: Attendee }
   /** Already checked in: nothing new is written; `attendee.checkedIn` says when and where. */
-  | { status: 'already-checked-in'; attendee: Attendee };
+  | { status: 'already-checked-in'; attendee: Attendee }
+  /**
+   * The station's check-in list does not admit this person's ticket type (a seminar-only ticket at
+   * the 懇親会 door): nothing is written; staff may check them in anyway with `override`.
+   */
+  | { status: 'not-admitted'; attendee: Attendee; list: CheckinList };
 
 /** What the door hears back: the check-in, and whether its badge started printing. */
 export type CheckInOutcome = CheckInResult & { print: AutoPrint };
@@ -28,15 +34,27 @@ export interface StatusSummary {
   conflicts: number;
   /** Badges this station is still sending to its printer. */
   printQueue: number;
+  /**
+   * The check-in list this station checks people in to and how many are on it; null for an event
+   * without lists (its header shows what it always did).
+   */
+  list: (CheckinList & { checkedIn: number; expected: number }) | null;
 }
 
 export const checkinMethods = {
   checkIn: method(
-    z.object({ attendeeId, source: z.enum(['qr', 'search', 'kiosk']).default('search') }),
+    z.object({
+      attendeeId,
+      source: z.enum(['qr', 'search', 'kiosk']).default('search'),
+      /** Check in someone the station's list does not admit (staff decided at the door). */
+      override: z.boolean().optional(),
+    }),
     returns<CheckInOutcome>(),
     { roles: ['organizer', 'desk'] },
   ),
   undoCheckIn: method(z.object({ attendeeId, checkinId: z.string().uuid().optional() }), returns<Attendee>(), { roles: ['organizer', 'desk'] }),
   registerWalkIn: method(partialAttendeeFieldsSchema, returns<CheckInOutcome>(), { roles: ['organizer', 'desk'] }),
   getStatus: method(noInput, returns<StatusSummary>(), { roles: ['organizer', 'desk'] }),
+  /** Chooses the check-in list of this station (station-local, not synced). */
+  setStationList: method(z.object({ list: z.string().min(1).max(64) }), returns<CheckinList>(), { roles: ['organizer', 'desk'] }),
 };

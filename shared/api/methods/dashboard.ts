@@ -1,3 +1,4 @@
+import type { CheckinList } from '../../domain/settings';
 import { method, noInput, returns } from '../method';
 
 /** Arrivals in one 5-minute window (official check-ins by scan time). */
@@ -41,6 +42,8 @@ export interface Dashboard {
   mix: MixMatrix;
   /** Official check-ins per station, most first. */
   stations: { station: string; count: number }[];
+  /** Per check-in list (empty for an event without lists): who may come to it and who has. */
+  lists: { list: CheckinList; expected: number; checkedIn: number }[];
 }
 
 export const dashboardMethods = {

@@ -25,7 +25,8 @@ export type KioskLookup =
   | { status: 'ask-staff' };
 
 export interface KioskCheckInOutcome {
-  status: 'checked-in' | 'already-checked-in';
+  /** `not-admitted`: this station's check-in list does not take their ticket; the screen sends them to the staff. */
+  status: 'checked-in' | 'already-checked-in' | 'not-admitted';
   person: KioskPerson;
   /** Whether the badge started printing (decided in core from this station's setting). */
   print: AutoPrint;

@@ -80,6 +80,10 @@ export function KioskHome() {
       const changed = { goals: sameList(goals, person.goals) ? undefined : goals, lookingFor: sameList(lookingFor, person.lookingFor) ? undefined : lookingFor };
       const outcome = await api.kioskCheckIn({ lookupId, ...changed });
       if (mine !== visit.current) return;
+      if (outcome.status === 'not-admitted') {
+        setMessage(t('lists.kioskNotAdmitted'));
+        return;
+      }
       const already = outcome.status === 'already-checked-in';
       setStep({ kind: 'done', person: outcome.person, already, print: outcome.print.state === 'started' ? 'printing' : 'none' });
       if (outcome.print.state === 'started') {
