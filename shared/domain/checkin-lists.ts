@@ -71,3 +71,25 @@ export function resolveListCheckins<T extends ListCheckinStamp>(checkins: readon
   const onlyDefault = [...firsts.keys()].every((list) => list === DEFAULT_LIST_ID);
   return { official: live[0] ?? null, conflicts, perList: onlyDefault ? null : firsts };
 }
+
+/** An id for a new list: the first list the organizer makes is the default one, so check-ins made before it stay on it. */
+export function newListId(taken: readonly { id: string }[]): string {
+  if (!taken.some((l) => l.id === DEFAULT_LIST_ID)) return DEFAULT_LIST_ID;
+  let n = taken.length + 1;
+  while (taken.some((l) => l.id === `list-${n}`)) n++;
+  return `list-${n}`;
+}
+
+/** Ticket types as an organizer types them in one box: separated by commas (、 or ,) or lines. */
+export function parseTicketTypes(text: string): string[] {
+  const seen = new Set<string>();
+  const types: string[] = [];
+  for (const part of text.split(/[,、，\n]/)) {
+    const type = part.trim();
+    if (type && !seen.has(ticketTypeKey(type))) {
+      seen.add(ticketTypeKey(type));
+      types.push(type);
+    }
+  }
+  return types;
+}

@@ -31,7 +31,8 @@ export function checkInOnce(ctx: ServiceContext, attendeeId: string, source: Che
   return ctx.db.transaction((): CheckInResult => {
     const attendee = getAttendee(ctx.db, attendeeId);
     const list = stationList(ctx.db, readSettings(ctx.db));
-    if (checkinOnList(attendee, list.id)) return { status: 'already-checked-in', attendee };
+    const onList = checkinOnList(attendee, list.id);
+    if (onList) return { status: 'already-checked-in', attendee, checkin: onList };
     if (!options.override && !admits(list, attendee.ticketType)) return { status: 'not-admitted', attendee, list };
     ctx.record([checkinDraft(ctx.wallClock, attendeeId, source, list)]);
     return { status: 'checked-in', attendee: getAttendee(ctx.db, attendeeId) };

@@ -79,6 +79,9 @@ export function readDashboard(db: Db): Dashboard {
       ),
       stations,
       lists: settings.checkinLists.length > 0 ? listCounts(db, settings) : [],
+      ticketTypes: db
+        .prepare("SELECT ticket_type AS ticketType, count(*) AS count FROM attendees WHERE removed = 0 AND ticket_type <> '' GROUP BY ticket_type ORDER BY count DESC, ticket_type")
+        .all() as { ticketType: string; count: number }[],
     };
   })();
 }

@@ -11,6 +11,7 @@ import { badges } from './topics/badges';
 import { partners } from './topics/partners';
 import { door } from './topics/door';
 import { roster } from './topics/roster';
+import { lists } from './topics/lists';
 
 export const LANGUAGES = [
   { code: 'ja', label: '日本語' },
@@ -32,6 +33,7 @@ const TOPICS: Record<string, { en: object; ja: object }> = {
   partners,
   door,
   roster,
+  lists,
 };
 
 function topicMessages(language: 'en' | 'ja'): Record<string, object> {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { partialAttendeeFieldsSchema, type Attendee } from '../../domain/attendee';
+import { partialAttendeeFieldsSchema, type Attendee, type CheckinView } from '../../domain/attendee';
 import type { CheckinList } from '../../domain/settings';
 import { method, noInput, returns } from '../method';
 import type { AutoPrint } from './badges';
@@ -10,8 +10,8 @@ const attendeeId = z.string().uuid();
 /** What a check-in did to the log. */
 export type CheckInResult =
   | { status: 'checked-in'; attendee: Attendee }
-  /** Already checked in: nothing new is written; `attendee.checkedIn` says when and where. */
-  | { status: 'already-checked-in'; attendee: Attendee }
+  /** Already checked in on this station's list: nothing new is written; `checkin` says when and where. */
+  | { status: 'already-checked-in'; attendee: Attendee; checkin: CheckinView }
   /**
    * The station's check-in list does not admit this person's ticket type (a seminar-only ticket at
    * the 懇親会 door): nothing is written; staff may check them in anyway with `override`.

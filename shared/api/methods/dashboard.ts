@@ -44,6 +44,8 @@ export interface Dashboard {
   stations: { station: string; count: number }[];
   /** Per check-in list (empty for an event without lists): who may come to it and who has. */
   lists: { list: CheckinList; expected: number; checkedIn: number }[];
+  /** The ticket types the registrations hold and how many people hold each, for setting up the lists. */
+  ticketTypes: { ticketType: string; count: number }[];
 }
 
 export const dashboardMethods = {

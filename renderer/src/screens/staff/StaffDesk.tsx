@@ -11,6 +11,8 @@ import { AttendeeForm, EMPTY_FORM } from './AttendeeForm';
 import { BadgePreview } from './BadgePreview';
 import { CameraScan } from './CameraScan';
 import { CheckinBanner, type Banner } from './CheckinBanner';
+import { NotAdmittedBanner } from './NotAdmittedBanner';
+import type { CheckinList } from '../../../../shared/domain/settings';
 import { decideEnter } from './enter-decision';
 import { playFeedback } from './feedback';
 import { PrintStatus } from './PrintStatus';
@@ -40,6 +42,8 @@ export function StaffDesk() {
   const [selected, setSelected] = useState(0);
   const [busy, setBusy] = useState(false);
   const [banner, setBanner] = useState<Banner | null>(null);
+  /** A person the station's check-in list refused, waiting for staff to decide. */
+  const [refused, setRefused] = useState<{ attendee: Attendee; list: CheckinList; source: 'qr' | 'search' } | null>(null);
   /** The person a scan found: shown instead of the highlighted result until the next search. */
   const [scannedId, setScannedId] = useState<string | null>(null);
   const [form, setForm] = useState<Form>(null);
@@ -72,11 +76,19 @@ export function StaffDesk() {
     searchBox.current?.select();
   }
 
-  function show(outcome: CheckInOutcome): void {
+  function show(outcome: CheckInOutcome, source: 'qr' | 'search' = 'search'): void {
     const { attendee } = outcome;
+    setRefused(null);
+    if (outcome.status === 'not-admitted') {
+      playFeedback('not-found');
+      setBanner(null);
+      setRefused({ attendee, list: outcome.list, source });
+      return;
+    }
     if (outcome.status === 'already-checked-in') {
       playFeedback('already');
-      setBanner({ kind: 'already', attendee });
+      // When and where they were checked in on this station's list (the first arrival may be another list's).
+      setBanner({ kind: 'already', attendee: { ...attendee, checkedIn: outcome.checkin } });
       return;
     }
     playFeedback('checked-in');
@@ -97,7 +109,10 @@ export function StaffDesk() {
   }
 
   const checkIn = (attendee: Attendee, source: 'qr' | 'search'): Promise<void> =>
-    act(async () => show(await api.checkIn({ attendeeId: attendee.id, source })));
+    act(async () => show(await api.checkIn({ attendeeId: attendee.id, source }), source));
+
+  const override = (attendee: Attendee, source: 'qr' | 'search'): Promise<void> =>
+    act(async () => show(await api.checkIn({ attendeeId: attendee.id, source, override: true }), source));
 
   function onScan(code: string): void {
     setQuery('');
@@ -112,7 +127,7 @@ export function StaffDesk() {
           return;
         }
         setScannedId(attendee.id);
-        show(await api.checkIn({ attendeeId: attendee.id, source: 'qr' }));
+        show(await api.checkIn({ attendeeId: attendee.id, source: 'qr' }), 'qr');
       }),
     );
   }
@@ -164,6 +179,7 @@ export function StaffDesk() {
     setScannedId(null);
     // A new search starts a new person: last person's banners go.
     setBanner(null);
+    setRefused(null);
     printing.dismiss();
   }
 
@@ -228,6 +244,18 @@ export function StaffDesk() {
         />
       </div>
       <div className="card-column">
+        {refused && (
+          <NotAdmittedBanner
+            attendee={refused.attendee}
+            list={refused.list}
+            busy={busy}
+            onOverride={() => void override(refused.attendee, refused.source)}
+            onDismiss={() => {
+              setRefused(null);
+              readyForNext();
+            }}
+          />
+        )}
         {banner && <CheckinBanner banner={banner} settings={settings} onReprint={(attendee) => void printing.print(attendee)} />}
         {printing.state && <PrintStatus state={printing.state} onRetry={() => void printing.print(printing.state!.attendee)} />}
         {form ? (
