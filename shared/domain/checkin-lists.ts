@@ -93,3 +93,13 @@ export function parseTicketTypes(text: string): string[] {
   }
   return types;
 }
+
+/**
+ * A person as one door sees them: `checkedIn` is their check-in on that door's list (so the desk
+ * offers "check in" at the party to someone who was at the seminar). The default list of a simple
+ * event gives the person unchanged.
+ */
+export function onListView<A extends Pick<Attendee, 'checkedIn' | 'lists'>>(attendee: A, listId: string): A {
+  if (!attendee.lists && listId === DEFAULT_LIST_ID) return attendee;
+  return { ...attendee, checkedIn: checkinOnList(attendee, listId) };
+}

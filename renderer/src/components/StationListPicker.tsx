@@ -24,7 +24,7 @@ export function StationListPicker({ list }: { list: NonNullable<StatusSummary['l
           ))}
         </select>
       </label>
-      <strong data-testid="list-count">{t('status.summary', { checkedIn: list.checkedIn, expected: list.expected })}</strong>
+      <strong data-testid="list-count">{t('lists.listCount', { checkedIn: list.checkedIn, expected: list.expected })}</strong>
     </span>
   );
 }

@@ -18,6 +18,7 @@ const ja = {
   everyone: 'すべてのチケット',
   // 受付画面
   pickerLabel: 'この端末の受付リスト',
+  listCount: 'このリスト {{checkedIn}} / {{expected}} 名',
   refusedTitle: '{{list}} の受付対象外のチケットです',
   refusedBody: '{{name}} さんのチケットは「{{ticketType}}」です。{{list}} では受け付けていません。',
   refusedNoType: '{{name}} さんにはチケット種別が登録されていません。{{list}} では受け付けていません。',
@@ -47,6 +48,7 @@ const en: typeof ja = {
   saved: 'Check-in lists saved.',
   everyone: 'All tickets',
   pickerLabel: 'This station checks in to',
+  listCount: '{{checkedIn}} of {{expected}} on this list',
   refusedTitle: 'This ticket is not for {{list}}',
   refusedBody: '{{name}} holds a “{{ticketType}}” ticket, which {{list}} does not admit.',
   refusedNoType: '{{name}} has no ticket type on record, and {{list}} admits only certain tickets.',

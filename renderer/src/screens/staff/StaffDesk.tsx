@@ -12,6 +12,7 @@ import { BadgePreview } from './BadgePreview';
 import { CameraScan } from './CameraScan';
 import { CheckinBanner, type Banner } from './CheckinBanner';
 import { NotAdmittedBanner } from './NotAdmittedBanner';
+import { DEFAULT_LIST_ID, onListView } from '../../../../shared/domain/checkin-lists';
 import type { CheckinList } from '../../../../shared/domain/settings';
 import { decideEnter } from './enter-decision';
 import { playFeedback } from './feedback';
@@ -67,9 +68,13 @@ export function StaffDesk() {
   const pendingEnter = useRef<string | null>(null);
   const { data: scanned } = useLiveQuery((client) => (scannedId ? client.getAttendee({ id: scannedId }) : Promise.resolve(null)), scannedId ?? '');
   // An empty box lists nobody: the desk shows people it was asked for (a search or a scan).
-  const items = query.trim() && answer ? answer.result.items : [];
+  // People are shown as this station's check-in list sees them (unchanged for a simple event).
+  const { data: status } = useLiveQuery((client) => client.getStatus());
+  const listId = status?.list?.id ?? DEFAULT_LIST_ID;
+  const items = (query.trim() && answer ? answer.result.items : []).map((a) => onListView(a, listId));
   const current: Attendee | undefined = items[Math.min(selected, items.length - 1)];
-  const shown = scannedId ? (scanned ?? undefined) : current;
+  const found = scannedId ? (scanned ?? undefined) : current;
+  const shown = found && onListView(found, listId);
 
   function readyForNext(): void {
     searchBox.current?.focus();

@@ -56,26 +56,29 @@ function CheckinListsFields({ initial }: { initial: CheckinList[] }) {
       <h2>{t('lists.panelTitle')}</h2>
       <p className="hint">{t('lists.panelHint')}</p>
       <ul className="checkin-lists">
-        {drafts.map(({ list, typesText }, index) => (
+        {drafts.map(({ list, typesText }, index) => {
+          const name = i18n.language === 'ja' ? list.ja : list.en;
+          return (
           <li key={list.id}>
             <div className="checkin-list-names">
               <input aria-label={t('lists.listJa', { n: index + 1 })} value={list.ja} onChange={(event) => edit(index, { ja: event.target.value })} />
               <input aria-label={t('lists.listEn', { n: index + 1 })} value={list.en} onChange={(event) => edit(index, { en: event.target.value })} />
               <button type="button" className="link" onClick={() => setDrafts((all) => all.filter((_, i) => i !== index))}>
-                {t('lists.removeList', { name: list.ja })}
+                {t('lists.removeList', { name })}
               </button>
             </div>
             <label>
               {t('lists.ticketTypes')}
               <input
-                aria-label={t('lists.ticketTypesOf', { name: list.ja })}
+                aria-label={t('lists.ticketTypesOf', { name })}
                 value={typesText}
                 placeholder={t('lists.everyone')}
                 onChange={(event) => edit(index, {}, event.target.value)}
               />
             </label>
           </li>
-        ))}
+          );
+        })}
       </ul>
       <p className="hint">
         {known.length > 0
