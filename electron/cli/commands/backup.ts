@@ -2,7 +2,8 @@ import readline from 'node:readline/promises';
 import type { Command } from 'commander';
 import { MusubiError } from '../../../shared/errors';
 import { backupDatabase, backupIntoFolder, validateMusubiBackup } from '../../core/backup/backup';
-import { purgePersonalData } from '../../core/backup/purge';
+import { purgePersonalData, stationCopies } from '../../core/backup/purge';
+import { eventIdForKey } from '../../../shared/sync/event-id';
 import { restoreDatabase } from '../../core/backup/restore';
 import { assertDatabaseNotInUse } from '../../core/backup/database-in-use';
 import { backupFolder } from '../../core/backup/schedule';
@@ -21,6 +22,22 @@ async function confirm(question: string, yes: boolean | undefined): Promise<void
     if (answer !== 'yes') throw new MusubiError('invalid-input', 'Cancelled; nothing was changed.');
   } finally {
     rl.close();
+  }
+}
+
+/** `musubi purge --hub-data|--hub-database --key`: the hub's stored entries of one event, without personal fields. */
+async function purgeHubEvent(flags: { hubData?: string; hubDatabase?: string; key?: string; yes?: boolean }): Promise<void> {
+  if (!flags.key) throw new MusubiError('invalid-input', "Give the event's key with --key: it names the event in the hub's store.", '--key');
+  const eventId = await eventIdForKey(flags.key);
+  // Loaded only here, as `musubi hub` does: the stores (and pg) cost every other command's start.
+  const { openHubStore } = await import('../../../server/store/open');
+  const store = await openHubStore({ dataDir: flags.hubData, database: flags.hubDatabase });
+  try {
+    await confirm(`Remove all names, readings, companies, titles, e-mails, phone numbers and notes of event ${eventId} from the hub's store?`, flags.yes);
+    const result = await store.purgePersonalData(eventId);
+    console.log(`Removed personal data from ${result.entries} stored entries of event ${eventId}. Stations keep theirs until each is purged.`);
+  } finally {
+    await store.close();
   }
 }
 
@@ -62,16 +79,27 @@ export function registerBackupCommands(program: Command): void {
 
   program
     .command('purge')
-    .description('after the event: remove names, e-mails, companies … from this station, keeping counts and mix')
+    .description('after the event: remove names, e-mails, companies … from this station and its backups (or from a hub\'s store), keeping counts and mix')
     .option('--db <file>', DB_OPTION_HELP)
+    .option('--hub-data <dir>', "purge an event in the hub's embedded SQLite store in this folder instead of a station")
+    .option('--hub-database <url>', "purge an event in the hub's PostgreSQL store instead of a station")
+    .option('--key <key>', 'with --hub-data or --hub-database: the event key (it names the event)')
     .option('--yes', 'do not ask for confirmation')
-    .action(async (flags: { db?: string; yes?: boolean }) => {
+    .action(async (flags: { db?: string; hubData?: string; hubDatabase?: string; key?: string; yes?: boolean }) => {
+      if (flags.hubData || flags.hubDatabase) {
+        await purgeHubEvent(flags);
+        return;
+      }
       const file = resolveDbPath(flags.db);
       const db = openExistingDatabase(file);
       try {
-        await confirm(`Remove all names, readings, companies, titles, e-mails, phone numbers and notes from ${file}?`, flags.yes);
-        const result = purgePersonalData(db);
+        const copies = stationCopies(db);
+        // The backups hold the same names: they are deleted with the purge, and the question says so.
+        const alsoCopies = copies.length > 0 ? ` The ${copies.length} backups of it on this station are DELETED too:\n  ${copies.join('\n  ')}\n` : '';
+        await confirm(`Remove all names, readings, companies, titles, e-mails, phone numbers and notes from ${file}?${alsoCopies}`, flags.yes);
+        const result = purgePersonalData(db, new Date(), { deleteCopies: true });
         console.log(`Removed personal data of ${result.attendees} attendees from this station. Counts and mix are kept.`);
+        if (result.deleted.length > 0) console.log(`Deleted ${result.deleted.length} backups that held personal data.`);
       } finally {
         db.close();
       }

@@ -28,6 +28,11 @@ const ja = {
   // ダッシュボード
   dashboardTitle: '受付リスト別',
   dashboardRow: '{{checkedIn}} 名（対象 {{expected}} 名）',
+  // 個人情報の削除とバックアップ
+  copiesTitle: '削除と同時に、この端末にある次のバックアップ {{count}} 件も削除します（氏名やメールアドレスが残っているため）：',
+  copiesConfirm:
+    '本当に削除しますか？この端末の個人情報は元に戻せません。バックアップ {{count}} 件も削除します。書き出したファイルは削除されません。',
+  copiesDeleted: 'バックアップ {{count}} 件も削除しました。',
 };
 
 const en: typeof ja = {
@@ -57,6 +62,10 @@ const en: typeof ja = {
   kioskNotAdmitted: 'This ticket is not for this check-in. Please ask a member of staff.',
   dashboardTitle: 'By check-in list',
   dashboardRow: '{{checkedIn}} (of {{expected}} with a ticket for it)',
+  copiesTitle: 'The purge also deletes these {{count}} backups on this station (they still hold names and e-mails):',
+  copiesConfirm:
+    'Really purge? Personal data on this station cannot be brought back. The {{count}} backups are deleted too. Exported files are not deleted.',
+  copiesDeleted: '{{count}} backups were deleted too.',
 };
 
 export const lists = { ja, en };
