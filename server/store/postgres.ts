@@ -1,5 +1,6 @@
 import pg from 'pg';
 import type { Entry } from '../../shared/domain/entry';
+import { entryWithoutPersonalFields } from '../../shared/domain/personal-fields';
 import { MusubiError } from '../../shared/errors';
 import type { HubStation } from '../../shared/sync/protocol';
 import { migrateHubSchema } from './postgres-schema';
@@ -210,6 +211,44 @@ export class PostgresHubStore implements HubStore {
         }),
       ),
     );
+  }
+
+  async purgePersonalData(eventId: string): Promise<{ entries: number }> {
+    const entries = await this.withClient((client) =>
+      this.inTransaction(client, async () => {
+        // The event's row lock (as an append takes it) keeps pushes of this event out meanwhile.
+        await this.query(client, 'SELECT last_seq FROM hub_events WHERE event_id = $1 FOR UPDATE', [eventId]);
+        const rows = (
+          await this.query<{ seq: string; body: string }>(
+            client,
+            `SELECT seq, body FROM hub_entries WHERE event_id = $1 AND body LIKE '%"type":"attendee.upsert"%'`,
+            [eventId],
+          )
+        ).rows;
+        const seqs: string[] = [];
+        const bodies: string[] = [];
+        for (const row of rows) {
+          const purged = entryWithoutPersonalFields(row.body);
+          if (purged !== null) {
+            seqs.push(row.seq);
+            bodies.push(purged);
+          }
+        }
+        if (seqs.length > 0) {
+          await this.query(
+            client,
+            `UPDATE hub_entries h SET body = t.body FROM unnest($2::bigint[], $3::text[]) AS t(seq, body)
+             WHERE h.event_id = $1 AND h.seq = t.seq`,
+            [eventId, seqs, bodies],
+          );
+        }
+        return seqs.length;
+      }),
+    );
+    // Marks the old row versions free; VACUUM FULL (an exclusive rewrite of the table) is the
+    // database administrator's call on a hub that other events share.
+    await this.query(this.pool, 'VACUUM hub_entries');
+    return { entries };
   }
 
   async reachable(): Promise<boolean> {

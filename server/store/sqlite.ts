@@ -1,4 +1,5 @@
 import type { Entry } from '../../shared/domain/entry';
+import { entryWithoutPersonalFields } from '../../shared/domain/personal-fields';
 import type { HubStation } from '../../shared/sync/protocol';
 import { openHubDatabase, readHubMeta, writeHubMeta, type HubDb } from './sqlite-schema';
 import type { HubStore, HubStoreTx, OwnBatch, PulledBatch, StoreResult } from './types';
@@ -31,6 +32,27 @@ export class SqliteHubStore implements HubStore {
        ON CONFLICT (event_id, station) DO UPDATE SET last_seen_at = excluded.last_seen_at, pushed = pushed + excluded.pushed`,
     );
     this.stationList = db.prepare('SELECT station, last_seen_at, pushed FROM stations WHERE event_id = ? ORDER BY station');
+  }
+
+  purgePersonalData(eventId: string): Promise<{ entries: number }> {
+    return this.serial(() => {
+      const entries = this.db.transaction(() => {
+        const rows = this.db
+          .prepare(`SELECT seq, body FROM entries WHERE event_id = ? AND body LIKE '%"type":"attendee.upsert"%'`)
+          .all(eventId) as { seq: number; body: string }[];
+        const rewrite = this.db.prepare('UPDATE entries SET body = ? WHERE seq = ?');
+        let n = 0;
+        for (const row of rows) {
+          const purged = entryWithoutPersonalFields(row.body);
+          if (purged !== null) n += rewrite.run(purged, row.seq).changes;
+        }
+        return n;
+      }).immediate();
+      // The old bytes leave the file (freed pages) and the WAL, not just the table.
+      this.db.exec('VACUUM');
+      this.db.pragma('wal_checkpoint(TRUNCATE)');
+      return { entries };
+    });
   }
 
   static open(dataDir: string): SqliteHubStore {

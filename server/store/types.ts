@@ -50,6 +50,12 @@ export interface HubStore extends HubStoreTx {
   stations(eventId: string): Promise<HubStation[]>;
   getMeta(key: string): Promise<string | undefined>;
   transaction<T>(work: (tx: HubStoreTx) => Promise<T>): Promise<T>;
+  /**
+   * After the event: rewrites the event's stored entries without personal fields
+   * (shared/domain/personal-fields.ts), so the store holds no name, e-mail … of it any more, and
+   * lets the database reclaim the old bytes. Answers how many entries were rewritten.
+   */
+  purgePersonalData(eventId: string): Promise<{ entries: number }>;
   /** Whether the database answers right now (for /v1/health). */
   reachable(): Promise<boolean>;
   close(): Promise<void>;

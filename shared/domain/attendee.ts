@@ -17,6 +17,8 @@ export type RegistrationStatus = (typeof REGISTRATION_STATUSES)[number];
 /** The fields an organizer or staff member can set on an attendee; all synced per field (LWW). */
 export const attendeeFieldsSchema = z.object({
   ticketCode: text,
+  /** The kind of ticket (セミナーのみ, 懇親会付き …) as the registration export names it; decides which check-in lists admit the person. */
+  ticketType: text,
   name: text,
   nameKana: text,
   /** A display name or nickname from the registration tool (connpass 表示名); never the name. */
@@ -45,6 +47,7 @@ export type PartialAttendeeFields = z.infer<typeof partialAttendeeFieldsSchema>;
 
 export const EMPTY_ATTENDEE_FIELDS: AttendeeFields = {
   ticketCode: '',
+  ticketType: '',
   name: '',
   nameKana: '',
   nickname: '',
@@ -70,16 +73,24 @@ export interface CheckinView {
   at: string;
   station: string;
   source: CheckinSource;
+  /** The check-in list, when it is not the default one (so a simple event's check-ins look as they always did). */
+  list?: string;
 }
 
 /** What the UI reads about an attendee: the projection of the log. */
 export interface Attendee extends AttendeeFields {
   id: string;
-  /** The official check-in: the earliest not-undone one by clock order; null when not checked in. */
+  /** The first arrival: the earliest not-undone check-in by clock order on any list; null when not checked in. */
   checkedIn: CheckinView | null;
-  /** Further not-undone check-ins of the same person (another door, offline): kept and flagged. */
+  /** Further not-undone check-ins of the same person on the same list (another door, offline): kept and flagged. */
   conflicts: CheckinView[];
   badgePrints: number;
+  /**
+   * The official check-in of each list, by list id; present only once someone is checked in on a
+   * list other than the default one (otherwise `checkedIn` is the default list's). Read it
+   * through `checkinOnList` (checkin-lists.ts).
+   */
+  lists?: Record<string, CheckinView>;
   /**
    * Marked as having left after their latest arrival (a live check-in or a "back" mark): the
    * latest of those marks by clock order decides, so the answer does not depend on arrival order.

@@ -43,6 +43,7 @@ export const DEFAULT_EVENT_SETTINGS: EventSettings = {
   answerMap: { industries: {}, goals: {} },
   badgeDesign: DEFAULT_BADGE_DESIGN,
   badgeLogo: null,
+  checkinLists: [],
 };
 
 /** No logo until the organizer uploads one. */

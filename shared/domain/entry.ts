@@ -42,11 +42,18 @@ export const attendeeRestoreEntrySchema = z.object({
   data: z.object({}),
 });
 
+/** A check-in list id (as in settings); left out of an entry for the default list, as before lists existed. */
+export const CHECKIN_LIST_ID = /^[a-z0-9][a-z0-9-]{0,63}$/;
+
 export const checkinEntrySchema = z.object({
   ...base,
   type: z.literal('checkin'),
   attendeeId: uuid,
-  data: z.object({ source: z.enum(CHECKIN_SOURCES), scannedAt: isoTime }),
+  data: z.object({
+    source: z.enum(CHECKIN_SOURCES),
+    scannedAt: isoTime,
+    list: z.string().regex(CHECKIN_LIST_ID, 'a check-in list id').optional(),
+  }),
 });
 
 export const checkinUndoEntrySchema = z.object({

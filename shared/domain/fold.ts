@@ -1,5 +1,5 @@
 import { EMPTY_ATTENDEE_FIELDS, type Attendee, type AttendeeFields, type CheckinView } from './attendee';
-import { resolveCheckins } from './checkin-rules';
+import { listOf, resolveListCheckins, DEFAULT_LIST_ID } from './checkin-lists';
 import { DEFAULT_EVENT_ASSETS, DEFAULT_EVENT_SETTINGS } from './defaults';
 import { compareStamp, type CheckinEntry, type Entry } from './entry';
 import { hasLeft, type PresenceMark } from './presence';
@@ -27,7 +27,10 @@ function lwwSet(fields: Map<string, Stamped>, name: string, candidate: Stamped):
 }
 
 export function checkinView(entry: CheckinEntry): CheckinView {
-  return { checkinId: entry.id, at: entry.data.scannedAt, station: entry.station, source: entry.data.source };
+  const view: CheckinView = { checkinId: entry.id, at: entry.data.scannedAt, station: entry.station, source: entry.data.source };
+  const list = listOf(entry.data);
+  if (list !== DEFAULT_LIST_ID) view.list = list;
+  return view;
 }
 
 export function foldEntries(entries: Iterable<Entry>): Projection {
@@ -93,16 +96,19 @@ export function foldEntries(entries: Iterable<Entry>): Projection {
     if (removals.get(id)?.value === true) continue;
     const values: AttendeeFields = { ...EMPTY_ATTENDEE_FIELDS };
     for (const [name, stamped] of fields) Object.assign(values, { [name]: stamped.value });
-    const { official, conflicts } = resolveCheckins(checkins.get(id) ?? [], undone);
-    const live = official ? [official, ...conflicts] : [];
-    attendees.set(id, {
+    const listed = (checkins.get(id) ?? []).map((entry) => ({ id: entry.id, hlc: entry.hlc, list: entry.data.list, entry }));
+    const { official, conflicts, perList } = resolveListCheckins(listed, undone);
+    const live = listed.filter((c) => !undone.has(c.id));
+    const attendee: Attendee = {
       ...values,
       id,
-      checkedIn: official ? checkinView(official) : null,
-      conflicts: conflicts.map(checkinView),
+      checkedIn: official ? checkinView(official.entry) : null,
+      conflicts: conflicts.map((c) => checkinView(c.entry)),
       badgePrints: prints.get(id) ?? 0,
       left: hasLeft(live, presence.get(id) ?? []),
-    });
+    };
+    if (perList) attendee.lists = Object.fromEntries([...perList].map(([list, c]) => [list, checkinView(c.entry)]));
+    attendees.set(id, attendee);
   }
   return { settings, attendees };
 }

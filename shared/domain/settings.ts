@@ -43,6 +43,18 @@ const answerChoices = z
  */
 export const answerMapSchema = z.object({ industries: answerChoices, goals: answerChoices });
 export type AnswerMap = z.infer<typeof answerMapSchema>;
+/**
+ * A check-in list: one part of the event with its own door (セミナー, 懇親会), admitting the ticket
+ * types named in `ticketTypes` (compared as `sameTicketType` folds them); an empty list admits
+ * everyone. An event without lists has one implicit list, `DEFAULT_LIST_ID` (checkin-lists.ts).
+ */
+export const checkinListSchema = z.object({
+  id: catalogueId,
+  ja: label,
+  en: label,
+  ticketTypes: z.array(z.string().trim().min(1).max(200)).max(32),
+});
+export type CheckinList = z.infer<typeof checkinListSchema>;
 
 /** Event-wide settings; each field is synced last-writer-wins, like attendee fields. */
 export const eventSettingsSchema = z.object({
@@ -56,6 +68,7 @@ export const eventSettingsSchema = z.object({
   badgeDesign: badgeDesignSchema,
   /** The event logo's description; its bytes are `badgeLogoImage` (below), set with `setBadgeLogo`. */
   badgeLogo: badgeLogoSchema.nullable(),
+  checkinLists: z.array(checkinListSchema).max(16),
 });
 export type EventSettings = z.infer<typeof eventSettingsSchema>;
 export type EventSettingsField = keyof EventSettings;

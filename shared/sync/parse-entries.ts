@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CHECKIN_SOURCES, entrySchema, type Entry } from '../domain/entry';
+import { CHECKIN_LIST_ID, CHECKIN_SOURCES, entrySchema, type Entry } from '../domain/entry';
 import { isHlc } from '../domain/hlc';
 
 /**
@@ -27,10 +27,13 @@ function fastCheckin(raw: unknown): Entry | undefined {
   if (typeof hlc !== 'string' || !isHlc(hlc)) return undefined;
   if (typeof attendeeId !== 'string' || !UUID.test(attendeeId)) return undefined;
   if (!isRecord(data)) return undefined;
-  const { source, scannedAt } = data;
+  const { source, scannedAt, list } = data;
   if (typeof source !== 'string' || !SOURCES.has(source)) return undefined;
   if (typeof scannedAt !== 'string' || !isoTime.safeParse(scannedAt).success) return undefined;
-  return { id, station, hlc, type: 'checkin', attendeeId, data: { source: source as (typeof CHECKIN_SOURCES)[number], scannedAt } };
+  const typedSource = source as (typeof CHECKIN_SOURCES)[number];
+  if (list === undefined) return { id, station, hlc, type: 'checkin', attendeeId, data: { source: typedSource, scannedAt } };
+  if (typeof list !== 'string' || !CHECKIN_LIST_ID.test(list)) return undefined;
+  return { id, station, hlc, type: 'checkin', attendeeId, data: { source: typedSource, scannedAt, list } };
 }
 
 export type ParsedEntries = { ok: true; entries: Entry[] } | { ok: false; path: string; message: string };

@@ -23,10 +23,10 @@ export function entryId(n: number): string {
 }
 
 type Op =
-  | { kind: 'upsert'; field: 'name' | 'company' | 'ticketCode'; value: string }
+  | { kind: 'upsert'; field: 'name' | 'company' | 'ticketCode' | 'ticketType'; value: string }
   | { kind: 'remove' }
   | { kind: 'restore' }
-  | { kind: 'checkin' }
+  | { kind: 'checkin'; list: string | undefined }
   | { kind: 'undo'; pick: number }
   | { kind: 'print'; copies: number }
   | { kind: 'consent'; value: boolean }
@@ -35,10 +35,11 @@ type Op =
   | { kind: 'settings'; value: string };
 
 const opArb: fc.Arbitrary<Op> = fc.oneof(
-  { weight: 4, arbitrary: fc.record({ kind: fc.constant('upsert' as const), field: fc.constantFrom('name' as const, 'company' as const, 'ticketCode' as const), value: fc.constantFrom('林', '山田', 'Acme', 'X-1', '') }) },
+  { weight: 4, arbitrary: fc.record({ kind: fc.constant('upsert' as const), field: fc.constantFrom('name' as const, 'company' as const, 'ticketCode' as const, 'ticketType' as const), value: fc.constantFrom('林', '山田', 'Acme', 'X-1', '') }) },
   { weight: 1, arbitrary: fc.constant({ kind: 'remove' as const }) },
   { weight: 1, arbitrary: fc.constant({ kind: 'restore' as const }) },
-  { weight: 4, arbitrary: fc.constant({ kind: 'checkin' as const }) },
+  // Check-in lists: most on the default list (no id, or its id spelled out), some on two others.
+  { weight: 4, arbitrary: fc.record({ kind: fc.constant('checkin' as const), list: fc.constantFrom(undefined, undefined, 'main', 'party', 'seminar') }) },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('undo' as const), pick: fc.nat(20) }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('print' as const), copies: fc.integer({ min: 1, max: 3 }) }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('consent' as const), value: fc.boolean() }) },
@@ -72,7 +73,12 @@ export const logArb: fc.Arbitrary<Entry[]> = fc
           break;
         case 'checkin':
           checkinIds.push({ id: base.id, attendeeId });
-          entries.push({ ...base, type: 'checkin', attendeeId, data: { source: 'search', scannedAt: new Date(1_700_000_000_000 + ms).toISOString() } });
+          entries.push({
+            ...base,
+            type: 'checkin',
+            attendeeId,
+            data: { source: 'search', scannedAt: new Date(1_700_000_000_000 + ms).toISOString(), ...(op.list ? { list: op.list } : {}) },
+          });
           break;
         case 'undo': {
           // An undo names a check-in of the same attendee (what the service writes); one that names
@@ -112,19 +118,30 @@ export function projectionOf(db: Db, attendeeIds: readonly string[]) {
   };
 }
 
-/** The conflict rule, stated independently of the code under test. */
-export function expectedCheckins(entries: readonly Entry[], attendeeId: string): { official: string | null; conflicts: string[] } {
+/**
+ * The conflict rule, stated independently of the code under test: the first arrival is the
+ * earliest live check-in on any list; on each list the earliest live one is that list's, and
+ * every later one on the same list is a conflict.
+ */
+export function expectedCheckins(entries: readonly Entry[], attendeeId: string): { official: string | null; conflicts: string[]; perList: Record<string, string> } {
   const undone = new Set(entries.flatMap((e) => (e.type === 'checkin.undo' ? [e.data.of] : [])));
-  const live = [...new Map(entries.filter((e) => e.type === 'checkin' && e.attendeeId === attendeeId && !undone.has(e.id)).map((e) => [e.id, e])).values()];
+  const live = [...new Map(entries.flatMap((e) => (e.type === 'checkin' && e.attendeeId === attendeeId && !undone.has(e.id) ? [[e.id, e] as const] : []))).values()];
   live.sort(compareStamp);
-  return { official: live[0]?.id ?? null, conflicts: live.slice(1).map((e) => e.id) };
+  const perList: Record<string, string> = {};
+  const conflicts: string[] = [];
+  for (const e of live) {
+    const list = e.data.list ?? 'main';
+    if (perList[list] === undefined) perList[list] = e.id;
+    else conflicts.push(e.id);
+  }
+  return { official: live[0]?.id ?? null, conflicts, perList };
 }
 
 /** The presence rule, stated independently: the last arrival or mark by clock decides; no live check-in, not present. */
 export function expectedPresent(entries: readonly Entry[], attendeeId: string): boolean {
-  const { official, conflicts } = expectedCheckins(entries, attendeeId);
+  const { official, conflicts, perList } = expectedCheckins(entries, attendeeId);
   if (official === null) return false;
-  const live = new Set([official, ...conflicts]);
+  const live = new Set([official, ...conflicts, ...Object.values(perList)]);
   const events = entries
     .filter((e) => e.attendeeId === attendeeId && ((e.type === 'checkin' && live.has(e.id)) || e.type === 'attendee.presence'))
     .sort(compareStamp);

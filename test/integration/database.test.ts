@@ -41,7 +41,7 @@ describe('database file', () => {
 
   it('rolls a failed migration back as a whole', () => {
     const db = new Database(':memory:');
-    const broken = [...MIGRATIONS, { version: MIGRATIONS.length + 1, name: 'broken', sql: 'CREATE TABLE ok (x); SELECT * FROM missing;' }];
+    const broken = [...MIGRATIONS, { version: (MIGRATIONS.at(-1)?.version ?? 0) + 1, name: 'broken', sql: 'CREATE TABLE ok (x); SELECT * FROM missing;' }];
     expect(() => migrate(db, broken)).toThrow();
     expect(schemaVersion(db)).toBe(0);
     expect(db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE name IN ('entries', 'ok')").get()).toEqual({ n: 0 });

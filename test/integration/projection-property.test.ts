@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../electron/core/db/open';
 import { appendEntries } from '../../electron/core/log/append';
 import type { Entry } from '../../shared/domain/entry';
+import { checkinOnList } from '../../shared/domain/checkin-lists';
 import { foldEntries } from '../../shared/domain/fold';
 import { ATTENDEE_POOL, expectedCheckins, expectedPresent, logArb, projectionOf } from '../helpers/entries';
 
@@ -66,7 +67,7 @@ describe('SQLite projection under any delivery of the same entries', () => {
     );
   });
 
-  it('the official check-in is the earliest not-undone one by clock; every other live one is a flagged conflict; undo removes exactly the one it names', () => {
+  it('per list the earliest not-undone check-in by clock is that list\'s, a later one on the same list is a flagged conflict, the first arrival is the earliest on any list; undo removes exactly the one it names', () => {
     fc.assert(
       fc.property(logArb.chain((entries) => fc.tuple(fc.constant(entries), fc.shuffledSubarray(entries, { minLength: entries.length }))), ([entries, order]) => {
         const db = openDatabase(':memory:');
@@ -77,6 +78,9 @@ describe('SQLite projection under any delivery of the same entries', () => {
             const expected = expectedCheckins(entries, id);
             expect(attendee.checkedIn?.checkinId ?? null).toBe(expected.official);
             expect(attendee.conflicts.map((c) => c.checkinId)).toEqual(expected.conflicts);
+            for (const list of ['main', 'party', 'seminar']) {
+              expect(checkinOnList(attendee, list)?.checkinId ?? null).toBe(expected.perList[list] ?? null);
+            }
           }
         } finally {
           db.close();

@@ -13,14 +13,14 @@ const id = () => `01900000-0000-7000-8000-${String(++serial).padStart(12, '0')}`
 function upsert(ms: number, fields: Record<string, unknown>, attendeeId = A, station = 'Door A'): Entry {
   return { id: id(), station, hlc: stamp(ms), type: 'attendee.upsert', attendeeId, data: { fields } } as Entry;
 }
-function checkin(ms: number, station = 'Door A', node = 'n1'): Entry {
+function checkin(ms: number, station = 'Door A', node = 'n1', list?: string): Entry {
   return {
     id: id(),
     station,
     hlc: stamp(ms, node),
     type: 'checkin',
     attendeeId: A,
-    data: { source: 'search', scannedAt: new Date(ms).toISOString() },
+    data: { source: 'search', scannedAt: new Date(ms).toISOString(), ...(list ? { list } : {}) },
   };
 }
 function undo(ms: number, of: string): Entry {
@@ -119,5 +119,49 @@ describe('log → projection fold', () => {
         expect(foldEntries(withDupes)).toEqual(expected);
       }),
     );
+  });
+
+  describe('check-in lists', () => {
+    // Each row: check-ins as [ms, list or undefined for the default], which are undone (by index),
+    // then what the person shows: the first arrival, each list's check-in and the conflicts (by index).
+    const table: {
+      name: string;
+      checkins: [number, string | undefined][];
+      undo?: number[];
+      first: number | null;
+      lists: Record<string, number> | undefined;
+      conflicts: number[];
+    }[] = [
+      { name: 'a simple event: no list anywhere, no per-list record', checkins: [[100, undefined]], first: 0, lists: undefined, conflicts: [] },
+      { name: 'the default list spelled out is the default list', checkins: [[100, 'main'], [200, undefined]], first: 0, lists: undefined, conflicts: [1] },
+      { name: 'seminar then party: two lists, no conflict', checkins: [[100, 'seminar'], [200, 'party']], first: 0, lists: { seminar: 0, party: 1 }, conflicts: [] },
+      { name: 'party twice: the later one is a conflict', checkins: [[300, 'party'], [100, 'party']], first: 1, lists: { party: 1 }, conflicts: [0] },
+      { name: 'an old default check-in beside a party one', checkins: [[100, undefined], [200, 'party']], first: 0, lists: { main: 0, party: 1 }, conflicts: [] },
+      { name: 'undoing the seminar check-in leaves the party one as first arrival', checkins: [[100, 'seminar'], [200, 'party']], undo: [0], first: 1, lists: { party: 1 }, conflicts: [] },
+      { name: 'undoing the only non-default check-in drops the per-list record', checkins: [[100, undefined], [200, 'party']], undo: [1], first: 0, lists: undefined, conflicts: [] },
+    ];
+    for (const row of table) {
+      it(row.name, () => {
+        const made = row.checkins.map(([ms, list], i) => checkin(ms, `Door ${i}`, `n${i}`, list));
+        const undos = (row.undo ?? []).map((i) => undo(900 + i, (made[i] as Entry).id));
+        const entries = [upsert(1, { name: '林', ticketType: 'セミナーのみ' }), ...made, ...undos];
+        for (const order of [entries, [...entries].reverse()]) {
+          const attendee = foldEntries(order).attendees.get(A);
+          expect(attendee?.ticketType).toBe('セミナーのみ');
+          expect(attendee?.checkedIn?.checkinId ?? null).toBe(row.first === null ? null : made[row.first]?.id);
+          expect(attendee?.lists && Object.fromEntries(Object.entries(attendee.lists).map(([l, c]) => [l, c.checkinId]))).toEqual(
+            row.lists && Object.fromEntries(Object.entries(row.lists).map(([l, i]) => [l, made[i]?.id])),
+          );
+          expect(attendee?.conflicts.map((c) => c.checkinId)).toEqual(row.conflicts.map((i) => made[i]?.id));
+        }
+      });
+    }
+
+    it('names the list on a check-in only when it is not the default one', () => {
+      const party = checkin(200, 'Door B', 'n2', 'party');
+      const attendee = foldEntries([upsert(1, { name: '林' }), checkin(100, 'Door A', 'n1', 'main'), party]).attendees.get(A);
+      expect(attendee?.checkedIn).not.toHaveProperty('list');
+      expect(attendee?.lists?.party).toMatchObject({ checkinId: party.id, list: 'party', station: 'Door B' });
+    });
   });
 });

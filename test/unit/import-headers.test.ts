@@ -15,8 +15,14 @@ describe('import headers and values', () => {
 
   it('maps English headers and prefers the barcode as the ticket code', () => {
     expect(detectMapping(['Order #', 'First Name', 'Last Name', 'Email', 'Ticket Type', 'Attendee #', 'Barcode #', 'Organization', 'Job Title'])).toEqual([
-      'ignore', 'givenName', 'familyName', 'email', 'ignore', 'ignore', 'ticketCode', 'company', 'title',
+      'ignore', 'givenName', 'familyName', 'email', 'ticketType', 'ignore', 'ticketCode', 'company', 'title',
     ]);
+  });
+
+  it('maps the usual ticket-type columns to the ticket type, never to the ticket code', () => {
+    for (const header of ['チケット種別', 'チケット名', '参加枠', 'Ticket type', 'チケット種別（必須）', 'ﾁｹｯﾄ種別']) {
+      expect(detectMapping(['氏名', header, 'チケット番号'])).toEqual(['name', 'ticketType', 'ticketCode']);
+    }
   });
 
   it('maps the partner-suggestion consent column, but not the privacy-policy 同意', () => {

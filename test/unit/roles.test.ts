@@ -42,6 +42,7 @@ const SENSITIVE: Partial<Record<MethodName, readonly Role[]>> = {
   checkInByCode: ['organizer', 'desk'],
   undoCheckIn: ['organizer', 'desk'],
   registerWalkIn: ['organizer', 'desk'],
+  setStationList: ['organizer', 'desk'],
   printBadge: ['organizer', 'desk'],
   kioskFindByCode: ['organizer', 'kiosk'],
   kioskFindByName: ['organizer', 'kiosk'],

@@ -2,7 +2,8 @@ import readline from 'node:readline/promises';
 import type { Command } from 'commander';
 import { MusubiError } from '../../../shared/errors';
 import { backupDatabase, backupIntoFolder, validateMusubiBackup } from '../../core/backup/backup';
-import { purgePersonalData } from '../../core/backup/purge';
+import { purgePersonalData, stationCopies } from '../../core/backup/purge';
+import { eventIdForKey } from '../../../shared/sync/event-id';
 import { restoreDatabase } from '../../core/backup/restore';
 import { assertDatabaseNotInUse } from '../../core/backup/database-in-use';
 import { backupFolder } from '../../core/backup/schedule';
@@ -22,6 +23,22 @@ async function confirm(question: string, yes: boolean | undefined): Promise<void
     if (answer !== 'yes') throw new MusubiError('invalid-input', t('confirm.cancelled'));
   } finally {
     rl.close();
+  }
+}
+
+/** `musubi purge --hub-data|--hub-database --key`: the hub's stored entries of one event, without personal fields. */
+async function purgeHubEvent(flags: { hubData?: string; hubDatabase?: string; key?: string; yes?: boolean }): Promise<void> {
+  if (!flags.key) throw new MusubiError('invalid-input', "Give the event's key with --key: it names the event in the hub's store.", '--key');
+  const eventId = await eventIdForKey(flags.key);
+  // Loaded only here, as `musubi hub` does: the stores (and pg) cost every other command's start.
+  const { openHubStore } = await import('../../../server/store/open');
+  const store = await openHubStore({ dataDir: flags.hubData, database: flags.hubDatabase });
+  try {
+    await confirm(`Remove all names, readings, companies, titles, e-mails, phone numbers and notes of event ${eventId} from the hub's store?`, flags.yes);
+    const result = await store.purgePersonalData(eventId);
+    console.log(`Removed personal data from ${result.entries} stored entries of event ${eventId}. Stations keep theirs until each is purged.`);
+  } finally {
+    await store.close();
   }
 }
 
@@ -64,14 +81,25 @@ export function registerBackupCommands(program: Command): void {
     .command('purge')
     .description(t('backup.purgeDescription'))
     .option('--db <file>', dbOptionHelp())
+    .option('--hub-data <dir>', t('backup.hubData'))
+    .option('--hub-database <url>', t('backup.hubDatabase'))
+    .option('--key <key>', t('backup.key'))
     .option('--yes', t('confirm.yes'))
-    .action(async (flags: { db?: string; yes?: boolean }) => {
+    .action(async (flags: { db?: string; hubData?: string; hubDatabase?: string; key?: string; yes?: boolean }) => {
+      if (flags.hubData || flags.hubDatabase) {
+        await purgeHubEvent(flags);
+        return;
+      }
       const file = resolveDbPath(flags.db);
       const db = openExistingDatabase(file);
       try {
-        await confirm(t('backup.purgeQuestion', { file }), flags.yes);
-        const result = purgePersonalData(db);
+        const copies = stationCopies(db);
+        // The backups hold the same names: they are deleted with the purge, and the question says so.
+        const alsoCopies = copies.length > 0 ? ` ${t('backup.alsoCopies', { count: copies.length })}\n  ${copies.join('\n  ')}\n` : '';
+        await confirm(`${t('backup.purgeQuestion', { file })}${alsoCopies}`, flags.yes);
+        const result = purgePersonalData(db, new Date(), { deleteCopies: true });
         console.log(t('backup.purged', { count: result.attendees }));
+        if (result.deleted.length > 0) console.log(t('backup.deletedCopies', { count: result.deleted.length }));
       } finally {
         db.close();
       }

@@ -1,5 +1,6 @@
 import { REGISTRATION_STATUSES, type Attendee, type AttendeeFields, type CheckinSource, type CheckinView, type RegistrationStatus } from '../../../shared/domain/attendee';
-import { resolveCheckins } from '../../../shared/domain/checkin-rules';
+import { resolveListCheckins } from '../../../shared/domain/checkin-lists';
+import { checkinViewOfRow } from '../projection/checkin-columns';
 import { MusubiError } from '../../../shared/errors';
 import type { Db } from '../db/types';
 
@@ -7,6 +8,7 @@ import type { Db } from '../db/types';
 export interface AttendeeRow {
   id: string;
   ticket_code: string;
+  ticket_type: string;
   name: string;
   name_kana: string;
   nickname: string;
@@ -29,27 +31,23 @@ export interface AttendeeRow {
   conflict_count: number;
   badge_prints: number;
   left_room: number;
+  list_checkins: string | null;
 }
 
-export const ATTENDEE_COLUMNS = `id, ticket_code, name, name_kana, nickname, company, title, industry, goals, looking_for, email, phone,
+export const ATTENDEE_COLUMNS = `id, ticket_code, ticket_type, name, name_kana, nickname, company, title, industry, goals, looking_for, email, phone,
   walk_in, vcard_opt_in, partner_consent, note, registration_status, checkin_id, checked_in_at, checked_in_station, checkin_source, conflict_count,
-  badge_prints, left_room`;
+  badge_prints, left_room, list_checkins`;
 
 function conflictsOf(db: Db, attendeeId: string): CheckinView[] {
   const checkins = db
-    .prepare('SELECT id, hlc, station, source, scanned_at FROM checkins WHERE attendee_id = ?')
-    .all(attendeeId) as { id: string; hlc: string; station: string; source: CheckinSource; scanned_at: string }[];
+    .prepare('SELECT id, hlc, station, source, scanned_at, list FROM checkins WHERE attendee_id = ?')
+    .all(attendeeId) as { id: string; hlc: string; station: string; source: CheckinSource; scanned_at: string; list: string | null }[];
   const undone = new Set(
     (db.prepare('SELECT of_checkin FROM checkin_undos WHERE attendee_id = ?').all(attendeeId) as { of_checkin: string }[]).map(
       (r) => r.of_checkin,
     ),
   );
-  return resolveCheckins(checkins, undone).conflicts.map((c) => ({
-    checkinId: c.id,
-    at: c.scanned_at,
-    station: c.station,
-    source: c.source,
-  }));
+  return resolveListCheckins(checkins, undone).conflicts.map(checkinViewOfRow);
 }
 
 function registrationStatusOf(value: string): RegistrationStatus {
@@ -60,11 +58,12 @@ function registrationStatusOf(value: string): RegistrationStatus {
 export function textFieldsFromRow(
   row: Pick<
     AttendeeRow,
-    'ticket_code' | 'name' | 'name_kana' | 'nickname' | 'company' | 'title' | 'industry' | 'goals' | 'looking_for' | 'email' | 'phone' | 'note' | 'registration_status'
+    'ticket_code' | 'ticket_type' | 'name' | 'name_kana' | 'nickname' | 'company' | 'title' | 'industry' | 'goals' | 'looking_for' | 'email' | 'phone' | 'note' | 'registration_status'
   >,
 ): Omit<AttendeeFields, 'walkIn' | 'vcardOptIn' | 'partnerConsent'> {
   return {
     ticketCode: row.ticket_code,
+    ticketType: row.ticket_type,
     name: row.name,
     nameKana: row.name_kana,
     nickname: row.nickname,
@@ -81,25 +80,32 @@ export function textFieldsFromRow(
 }
 
 export function attendeeFromRow(db: Db, row: AttendeeRow): Attendee {
-  return {
+  const lists = row.list_checkins === null ? undefined : (JSON.parse(row.list_checkins) as Record<string, CheckinView>);
+  const checkedIn: CheckinView | null =
+    row.checkin_id && row.checked_in_at && row.checked_in_station
+      ? {
+          checkinId: row.checkin_id,
+          at: row.checked_in_at,
+          station: row.checked_in_station,
+          source: (row.checkin_source ?? 'search') as CheckinSource,
+        }
+      : null;
+  // The first arrival's list is on the per-list record (the row's own columns predate lists).
+  const firstList = lists && checkedIn ? Object.values(lists).find((c) => c.checkinId === checkedIn.checkinId)?.list : undefined;
+  if (checkedIn && firstList !== undefined) checkedIn.list = firstList;
+  const attendee: Attendee = {
     id: row.id,
     ...textFieldsFromRow(row),
     walkIn: row.walk_in === 1,
     vcardOptIn: row.vcard_opt_in === 1,
     partnerConsent: row.partner_consent === 1,
-    checkedIn:
-      row.checkin_id && row.checked_in_at && row.checked_in_station
-        ? {
-            checkinId: row.checkin_id,
-            at: row.checked_in_at,
-            station: row.checked_in_station,
-            source: (row.checkin_source ?? 'search') as CheckinSource,
-          }
-        : null,
+    checkedIn,
     conflicts: row.conflict_count > 0 ? conflictsOf(db, row.id) : [],
     badgePrints: row.badge_prints,
     left: row.left_room === 1,
   };
+  if (lists) attendee.lists = lists;
+  return attendee;
 }
 
 export function findAttendee(db: Db, id: string): Attendee | undefined {

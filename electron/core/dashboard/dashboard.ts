@@ -2,6 +2,7 @@ import type { ArrivalBucket, Dashboard, MixMatrix } from '../../../shared/api/me
 import { attendanceCounts } from '../attendees/counts';
 import type { Db } from '../db/types';
 import { readSettings } from '../settings/queries';
+import { listCounts } from '../checkin-lists/list-counts';
 
 export const ARRIVAL_WINDOW_MS = 5 * 60 * 1000;
 
@@ -77,6 +78,10 @@ export function readDashboard(db: Db): Dashboard {
         settings.goals.map((g) => g.id),
       ),
       stations,
+      lists: settings.checkinLists.length > 0 ? listCounts(db, settings) : [],
+      ticketTypes: db
+        .prepare("SELECT ticket_type AS ticketType, count(*) AS count FROM attendees WHERE removed = 0 AND ticket_type <> '' GROUP BY ticket_type ORDER BY count DESC, ticket_type")
+        .all() as { ticketType: string; count: number }[],
     };
   })();
 }

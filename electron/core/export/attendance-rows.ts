@@ -6,6 +6,8 @@ import {
   type ExportColumn,
 } from '../../../shared/domain/export-columns';
 import type { EventSettings } from '../../../shared/domain/settings';
+import type { Attendee, CheckinView } from '../../../shared/domain/attendee';
+import { checkinOnList } from '../../../shared/domain/checkin-lists';
 import { katakanaToHiragana } from '../../../shared/text/normalize';
 import type { AttendeeRow } from '../attendees/queries';
 import type { Db } from '../db/types';
@@ -13,9 +15,23 @@ import { readSettings } from '../settings/queries';
 
 export type Cell = string | number;
 
+const TICKET_TYPE_HEADER = { ja: 'チケット種別', en: 'Ticket type' } as const;
+
+/** What `checkinOnList` needs of a row: the first arrival (the default list's, when there are no per-list check-ins) and the per-list record. */
+function checkinsOfRow(row: Row): Pick<Attendee, 'checkedIn' | 'lists'> {
+  const checkedIn = row.checkin_id && row.checked_in_at ? { checkinId: row.checkin_id, at: row.checked_in_at, station: row.checked_in_station ?? '', source: 'search' as const } : null;
+  return row.list_checkins === null ? { checkedIn } : { checkedIn, lists: JSON.parse(row.list_checkins) as Record<string, CheckinView> };
+}
+
+/**
+ * A column of the written table: one of the chosen export columns, or, for an event with check-in
+ * lists, the ticket type and one column per list (`list:<id>`, the time of the check-in on it).
+ */
+export type TableColumn = ExportColumn | 'ticketType' | `list:${string}`;
+
 /** The attendance list ready to be written: headers and rows in the chosen columns. */
 export interface AttendanceTable {
-  columns: ExportColumn[];
+  columns: TableColumn[];
   headers: string[];
   rows: Cell[][];
   status: AttendanceStatus[];
@@ -38,6 +54,9 @@ type Row = Pick<
   | 'checked_in_station'
   | 'conflict_count'
   | 'badge_prints'
+  | 'ticket_type'
+  | 'checkin_id'
+  | 'list_checkins'
 >;
 
 const collator = new Intl.Collator('ja');
@@ -87,12 +106,13 @@ export function readAttendanceTable(
   options: { columns: readonly ExportColumn[]; includeNoShows: boolean; language: 'ja' | 'en' },
 ): AttendanceTable {
   const { language } = options;
-  const labels = labelLookup(readSettings(db), language);
+  const settings = readSettings(db);
+  const labels = labelLookup(settings, language);
   const rows = (
     db
       .prepare(
         `SELECT ticket_code, name, name_kana, company, title, industry, goals, email, walk_in, registration_status, checked_in_at,
-                checked_in_station, conflict_count, badge_prints
+                checked_in_station, conflict_count, badge_prints, ticket_type, checkin_id, list_checkins
          FROM attendees WHERE removed = 0`,
       )
       .all() as Row[]
@@ -101,10 +121,18 @@ export function readAttendanceTable(
     .filter((row) => row.walk_in === 1 || row.checked_in_at || (options.includeNoShows && row.registration_status === 'registered'))
     .sort(compareByReading);
 
-  const columns = [...options.columns];
+  // An event with check-in lists gets the ticket type and one column per list, after the chosen ones.
+  const lists = settings.checkinLists;
+  const columns: TableColumn[] = [...options.columns, ...(lists.length > 0 ? (['ticketType', ...lists.map((l) => `list:${l.id}` as const)] as const) : [])];
+  const listNames = new Map(lists.map((l) => [`list:${l.id}`, l[language]]));
   const status = rows.map(statusOf);
-  const cell = (row: Row, index: number, column: ExportColumn): Cell => {
-    switch (column) {
+  const cell = (row: Row, index: number, column: TableColumn): Cell => {
+    if (column === 'ticketType') return row.ticket_type;
+    if (column.startsWith('list:')) {
+      const onList = checkinOnList(checkinsOfRow(row), column.slice('list:'.length));
+      return onList ? localDateTime(onList.at) : '';
+    }
+    switch (column as ExportColumn) {
       case 'ticketCode':
         return row.ticket_code;
       case 'name':
@@ -135,7 +163,7 @@ export function readAttendanceTable(
   };
   return {
     columns,
-    headers: columns.map((c) => EXPORT_HEADERS[language][c]),
+    headers: columns.map((c) => (c === 'ticketType' ? TICKET_TYPE_HEADER[language] : (listNames.get(c) ?? EXPORT_HEADERS[language][c as ExportColumn]))),
     rows: rows.map((row, index) => columns.map((column) => cell(row, index, column))),
     status,
   };

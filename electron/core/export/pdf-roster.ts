@@ -2,7 +2,7 @@ import type { ExportWarning } from '../../../shared/api/methods/export';
 import type { ExportColumn } from '../../../shared/domain/export-columns';
 import { FONT_NAMES, missingCharacters, registerJapaneseFonts } from '../pdf/japanese-font';
 import { pdfkit } from '../pdf/pdf-libraries';
-import type { AttendanceTable } from './attendance-rows';
+import type { AttendanceTable, TableColumn } from './attendance-rows';
 import { localDateTime } from './attendance-rows';
 import { codePointLabel } from './shift-jis';
 
@@ -43,8 +43,10 @@ function columnWidths(doc: PDFKit.PDFDocument, table: AttendanceTable, usable: n
   doc.font(FONT_NAMES.bold).fontSize(FONT_SIZE);
   const minimum = table.headers.map((h) => doc.widthOfString(h) + 8);
   const spare = Math.max(0, usable - minimum.reduce((a, b) => a + b, 0));
-  const totalWeight = table.columns.reduce((sum, c) => sum + WIDTH_WEIGHT[c], 0);
-  return table.columns.map((c, i) => (minimum[i] ?? 0) + (spare * WIDTH_WEIGHT[c]) / totalWeight);
+  // A ticket-type or check-in-list column weighs what a check-in time does.
+  const weight = (c: TableColumn): number => (c in WIDTH_WEIGHT ? WIDTH_WEIGHT[c as ExportColumn] : WIDTH_WEIGHT.checkedInAt);
+  const totalWeight = table.columns.reduce((sum, c) => sum + weight(c), 0);
+  return table.columns.map((c, i) => (minimum[i] ?? 0) + (spare * weight(c)) / totalWeight);
 }
 
 /**

@@ -31,6 +31,9 @@ const SYNONYMS: [Exclude<ImportTarget, 'ignore'>, string[]][] = [
   ['registrationStatus', ['ステータス', '参加ステータス', '申込ステータス', '申し込みステータス', 'チケットステータス', '出欠ステータス', '申込状況', '申し込み状況', '参加状況', '状態', '支払い状況', '支払状況', '決済状況', 'status', 'attendeestatus', 'registrationstatus', 'ticketstatus', 'orderstatus', 'attendancestatus', 'paymentstatus']],
   ['email', ['メールアドレス', 'メール', 'eメール', 'eメールアドレス', 'email', 'emailaddress', 'mail', 'mailaddress']],
   ['phone', ['電話番号', '電話', '携帯電話番号', '携帯番号', 'tel', 'phone', 'phonenumber', 'mobile', 'cellphone']],
+  // Check-in lists (issue 14): the kind of ticket decides which lists admit a person. Kept as one
+  // block so other header additions merge beside it.
+  ['ticketType', ['チケット種別', 'チケット名', 'チケットの種類', 'チケット種類', '券種', '参加枠', '参加区分', '申込区分', 'tickettype', 'ticketname', 'tickettier', 'ticketclass']],
   ['note', ['備考', 'メモ', 'コメント', 'その他', 'note', 'notes', 'comment', 'comments', 'memo']],
 ];
 

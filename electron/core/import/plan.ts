@@ -51,6 +51,7 @@ type ExistingRow = Pick<
   AttendeeRow,
   | 'id'
   | 'ticket_code'
+  | 'ticket_type'
   | 'name'
   | 'name_kana'
   | 'nickname'
@@ -72,7 +73,7 @@ type ExistingRow = Pick<
 const SAMPLE_ROWS = 5;
 const NAME_TARGETS: ReadonlySet<ImportTarget> = new Set(['name', 'familyName', 'givenName']);
 const ENCODING_NAMES: Record<string, string> = { 'utf-8': 'UTF-8', cp932: 'Shift_JIS (CP932)', 'euc-jp': 'EUC-JP' };
-type TextField = 'name' | 'nickname' | 'company' | 'title' | 'email' | 'phone' | 'ticketCode' | 'note';
+type TextField = 'name' | 'nickname' | 'company' | 'title' | 'email' | 'phone' | 'ticketCode' | 'ticketType' | 'note';
 
 // eslint-disable-next-line no-control-regex
 const PLAIN_ASCII = /^[\x00-\x7f]*$/;
@@ -278,7 +279,7 @@ export function* planImportSlices(
   // Everyone already here, for "missing from this file" (without a ticket code or e-mail they cannot be missed).
   const identifiable: ExistingRow[] = [];
   const existingPage = db.prepare(
-    `SELECT rowid, id, ticket_code, name, name_kana, nickname, company, title, industry, goals, looking_for, email, phone, note,
+    `SELECT rowid, id, ticket_code, ticket_type, name, name_kana, nickname, company, title, industry, goals, looking_for, email, phone, note,
        partner_consent, vcard_opt_in, registration_status, walk_in, checkin_id
      FROM attendees WHERE removed = 0 AND rowid > ? ORDER BY rowid LIMIT ?`,
   );

@@ -114,9 +114,9 @@ export function applyEntry(db: Db, entry: Entry): void {
 function insertCheckinRows(db: Db, checkins: readonly EntryOfType<'checkin'>[]): void {
   for (const chunk of statementChunks(checkins)) {
     const params: unknown[] = [];
-    for (const c of chunk) params.push(c.id, c.attendeeId, c.station, c.hlc, c.data.source, c.data.scannedAt);
+    for (const c of chunk) params.push(c.id, c.attendeeId, c.station, c.hlc, c.data.source, c.data.scannedAt, c.data.list ?? null);
     cachedStatement(db,
-      `INSERT OR IGNORE INTO checkins (id, attendee_id, station, hlc, source, scanned_at) VALUES ${multiRowValues(6, chunk.length)}`,
+      `INSERT OR IGNORE INTO checkins (id, attendee_id, station, hlc, source, scanned_at, list) VALUES ${multiRowValues(7, chunk.length)}`,
     ).run(params);
   }
 }

@@ -2,7 +2,7 @@ import { EMPTY_ATTENDEE_FIELDS, type AttendeeFields } from '../../../shared/doma
 import type { EntryOfType } from '../../../shared/domain/entry';
 import type { Db } from '../db/types';
 import { notifyAttendeeRefreshed } from './attendee-listeners';
-import { checkinStateOf } from './checkin-columns';
+import { checkinStateOf, listCheckinsColumn, NO_CHECKINS } from './checkin-columns';
 import { winsOver, type FieldStamp } from './lww';
 import { cachedStatement } from '../db/statements';
 
@@ -98,19 +98,19 @@ export function refreshAttendee(db: Db, attendeeId: string): void {
      ORDER BY hlc DESC, id DESC LIMIT 1`,
   ).get(attendeeId) as { type: string } | undefined;
   const removed = removal?.type === 'attendee.remove';
-  const { official, conflicts, left } = checkinStateOf(db, [attendeeId]).get(attendeeId) ?? { official: null, conflicts: [], left: false };
+  const { official, conflicts, perList, left } = checkinStateOf(db, [attendeeId]).get(attendeeId) ?? NO_CHECKINS;
   const prints = cachedStatement(db, 'SELECT coalesce(sum(copies), 0) AS n FROM badge_prints WHERE attendee_id = ?').get(attendeeId) as {
     n: number;
   };
 
   cachedStatement(db, 
-    `INSERT INTO attendees (id, ticket_code, name, name_kana, company, title, industry, goals, looking_for, email, phone,
+    `INSERT INTO attendees (id, ticket_code, ticket_type, name, name_kana, company, title, industry, goals, looking_for, email, phone,
        walk_in, vcard_opt_in, partner_consent, note, nickname, registration_status, removed, checkin_id, checked_in_at, checked_in_station, checkin_source,
-       conflict_count, badge_prints, left_room)
-     VALUES (@id, @ticketCode, @name, @nameKana, @company, @title, @industry, @goals, @lookingFor, @email, @phone,
+       conflict_count, badge_prints, left_room, list_checkins)
+     VALUES (@id, @ticketCode, @ticketType, @name, @nameKana, @company, @title, @industry, @goals, @lookingFor, @email, @phone,
        @walkIn, @vcardOptIn, @partnerConsent, @note, @nickname, @registrationStatus, @removed, @checkinId, @checkedInAt, @checkedInStation, @checkinSource,
-       @conflictCount, @badgePrints, @left)
-     ON CONFLICT (id) DO UPDATE SET ticket_code = excluded.ticket_code, name = excluded.name,
+       @conflictCount, @badgePrints, @left, @listCheckins)
+     ON CONFLICT (id) DO UPDATE SET ticket_code = excluded.ticket_code, ticket_type = excluded.ticket_type, name = excluded.name,
        name_kana = excluded.name_kana, company = excluded.company, title = excluded.title,
        industry = excluded.industry, goals = excluded.goals, looking_for = excluded.looking_for,
        email = excluded.email, phone = excluded.phone, walk_in = excluded.walk_in,
@@ -118,7 +118,8 @@ export function refreshAttendee(db: Db, attendeeId: string): void {
        nickname = excluded.nickname, registration_status = excluded.registration_status, removed = excluded.removed,
        checkin_id = excluded.checkin_id, checked_in_at = excluded.checked_in_at,
        checked_in_station = excluded.checked_in_station, checkin_source = excluded.checkin_source,
-       conflict_count = excluded.conflict_count, badge_prints = excluded.badge_prints, left_room = excluded.left_room`,
+       conflict_count = excluded.conflict_count, badge_prints = excluded.badge_prints, left_room = excluded.left_room,
+       list_checkins = excluded.list_checkins`,
   ).run({
     id: attendeeId,
     ...fields,
@@ -135,6 +136,7 @@ export function refreshAttendee(db: Db, attendeeId: string): void {
     conflictCount: conflicts.length,
     badgePrints: prints.n,
     left: left ? 1 : 0,
+    listCheckins: listCheckinsColumn(perList),
   });
   notifyAttendeeRefreshed(db, attendeeId);
 }

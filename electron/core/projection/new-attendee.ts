@@ -7,7 +7,7 @@ import { notifyAttendeeRefreshed } from './attendee-listeners';
 
 const EMPTY = EMPTY_ATTENDEE_FIELDS;
 const EMPTY_LIST = JSON.stringify(EMPTY.goals);
-const COLUMNS = 17;
+const COLUMNS = 18;
 
 /**
  * Projects people the log knew nothing about before their one `attendee.upsert` (an import, or a
@@ -40,11 +40,12 @@ export function insertNewAttendees(db: Db, entries: readonly EntryOfType<'attend
         fields.note ?? EMPTY.note,
         fields.nickname ?? EMPTY.nickname,
         fields.registrationStatus ?? EMPTY.registrationStatus,
+        fields.ticketType ?? EMPTY.ticketType,
       );
     }
     cachedStatement(db,
       `INSERT INTO attendees (id, ticket_code, name, name_kana, company, title, industry, goals, looking_for, email, phone,
-         walk_in, vcard_opt_in, partner_consent, note, nickname, registration_status) VALUES ${multiRowValues(COLUMNS, chunk.length)}`,
+         walk_in, vcard_opt_in, partner_consent, note, nickname, registration_status, ticket_type) VALUES ${multiRowValues(COLUMNS, chunk.length)}`,
     ).run(params);
     for (const entry of chunk) notifyAttendeeRefreshed(db, entry.attendeeId);
   }

@@ -6,6 +6,10 @@ import { checkinDraft, checkInOnce } from '../attendees/check-in';
 import { attendanceCounts } from '../attendees/counts';
 import { getAttendee } from '../attendees/queries';
 import { readSettings } from '../settings/queries';
+import { checkinOnList } from '../../../shared/domain/checkin-lists';
+import type { CheckinList } from '../../../shared/domain/settings';
+import { listCounts } from '../checkin-lists/list-counts';
+import { chooseStationList, stationList } from '../checkin-lists/station-list';
 import type { BadgePrinter } from '../badges/badge-printer';
 import { newAttendeeDrafts } from './attendee-drafts';
 import type { ServiceContext } from './context';
@@ -33,8 +37,9 @@ export function createCheckinApi(ctx: ServiceContext, badges: BadgePrinter): Top
     undoCheckIn: ({ attendeeId, checkinId }) =>
       db.transaction(() => {
         const attendee = getAttendee(db, attendeeId);
-        const live = [attendee.checkedIn, ...attendee.conflicts].filter((c) => c !== null);
-        const target = checkinId ? live.find((c) => c.checkinId === checkinId) : attendee.checkedIn;
+        const live = [attendee.checkedIn, ...attendee.conflicts, ...Object.values(attendee.lists ?? {})].filter((c) => c !== null);
+        // Without an id, the check-in on this station's list is the one taken back.
+        const target = checkinId ? live.find((c) => c.checkinId === checkinId) : checkinOnList(attendee, stationList(db, readSettings(db)).id);
         if (!target) {
           throw new MusubiError(
             'conflict',
@@ -49,7 +54,8 @@ export function createCheckinApi(ctx: ServiceContext, badges: BadgePrinter): Top
     registerWalkIn: (fields): CheckInOutcome => {
       const attendee = db.transaction(() => {
         const { id, drafts } = newAttendeeDrafts(db, { ...fields, walkIn: true });
-        record([...drafts, checkinDraft(wallClock, id, 'walkin')]);
+        // Registered at this door, so admitted to its list whatever their ticket says.
+        record([...drafts, checkinDraft(wallClock, id, 'walkin', stationList(db, readSettings(db)))]);
         return getAttendee(db, id);
       }).immediate();
       return { status: 'checked-in', attendee, print: badges.autoPrint(attendee.id) };
@@ -57,15 +63,22 @@ export function createCheckinApi(ctx: ServiceContext, badges: BadgePrinter): Top
 
     getStatus: (): StatusSummary => {
       const counts = attendanceCounts(db);
+      const settings = readSettings(db);
+      const list = stationList(db, settings);
+      const onList = settings.checkinLists.length > 0 ? listCounts(db, settings).find((c) => c.list.id === list.id) : undefined;
       return {
-        eventName: readSettings(db).eventName,
+        eventName: settings.eventName,
         station: identity.name,
         expected: counts.expected,
         checkedIn: counts.registeredCheckedIn,
         walkIns: counts.walkIns,
         conflicts: counts.conflicts,
         printQueue: badges.pending(),
+        list: onList ? { ...list, checkedIn: onList.checkedIn, expected: onList.expected } : null,
       };
     },
+
+    // Station-local (meta), announced so the header and the door's counts follow.
+    setStationList: ({ list }): CheckinList => ctx.write(() => chooseStationList(db, readSettings(db), list)),
   };
 }

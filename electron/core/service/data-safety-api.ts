@@ -1,7 +1,7 @@
 import type { DataSafetyStatus, dataSafetyMethods } from '../../../shared/api/methods/data-safety';
 import { MusubiError } from '../../../shared/errors';
 import { backupIntoFolder, lastBackup } from '../backup/backup';
-import { purgedAt, purgePersonalData } from '../backup/purge';
+import { purgedAt, purgePersonalData, stationCopies } from '../backup/purge';
 import { backupFolder } from '../backup/schedule';
 import { lastExport, latestSeq } from '../export/export-record';
 import { copyDatabaseInWorker } from '../jobs/copy-in-worker';
@@ -25,9 +25,10 @@ export function createDataSafetyApi(ctx: ServiceContext): TopicImpl<keyof typeof
         lastExportAt: exported?.at ?? null,
         exportIsCurrent: exported !== null && exported.seq >= latestSeq(db),
         purgedAt: purgedAt(db),
+        copies: stationCopies(db),
       };
     },
 
-    purgePersonalData: () => ctx.write(() => purgePersonalData(db, new Date(wallClock()))),
+    purgePersonalData: ({ deleteBackups }) => ctx.write(() => purgePersonalData(db, new Date(wallClock()), { deleteCopies: deleteBackups })),
   };
 }

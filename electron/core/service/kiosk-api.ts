@@ -13,6 +13,7 @@ import { renderPartnerSlip } from '../kiosk/partner-slip';
 import { suggestPartnersFor } from '../partners/suggest';
 import { readSettings } from '../settings/queries';
 import { changedFields, newAttendeeDrafts } from './attendee-drafts';
+import { stationList } from '../checkin-lists/station-list';
 import type { ServiceContext } from './context';
 import { KioskGuard } from './kiosk-guard';
 import { holderOfPayload } from './ticket-lookup';
@@ -134,6 +135,8 @@ export function createKioskApi(ctx: ServiceContext, badges: BadgePrinter): Topic
    */
   function afterCheckIn(attendeeId: string, outcome: Pick<KioskCheckInOutcome, 'status' | 'person'>, language: 'ja' | 'en' | undefined): KioskCheckInOutcome {
     const print = outcome.status === 'checked-in' ? badges.autoPrint(attendeeId) : { state: 'off' as const };
+    // Not admitted by this door's list: not in the room, so nobody to meet yet (the staff decide).
+    if (outcome.status === 'not-admitted') return { ...outcome, print, suggestions: [], slip: false };
     const suggestions = suggestPartnersFor(ctx, attendeeId).slice(0, 3).map(kioskPartnerOf);
     const slip = print.state === 'started' && suggestions.length > 0 && readKioskSettings(db).partnerSlip;
     if (slip) slipAfterBadge(print.printId, suggestions, language ?? 'ja');
@@ -196,7 +199,8 @@ export function createKioskApi(ctx: ServiceContext, badges: BadgePrinter): Topic
       checkCatalogue(db, fields.goals, fields.lookingFor, fields.industry);
       const attendeeId = db.transaction(() => {
         const { id, drafts } = newAttendeeDrafts(db, { ...fields, walkIn: true });
-        record([...drafts, checkinDraft(wallClock, id, 'kiosk')]);
+        // A walk-in is admitted to the list of the door that registered them.
+        record([...drafts, checkinDraft(wallClock, id, 'kiosk', stationList(db, readSettings(db)))]);
         return id;
       }).immediate();
       return afterCheckIn(attendeeId, { status: 'checked-in', person: kioskPersonOf(getAttendee(db, attendeeId)) }, language);

@@ -9,8 +9,9 @@ function checkUniqueIds(list: readonly { id: string }[], where: string): void {
   }
 }
 
-/** Rules the schema cannot say: ids unique within industries and within goals. */
+/** Rules the schema cannot say: ids unique within industries, goals and check-in lists. */
 export function validateSettingsChange(fields: PartialEventSettings): void {
   if (fields.industries) checkUniqueIds(fields.industries, 'industries');
   if (fields.goals) checkUniqueIds(fields.goals, 'goals');
+  if (fields.checkinLists) checkUniqueIds(fields.checkinLists, 'checkinLists');
 }

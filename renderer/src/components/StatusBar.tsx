@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { useLiveQuery } from '../hooks/useLiveQuery';
+import { StationListPicker } from './StationListPicker';
 import { SyncIndicator } from './SyncIndicator';
 import './header.css';
 
@@ -10,6 +11,7 @@ export function StatusBar() {
   if (!status) return null;
   return (
     <div className="status-bar" role="status" aria-live="polite">
+      {status.list && <StationListPicker list={status.list} />}
       <strong>{t('status.summary', { checkedIn: status.checkedIn, expected: status.expected })}</strong>
       {status.walkIns > 0 && <span>{t('status.walkIns', { count: status.walkIns })}</span>}
       {status.conflicts > 0 && <span className="warning">{t('status.conflicts', { count: status.conflicts })}</span>}

@@ -14,6 +14,7 @@ import { door } from './topics/door';
 import { roster } from './topics/roster';
 import { jobs } from './topics/jobs';
 import { kiosk } from './topics/kiosk';
+import { lists } from './topics/lists';
 
 export const LANGUAGES = [
   { code: 'ja', label: '日本語' },
@@ -38,6 +39,7 @@ const TOPICS: Record<string, { en: object; ja: object }> = {
   roster,
   jobs,
   kiosk,
+  lists,
 };
 
 function topicMessages(language: 'en' | 'ja'): Record<string, object> {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { partialAttendeeFieldsSchema, type Attendee, type RegistrationStatus } from '../../domain/attendee';
+import { partialAttendeeFieldsSchema, type Attendee, type CheckinView, type RegistrationStatus } from '../../domain/attendee';
+import type { CheckinList } from '../../domain/settings';
 import { method, noInput, returns } from '../method';
 import type { AutoPrint } from './badges';
 
@@ -9,8 +10,13 @@ const attendeeId = z.string().uuid();
 /** What a check-in did to the log. */
 export type CheckInResult =
   | { status: 'checked-in'; attendee: Attendee }
-  /** Already checked in: nothing new is written; `attendee.checkedIn` says when and where. */
-  | { status: 'already-checked-in'; attendee: Attendee }
+  /** Already checked in on this station's list: nothing new is written; `checkin` says when and where. */
+  | { status: 'already-checked-in'; attendee: Attendee; checkin: CheckinView }
+  /**
+   * The station's check-in list does not admit this person's ticket type (a seminar-only ticket at
+   * the 懇親会 door): nothing is written; staff may check them in anyway with `override`.
+   */
+  | { status: 'not-admitted'; attendee: Attendee; list: CheckinList }
   /**
    * The registration is cancelled, on the waiting list or not paid: nothing is written. Staff may
    * check them in anyway by asking again with `override: true`.
@@ -36,11 +42,21 @@ export interface StatusSummary {
   conflicts: number;
   /** Badges this station is still sending to its printer. */
   printQueue: number;
+  /**
+   * The check-in list this station checks people in to and how many are on it; null for an event
+   * without lists (its header shows what it always did).
+   */
+  list: (CheckinList & { checkedIn: number; expected: number }) | null;
 }
 
 export const checkinMethods = {
   checkIn: method(
-    z.object({ attendeeId, source: z.enum(['qr', 'search', 'kiosk']).default('search'), override: z.boolean().optional() }),
+    z.object({
+      attendeeId,
+      source: z.enum(['qr', 'search', 'kiosk']).default('search'),
+      /** Check in someone the station's list does not admit, or whose registration is not confirmed (staff decided at the door). */
+      override: z.boolean().optional(),
+    }),
     returns<CheckInOutcome>(),
     { roles: ['organizer', 'desk'] },
   ),
@@ -52,4 +68,6 @@ export const checkinMethods = {
   undoCheckIn: method(z.object({ attendeeId, checkinId: z.string().uuid().optional() }), returns<Attendee>(), { roles: ['organizer', 'desk'] }),
   registerWalkIn: method(partialAttendeeFieldsSchema, returns<CheckInOutcome>(), { roles: ['organizer', 'desk'] }),
   getStatus: method(noInput, returns<StatusSummary>(), { roles: ['organizer', 'desk'] }),
+  /** Chooses the check-in list of this station (station-local, not synced). */
+  setStationList: method(z.object({ list: z.string().min(1).max(64) }), returns<CheckinList>(), { roles: ['organizer', 'desk'] }),
 };

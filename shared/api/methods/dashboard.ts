@@ -1,3 +1,4 @@
+import type { CheckinList } from '../../domain/settings';
 import { method, noInput, returns } from '../method';
 
 /** Arrivals in one 5-minute window (official check-ins by scan time). */
@@ -43,6 +44,10 @@ export interface Dashboard {
   mix: MixMatrix;
   /** Official check-ins per station, most first. */
   stations: { station: string; count: number }[];
+  /** Per check-in list (empty for an event without lists): who may come to it and who has. */
+  lists: { list: CheckinList; expected: number; checkedIn: number }[];
+  /** The ticket types the registrations hold and how many people hold each, for setting up the lists. */
+  ticketTypes: { ticketType: string; count: number }[];
 }
 
 export const dashboardMethods = {

@@ -15,11 +15,21 @@ export interface DataSafetyStatus {
   /** True when that export was made after the latest change: purging would lose nothing unexported. */
   exportIsCurrent: boolean;
   purgedAt: string | null;
+  /** The backups and kept-aside copies on this station that hold personal data; the purge deletes them. */
+  copies: string[];
 }
 
 export const dataSafetyMethods = {
   backupNow: method(noInput, returns<BackupInfo>(), { roles: ['organizer'] }),
   getDataSafety: method(noInput, returns<DataSafetyStatus>(), { roles: ['organizer'] }),
-  /** Removes names, e-mails, companies … from this station only; needs a current export. */
-  purgePersonalData: method(z.object({ confirm: z.literal(true) }), returns<{ attendees: number; purgedAt: string }>(), { roles: ['organizer'] }),
+  /** Removes names, e-mails, companies … from this station only (its backups included); needs a current export. */
+  /**
+   * `deleteBackups`: the organizer was shown `copies` and agreed that they are deleted with the
+   * purge; without it a purge refuses while the station holds any, naming them.
+   */
+  purgePersonalData: method(
+    z.object({ confirm: z.literal(true), deleteBackups: z.boolean().optional() }),
+    returns<{ attendees: number; purgedAt: string; deleted: string[] }>(),
+    { roles: ['organizer'] },
+  ),
 };

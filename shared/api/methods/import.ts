@@ -27,6 +27,7 @@ export const IMPORT_TARGETS = [
   'email',
   'phone',
   'ticketCode',
+  'ticketType',
   'note',
 ] as const;
 export type ImportTarget = (typeof IMPORT_TARGETS)[number];

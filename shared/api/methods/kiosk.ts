@@ -43,8 +43,11 @@ export interface KioskPartner {
 }
 
 export interface KioskCheckInOutcome {
-  /** `back`: was checked in, had left, and is in the room again (no second check-in). */
-  status: 'checked-in' | 'already-checked-in' | 'back';
+  /**
+   * `back`: was checked in, had left, and is in the room again (no second check-in).
+   * `not-admitted`: this station's check-in list does not take their ticket; the screen sends them to the staff.
+   */
+  status: 'checked-in' | 'already-checked-in' | 'back' | 'not-admitted';
   person: KioskPerson;
   /** Whether the badge started printing (decided in core from this station's setting). */
   print: AutoPrint;

@@ -23,6 +23,7 @@ if (cacheDir) enableCompileCache(cacheDir);
 const attendee: Attendee = {
   id: '00000000-0000-4000-8000-000000000001',
   ticketCode: 'T-1',
+  ticketType: '',
   name: '佐藤 美咲',
   nameKana: 'さとう みさき',
   nickname: '',

@@ -6,6 +6,7 @@ import { migration005 } from './005-device-sessions';
 import { migration006 } from './006-partners';
 import { migration007 } from './007-attendee-list';
 import { migration008 } from './008-nickname-registration-status';
+import { migration009 } from './009-checkin-lists';
 import { migration012 } from './012-search-snapshot';
 import { migration013 } from './013-import-staging';
 import { migration015 } from './015-door-lookups';
@@ -21,6 +22,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration006,
   migration007,
   migration008,
+  migration009,
   migration012,
   migration013,
   migration015,

@@ -29,7 +29,7 @@ const ja = {
   purgeNeedsExport: '削除の前に、全員分（来場しなかった人を含む、氏名入り）の出欠リストを書き出してください。',
   purgeReady: '{{time}} に書き出した出欠リストが最新です。',
   purge: '個人情報を削除する',
-  purgeConfirm: '本当に削除しますか？この端末の個人情報は元に戻せません。書き出したファイルとバックアップは削除されません。',
+  purgeConfirm: '本当に削除しますか？この端末の個人情報は元に戻せません。書き出したファイルは削除されません。',
   purged: '{{time}} に個人情報を削除しました。',
 };
 
@@ -63,7 +63,7 @@ const en: typeof ja = {
   purgeNeedsExport: 'Before purging, export the full attendance list (everyone, with names).',
   purgeReady: 'The list exported at {{time}} is up to date.',
   purge: 'Purge personal data',
-  purgeConfirm: 'Really purge? Personal data on this station cannot be brought back. Exported files and backups are not deleted.',
+  purgeConfirm: 'Really purge? Personal data on this station cannot be brought back. Exported files are not deleted.',
   purged: 'Personal data was purged at {{time}}.',
 };
 

@@ -54,6 +54,7 @@ export const importMessages = {
       email: 'メールアドレス',
       phone: '電話番号',
       ticketCode: '受付番号・チケット番号',
+      ticketType: 'チケット種別',
       note: 'メモ',
     },
     answers: {
@@ -147,6 +148,7 @@ export const importMessages = {
       email: 'E-mail',
       phone: 'Phone',
       ticketCode: 'Ticket code',
+      ticketType: 'Ticket type',
       note: 'Note',
     },
     answers: {

@@ -29,7 +29,7 @@ type Step =
   | { kind: 'by-name' }
   | { kind: 'confirm'; lookupId: string; person: KioskPerson }
   | { kind: 'goals'; lookupId: string; person: KioskPerson }
-  | { kind: 'done'; person: KioskPerson; status: KioskCheckInOutcome['status']; print: KioskPrint; suggestions: KioskPartner[]; slip: boolean }
+  | { kind: 'done'; person: KioskPerson; status: Exclude<KioskCheckInOutcome['status'], 'not-admitted'>; print: KioskPrint; suggestions: KioskPartner[]; slip: boolean }
   | { kind: 'left' }
   | { kind: 'walk-in'; details: KioskWalkInDetails }
   | { kind: 'walk-in-goals'; details: KioskWalkInDetails };
@@ -113,6 +113,10 @@ export function KioskHome() {
       if (mine !== visit.current) return;
       if (outcome.status === 'ask-staff') {
         setMessage(t('door.kiosk.askStaff'));
+        return;
+      }
+      if (outcome.status === 'not-admitted') {
+        setMessage(t('lists.kioskNotAdmitted'));
         return;
       }
       setStep({ kind: 'done', person: outcome.person, status: outcome.status, print: outcome.print.state === 'started' ? 'printing' : 'none', suggestions: outcome.suggestions, slip: outcome.slip });

@@ -303,7 +303,7 @@ export function KioskDone({
   onFinish,
 }: {
   person: KioskPerson;
-  status: KioskCheckInOutcome['status'];
+  status: Exclude<KioskCheckInOutcome['status'], 'not-admitted'>;
   print: KioskPrint;
   suggestions: KioskPartner[];
   slip: boolean;

@@ -8,6 +8,7 @@ import { TaxonomyPanel } from './badges/TaxonomyPanel';
 import { DashboardPanel } from './dashboard/DashboardPanel';
 import { DevicesPanel } from './devices/DevicesPanel';
 import { EventForm } from './EventForm';
+import { CheckinListsPanel } from './lists/CheckinListsPanel';
 import { DataSafetyPanel } from './export/DataSafetyPanel';
 import { ExportPanel } from './export/ExportPanel';
 import { ImportPanel } from './import/ImportPanel';
@@ -24,7 +25,7 @@ type SectionId = 'dashboard' | 'attendees' | 'roster' | 'badges' | 'stations' | 
  */
 const SECTIONS: { id: SectionId; panels: ComponentType[] }[] = [
   { id: 'dashboard', panels: [DashboardPanel] },
-  { id: 'attendees', panels: [EventForm, AddAttendeeForm, ImportPanel] },
+  { id: 'attendees', panels: [EventForm, CheckinListsPanel, AddAttendeeForm, ImportPanel] },
   { id: 'roster', panels: [AttendeeListPanel] },
   { id: 'badges', panels: [BadgePanel, BadgeDesignPanel, TaxonomyPanel] },
   { id: 'stations', panels: [DevicesPanel, KioskSettingsPanel, SyncPanels] },

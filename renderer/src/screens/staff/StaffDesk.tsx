@@ -12,6 +12,9 @@ import { BadgePreview } from './BadgePreview';
 import { CameraScan } from './CameraScan';
 import { CheckinBanner, type Banner } from './CheckinBanner';
 import { cardToShow, decideEnter, decideRowClick, resultsAreCurrent } from './enter-decision';
+import { NotAdmittedBanner } from './NotAdmittedBanner';
+import { DEFAULT_LIST_ID, onListView } from '../../../../shared/domain/checkin-lists';
+import type { CheckinList } from '../../../../shared/domain/settings';
 import { playFeedback } from './feedback';
 import { PrintStatus } from './PrintStatus';
 import { ResultList } from './ResultList';
@@ -46,6 +49,8 @@ export function StaffDesk() {
    */
   const [scannedPerson, setScannedPerson] = useState<Attendee | null>(null);
   const scannedId = scannedPerson?.id ?? null;
+  /** A person the station's check-in list refused, waiting for staff to decide. */
+  const [refused, setRefused] = useState<{ attendee: Attendee; list: CheckinList; source: 'qr' | 'search' } | null>(null);
   const [form, setForm] = useState<Form>(null);
   const [previewing, setPreviewing] = useState(false);
   const searchBox = useRef<HTMLInputElement>(null);
@@ -69,7 +74,10 @@ export function StaffDesk() {
   // (for whoever is scanned then) when something changes, such as the check-in's badge printing.
   const { data: scanned } = useLiveQuery((client) => (scannedId ? client.getAttendee({ id: scannedId }) : Promise.resolve(null)));
   // An empty box lists nobody: the desk shows people it was asked for (a search or a scan).
-  const items = query.trim() && answer ? answer.result.items : [];
+  // People are shown as this station's check-in list sees them (unchanged for a simple event).
+  const { data: status } = useLiveQuery((client) => client.getStatus());
+  const listId = status?.list?.id ?? DEFAULT_LIST_ID;
+  const items = (query.trim() && answer ? answer.result.items : []).map((a) => onListView(a, listId));
   // Until the results for the text now in the box arrive, the rows and the card on screen are an
   // older text's: drawn dimmed, and nothing acts on them (enter-decision.ts).
   const resultsCurrent = resultsAreCurrent(query, answer?.query);
@@ -81,18 +89,26 @@ export function StaffDesk() {
     // The live read answers for the person now scanned, or the station's answer stands until it does.
     scanned: scannedPerson ? { item: scanned?.id === scannedPerson.id ? scanned : scannedPerson } : undefined,
   });
-  const shown = card.item;
+  const shown = card.item && onListView(card.item, listId);
 
   function readyForNext(): void {
     searchBox.current?.focus();
     searchBox.current?.select();
   }
 
-  function show(outcome: CheckInOutcome): void {
+  function show(outcome: CheckInOutcome, source: 'qr' | 'search' = 'search'): void {
     const { attendee } = outcome;
+    setRefused(null);
+    if (outcome.status === 'not-admitted') {
+      playFeedback('not-found');
+      setBanner(null);
+      setRefused({ attendee, list: outcome.list, source });
+      return;
+    }
     if (outcome.status === 'already-checked-in') {
       playFeedback('already');
-      setBanner({ kind: 'already', attendee });
+      // When and where they were checked in on this station's list (the first arrival may be another list's).
+      setBanner({ kind: 'already', attendee: { ...attendee, checkedIn: outcome.checkin } });
       return;
     }
     if (outcome.status === 'not-registered') {
@@ -118,7 +134,10 @@ export function StaffDesk() {
   }
 
   const checkIn = (attendee: Attendee, source: 'qr' | 'search'): Promise<void> =>
-    act(async () => show(await api.checkIn({ attendeeId: attendee.id, source })));
+    act(async () => show(await api.checkIn({ attendeeId: attendee.id, source }), source));
+
+  const override = (attendee: Attendee, source: 'qr' | 'search'): Promise<void> =>
+    act(async () => show(await api.checkIn({ attendeeId: attendee.id, source, override: true }), source));
 
   function onScan(code: string): void {
     setQuery('');
@@ -134,7 +153,7 @@ export function StaffDesk() {
           return;
         }
         setScannedPerson(outcome.attendee);
-        show(outcome);
+        show(outcome, 'qr');
       }),
     );
   }
@@ -186,6 +205,7 @@ export function StaffDesk() {
     setScannedPerson(null);
     // A new search starts a new person: last person's banners go.
     setBanner(null);
+    setRefused(null);
     printing.dismiss();
   }
 
@@ -261,6 +281,18 @@ export function StaffDesk() {
             settings={settings}
             onReprint={(attendee) => void printing.print(attendee)}
             onOverride={(attendee) => void act(async () => show(await api.checkIn({ attendeeId: attendee.id, source: 'search', override: true })))}
+          />
+        )}
+        {refused && (
+          <NotAdmittedBanner
+            attendee={refused.attendee}
+            list={refused.list}
+            busy={busy}
+            onOverride={() => void override(refused.attendee, refused.source)}
+            onDismiss={() => {
+              setRefused(null);
+              readyForNext();
+            }}
           />
         )}
         {printing.state && <PrintStatus state={printing.state} onRetry={() => void printing.print(printing.state!.attendee)} />}

@@ -14,6 +14,7 @@ const TEXT_FIELDS = [
   ['email', 'email', 'email'],
   ['phone', 'phone', 'tel'],
   ['ticketCode', 'ticketCode', 'text'],
+  ['ticketType', 'ticketType', 'text'],
 ] as const;
 
 // Consent to partner suggestions is the attendee's own answer (kiosk, desk toggle, import), not an edit;
@@ -24,6 +25,7 @@ function editableOf(person: RosterRow | null): Editable {
   const { walkIn: _walkIn, vcardOptIn: _vcard, partnerConsent: _consent, registrationStatus: _status, ...fields } = person ?? EMPTY_ATTENDEE_FIELDS;
   return {
     ticketCode: fields.ticketCode,
+    ticketType: fields.ticketType,
     name: fields.name,
     nameKana: fields.nameKana,
     nickname: fields.nickname,

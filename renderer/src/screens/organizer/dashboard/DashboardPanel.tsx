@@ -54,6 +54,19 @@ export function DashboardPanel() {
           <dd>{dashboard.conflicts}</dd>
         </div>
       </dl>
+      {dashboard.lists.length > 0 && (
+        <>
+          <h3>{t('lists.dashboardTitle')}</h3>
+          <dl className="tiles" data-testid="dashboard-lists">
+            {dashboard.lists.map(({ list, checkedIn, expected }) => (
+              <div className="tile" key={list.id}>
+                <dt>{i18n.language === 'ja' ? list.ja : list.en}</dt>
+                <dd>{t('lists.dashboardRow', { checkedIn, expected })}</dd>
+              </div>
+            ))}
+          </dl>
+        </>
+      )}
       <div className="dashboard-grid">
         <div>
           <h3>{t('dashboard.arrivalsTitle')}</h3>

@@ -33,8 +33,14 @@ export function DataSafetyPanel() {
 
   const backUp = (): Promise<void> => run(async () => t('export.backupDone', { file: (await api.backupNow()).file }));
   const purge = (): void => {
-    if (!window.confirm(t('export.purgeConfirm'))) return;
-    void run(async () => t('export.purged', { time: localTime((await api.purgePersonalData({ confirm: true })).purgedAt, i18n.language) }));
+    const copies = safety?.copies.length ?? 0;
+    if (!window.confirm(copies > 0 ? t('lists.copiesConfirm', { count: copies }) : t('export.purgeConfirm'))) return;
+    void run(async () => {
+      // The organizer was shown the backups and agreed: they go with the purge.
+      const result = await api.purgePersonalData({ confirm: true, deleteBackups: copies > 0 });
+      const purged = t('export.purged', { time: localTime(result.purgedAt, i18n.language) });
+      return result.deleted.length > 0 ? `${purged} ${t('lists.copiesDeleted', { count: result.deleted.length })}` : purged;
+    });
   };
 
   if (!safety) return null;
@@ -60,6 +66,18 @@ export function DataSafetyPanel() {
               ? t('export.purgeReady', { time: localTime(safety.lastExportAt, i18n.language) })
               : t('export.purgeNeedsExport')}
           </p>
+          {safety.copies.length > 0 && (
+            <div className="warning" data-testid="purge-copies">
+              <p>{t('lists.copiesTitle', { count: safety.copies.length })}</p>
+              <ul>
+                {safety.copies.map((file) => (
+                  <li key={file}>
+                    <code>{file}</code>
+                  </li>
+                ))}
+              </ul>
+            </div>
+          )}
           <button type="button" className="danger" disabled={busy || !safety.exportIsCurrent} onClick={purge}>
             {t('export.purge')}
           </button>
