@@ -15,7 +15,7 @@ export interface AttendanceCounts {
   conflicts: number;
 }
 
-/** Read from the one-row table the triggers of migration 015 keep: no scan of the attendees per call. */
+/** Read from the one-row table the triggers of migration 012 keep: no scan of the attendees per call. */
 export function attendanceCounts(db: Db): AttendanceCounts {
   const row = db.prepare(`SELECT expected, not_expected, checked_in, registered_in, walk_ins, conflicts FROM attendance_counts`).get() as
     | { expected: number; not_expected: number; checked_in: number; registered_in: number; walk_ins: number; conflicts: number }

@@ -6,7 +6,7 @@ import { appendNewAttendees } from '../log/append-new-attendees';
 import { multiRowValues, statementChunks } from '../log/insert-entries';
 
 /**
- * An import in short transactions, all or nothing as anyone sees it (migration 013):
+ * An import in short transactions, all or nothing as anyone sees it (migration 011):
  *
  * 1. `openRun` — a run in state `staging`.
  * 2. `stageEntries` — the planned, already stamped `attendee.upsert` entries go to `import_staged`

@@ -2,7 +2,7 @@ import { cachedStatement } from '../db/statements';
 import type { Db } from '../db/types';
 
 /**
- * Reads `search_journal` (migration 012): which people changed, in the order the changes were
+ * Reads `search_journal` (migration 010): which people changed, in the order the changes were
  * committed, whichever connection wrote them. Every writer's transaction holds the write lock from
  * its first journal row to its commit, so seq numbers are committed in order, and a reader outside
  * a transaction never sees a later number before an earlier one.

@@ -6,7 +6,7 @@ import { PackedStrings } from './packed-strings';
 import { Postings } from './postings';
 
 /**
- * The built search index, saved in the database (migration 012) so that a restarted station
+ * The built search index, saved in the database (migration 010) so that a restarted station
  * answers at once instead of building for seconds. A snapshot is never trusted beyond what it
  * saw: it records the journal position of its build, and the index applies every journaled change
  * after it on load (attendee-index.ts). It is also tied to the code that made it: `FORMAT` names

@@ -7,9 +7,9 @@ import { migration006 } from './006-partners';
 import { migration007 } from './007-attendee-list';
 import { migration008 } from './008-nickname-registration-status';
 import { migration009 } from './009-checkin-lists';
-import { migration012 } from './012-search-snapshot';
-import { migration013 } from './013-import-staging';
-import { migration015 } from './015-door-lookups';
+import { migration010 } from './010-search-snapshot';
+import { migration011 } from './011-import-staging';
+import { migration012 } from './012-door-lookups';
 import type { Migration } from './migration';
 
 /** Every migration in order. Add a new numbered file; never edit a released one. */
@@ -23,7 +23,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration007,
   migration008,
   migration009,
+  migration010,
+  migration011,
   migration012,
-  migration013,
-  migration015,
 ];

@@ -16,8 +16,8 @@ import type { Migration } from './migration';
  *   stamp (`latestHlc`); without an index that was a scan of the whole log, ~0.4 s of a station's
  *   start with 100,000 people.
  */
-export const migration012: Migration = {
-  version: 12,
+export const migration010: Migration = {
+  version: 10,
   name: 'search snapshot and journal',
   sql: `
     CREATE INDEX entries_by_hlc ON entries (hlc);

@@ -7,8 +7,8 @@ import type { Migration } from './migration';
  * carried into the log chunk by chunk. On start a run still `staging` is dropped and one
  * `applying` is finished, so nobody ever sees half an import after a crash.
  */
-export const migration013: Migration = {
-  version: 13,
+export const migration011: Migration = {
+  version: 11,
   name: 'import staging',
   sql: `
     CREATE TABLE import_runs (

@@ -24,8 +24,8 @@ const plus = (row: 'NEW' | 'OLD'): string => COLUMNS.map((c) => `${c} = ${c} + $
 const minus = (row: 'NEW' | 'OLD'): string => COLUMNS.map((c) => `${c} = ${c} - ${contribution(row)[c]}`).join(', ');
 const change = COLUMNS.map((c) => `${c} = ${c} + ${contribution('NEW')[c]} - ${contribution('OLD')[c]}`).join(', ');
 
-export const migration015: Migration = {
-  version: 15,
+export const migration012: Migration = {
+  version: 12,
   name: 'door lookups without table scans',
   sql: `
     CREATE INDEX attendees_by_ticket_nocase ON attendees (ticket_code COLLATE NOCASE) WHERE ticket_code <> '';
