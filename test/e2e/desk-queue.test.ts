@@ -231,7 +231,8 @@ describe('a queue of arrivals at the desk', { timeout: 120_000 }, () => {
       }
     };
     const before = upserts();
-    await page.locator('.attendee-card').getByRole('checkbox', { name: label }).check();
+    // The box shows what the station saved: it turns checked when the change comes back, not on the click.
+    await page.locator('.attendee-card').getByRole('checkbox', { name: label }).click();
     await expect.poll(vcardOf).toEqual({ v: 1 });
     await expect.poll(() => page.locator('.attendee-card').getByRole('checkbox', { name: label }).isChecked()).toBe(true);
     await page.getByRole('button', { name: 'Edit', exact: true }).click();

@@ -62,8 +62,10 @@ describe('organizer dashboard, export and room view in Chromium', () => {
 
   it('exports the chosen columns as a CSV download that a CSV parser reads back', async () => {
     await page.getByLabel('ファイル形式').selectOption('csv');
-    await page.getByRole('checkbox', { name: 'メールアドレス' }).check();
-    await page.getByRole('checkbox', { name: '役職' }).uncheck();
+    // The badge design panel has field checkboxes too: these are the export's.
+    const exportForm = page.locator('form.export-panel');
+    await exportForm.getByRole('checkbox', { name: 'メールアドレス' }).check();
+    await exportForm.getByRole('checkbox', { name: '役職' }).uncheck();
     const downloading = page.waitForEvent('download');
     await page.getByRole('button', { name: '書き出す' }).click();
     const download = await downloading;

@@ -23,7 +23,7 @@ describe('importing registration exports', () => {
     const preview = await api.previewImport(fixture('peatix-cp932.csv'));
     expect(preview).toMatchObject({ format: 'csv', encoding: 'cp932', headerRow: 2 });
     expect(preview.headers).toContain('フリガナ');
-    expect(preview.mapping.slice(0, 5)).toEqual(['ticketCode', 'ignore', 'name', 'nameKana', 'email']);
+    expect(preview.mapping.slice(0, 5)).toEqual(['ticketCode', 'ticketType', 'name', 'nameKana', 'email']);
     expect(preview.counts).toMatchObject({ rows: 6, new: 6, updated: 0, skipped: 0 });
     expect(preview.sampleRows[0]?.[2]).toBe('髙橋 健一');
     expect(preview.problems).toEqual([
