@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState, type ChangeEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { BadgeSizeOptions } from '../../../components/BadgeSizeOptions';
 import { BADGE_QR_CHOICES, type BadgeDesign, type BadgeFieldChoices } from '../../../../../shared/domain/badge-design';
 import { BADGE_SIZES, type BadgeSize, type EventSettings } from '../../../../../shared/domain/settings';
 import { useApi } from '../../../api/context';
@@ -138,11 +139,7 @@ function BadgeDesignFields({ settings }: { settings: EventSettings }) {
           <label>
             {t('badgeDesign.size')}
             <select value={size} onChange={(event) => setSize(event.target.value as BadgeSize)}>
-              {BADGE_SIZES.map((s) => (
-                <option key={s} value={s}>
-                  {t(`badges.sizes.${s}`)}
-                </option>
-              ))}
+              <BadgeSizeOptions />
             </select>
           </label>
 

@@ -1,5 +1,6 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { BadgeSizeOptions } from '../../../components/BadgeSizeOptions';
 import type { PrinterView, PrintSettings } from '../../../../../shared/api/methods/badges';
 import { BADGE_SIZES, type BadgeSize } from '../../../../../shared/domain/settings';
 import { useApi } from '../../../api/context';
@@ -96,11 +97,7 @@ function BadgePanelFields({ initial, printers }: { initial: PrintSettings; print
             });
           }}
         >
-          {BADGE_SIZES.map((size) => (
-            <option key={size} value={size}>
-              {t(`badges.sizes.${size}`)}
-            </option>
-          ))}
+          <BadgeSizeOptions />
         </select>
       </label>
       <label>
