@@ -2,32 +2,26 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { EventSettings } from '../../../../shared/domain/settings';
 import { useApi } from '../../api/context';
-import { useErrorMessage } from '../../hooks/useErrorMessage';
-import { useLiveQuery } from '../../hooks/useLiveQuery';
+import { SettingsEditor, type SaveFeedback } from '../../components/SettingsEditor';
 
-/** Loads the settings, then shows the form seeded with them. */
+/** The event's name and date, seeded with the saved ones. */
 export function EventForm() {
-  const { data: settings } = useLiveQuery((client) => client.getEvent());
-  if (!settings) return null;
-  return <EventFormFields key={`${settings.eventName}|${settings.eventDate}`} initial={settings} />;
+  return (
+    <SettingsEditor part={(settings) => [settings.eventName, settings.eventDate]}>
+      {(settings, feedback) => <EventFormFields initial={settings} feedback={feedback} />}
+    </SettingsEditor>
+  );
 }
 
-function EventFormFields({ initial }: { initial: EventSettings }) {
+function EventFormFields({ initial, feedback }: { initial: EventSettings; feedback: SaveFeedback }) {
   const { t } = useTranslation();
   const api = useApi();
-  const errorMessage = useErrorMessage();
   const [name, setName] = useState(initial.eventName);
   const [date, setDate] = useState(initial.eventDate);
-  const [message, setMessage] = useState('');
 
   async function save(event: FormEvent): Promise<void> {
     event.preventDefault();
-    try {
-      await api.updateEvent({ eventName: name, eventDate: date });
-      setMessage(t('organizer.saved'));
-    } catch (error) {
-      setMessage(errorMessage(error));
-    }
+    await feedback.run(() => api.updateEvent({ eventName: name, eventDate: date }), t('organizer.saved'));
   }
 
   return (
@@ -44,7 +38,7 @@ function EventFormFields({ initial }: { initial: EventSettings }) {
       <button type="submit" className="primary">
         {t('organizer.save')}
       </button>
-      {message && <p role="status">{message}</p>}
+      {feedback.message && <p role="status">{feedback.message}</p>}
     </form>
   );
 }

@@ -3,16 +3,17 @@ import { useTranslation } from 'react-i18next';
 import { tooSimilarColours } from '../../../../../shared/domain/palette-check';
 import { GOAL_MARKS, type Goal, type Industry } from '../../../../../shared/domain/settings';
 import { useApi } from '../../../api/context';
-import { useErrorMessage } from '../../../hooks/useErrorMessage';
-import { useLiveQuery } from '../../../hooks/useLiveQuery';
+import { SettingsEditor, type SaveFeedback } from '../../../components/SettingsEditor';
 import { GOAL_MARK_GLYPH } from '../dashboard/labels';
 
 
-/** Loads the event's industries and goals, then shows the editor seeded with them. */
+/** The editor of the event's industries and goals, seeded with the saved ones. */
 export function TaxonomyPanel() {
-  const { data: settings } = useLiveQuery((client) => client.getEvent());
-  if (!settings) return null;
-  return <TaxonomyFields key={JSON.stringify([settings.industries, settings.goals])} industries={settings.industries} goals={settings.goals} />;
+  return (
+    <SettingsEditor part={(settings) => [settings.industries, settings.goals]}>
+      {(settings, feedback) => <TaxonomyFields industries={settings.industries} goals={settings.goals} feedback={feedback} />}
+    </SettingsEditor>
+  );
 }
 
 function nextId(prefix: string, taken: readonly { id: string }[]): string {
@@ -26,13 +27,12 @@ function nextId(prefix: string, taken: readonly { id: string }[]): string {
  * saved through the event log like every other setting. Colours that people would confuse are
  * flagged as the organizer picks them.
  */
-function TaxonomyFields(initial: { industries: Industry[]; goals: Goal[] }) {
+function TaxonomyFields(initial: { industries: Industry[]; goals: Goal[]; feedback: SaveFeedback }) {
+  const { feedback } = initial;
   const { t } = useTranslation();
   const api = useApi();
-  const errorMessage = useErrorMessage();
   const [industries, setIndustries] = useState(initial.industries);
   const [goals, setGoals] = useState(initial.goals);
-  const [message, setMessage] = useState('');
   const similar = tooSimilarColours(industries);
 
   const editIndustry = (index: number, change: Partial<Industry>): void =>
@@ -42,12 +42,7 @@ function TaxonomyFields(initial: { industries: Industry[]; goals: Goal[] }) {
 
   async function save(event: FormEvent): Promise<void> {
     event.preventDefault();
-    try {
-      await api.updateEvent({ industries, goals });
-      setMessage(t('badges.saved'));
-    } catch (error) {
-      setMessage(errorMessage(error));
-    }
+    await feedback.run(() => api.updateEvent({ industries, goals }), t('badges.saved'));
   }
 
   return (
@@ -121,7 +116,7 @@ function TaxonomyFields(initial: { industries: Industry[]; goals: Goal[] }) {
       <button type="submit" className="primary">
         {t('badges.saveTaxonomy')}
       </button>
-      {message && <p role="status">{message}</p>}
+      {feedback.message && <p role="status">{feedback.message}</p>}
     </form>
   );
 }

@@ -3,14 +3,16 @@ import { useTranslation } from 'react-i18next';
 import { newListId, parseTicketTypes } from '../../../../../shared/domain/checkin-lists';
 import type { CheckinList } from '../../../../../shared/domain/settings';
 import { useApi } from '../../../api/context';
-import { useErrorMessage } from '../../../hooks/useErrorMessage';
+import { SettingsEditor, type SaveFeedback } from '../../../components/SettingsEditor';
 import { useLiveQuery } from '../../../hooks/useLiveQuery';
 
-/** Loads the event's check-in lists, then shows the editor seeded with them. */
+/** The editor of the event's check-in lists, seeded with the saved ones. */
 export function CheckinListsPanel() {
-  const { data: settings } = useLiveQuery((client) => client.getEvent());
-  if (!settings) return null;
-  return <CheckinListsFields key={JSON.stringify(settings.checkinLists)} initial={settings.checkinLists} />;
+  return (
+    <SettingsEditor part={(settings) => settings.checkinLists}>
+      {(settings, feedback) => <CheckinListsFields initial={settings.checkinLists} feedback={feedback} />}
+    </SettingsEditor>
+  );
 }
 
 /** A list being edited: its ticket types as the organizer types them, parsed on save. */
@@ -28,13 +30,11 @@ function draftOf(list: CheckinList, separator: string): Draft {
  * event settings (synced to every station). The ticket types the registrations hold are listed
  * beside, so the organizer can copy them exactly.
  */
-function CheckinListsFields({ initial }: { initial: CheckinList[] }) {
+function CheckinListsFields({ initial, feedback }: { initial: CheckinList[]; feedback: SaveFeedback }) {
   const { t, i18n } = useTranslation();
   const api = useApi();
-  const errorMessage = useErrorMessage();
   const separator = i18n.language === 'ja' ? '、' : ', ';
   const [drafts, setDrafts] = useState<Draft[]>(() => initial.map((l) => draftOf(l, separator)));
-  const [message, setMessage] = useState('');
   const { data: dashboard } = useLiveQuery((client) => client.getDashboard());
   const known = dashboard?.ticketTypes ?? [];
 
@@ -43,12 +43,10 @@ function CheckinListsFields({ initial }: { initial: CheckinList[] }) {
 
   async function save(event: FormEvent): Promise<void> {
     event.preventDefault();
-    try {
-      await api.updateEvent({ checkinLists: drafts.map((d) => ({ ...d.list, ticketTypes: parseTicketTypes(d.typesText) })) });
-      setMessage(t('lists.saved'));
-    } catch (error) {
-      setMessage(errorMessage(error));
-    }
+    await feedback.run(
+      () => api.updateEvent({ checkinLists: drafts.map((d) => ({ ...d.list, ticketTypes: parseTicketTypes(d.typesText) })) }),
+      t('lists.saved'),
+    );
   }
 
   return (
@@ -97,7 +95,7 @@ function CheckinListsFields({ initial }: { initial: CheckinList[] }) {
       <button type="submit" className="primary">
         {t('lists.save')}
       </button>
-      {message && <p role="status">{message}</p>}
+      {feedback.message && <p role="status">{feedback.message}</p>}
     </form>
   );
 }
