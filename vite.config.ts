@@ -27,11 +27,14 @@ function electronPlugins(): PluginOption {
       // The Electron main (index.js) and the `musubi` command (cli.js, run by bin/musubi.mjs in
       // plain Node): one Node-targeted build, so they share their chunks of core code. The
       // background jobs' worker thread (job-worker.js, electron/core/jobs) is a third entry of the
-      // same build: it sits beside the chunks that start it and shares them.
+      // same build: it sits beside the chunks that start it and shares them, as does the app's core
+      // process.
       entry: {
         index: path.resolve(import.meta.dirname, 'electron/main/index.ts'),
         cli: path.resolve(import.meta.dirname, 'electron/cli/main.ts'),
         'job-worker': path.resolve(import.meta.dirname, 'electron/core/jobs/job-worker.ts'),
+        // The desktop app's core process (Electron's utility process; electron/core/host).
+        'core-process': path.resolve(import.meta.dirname, 'electron/core/host/process-entry.ts'),
       },
       vite: {
         build: {

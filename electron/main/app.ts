@@ -1,14 +1,10 @@
 import path from 'node:path';
 import { app, BrowserWindow, dialog, Menu, powerMonitor, session } from 'electron';
 import type { Role } from '../../shared/api/roles';
-import { markDatabaseInUse } from '../core/backup/database-in-use';
-import { openDatabase } from '../core/db/open';
+import type { CoreClient } from '../core/host/core-client';
 import { defaultDatabasePath, defaultDataDir } from '../core/paths';
-import { createService, type MusubiService } from '../core/service/service';
-import { systemPrinter } from '../core/printing';
-import { storedPrinterWarning } from '../core/printing/station-print-settings';
-import { warmUpInBackground } from '../core/warm-up';
 import { registerAppScheme, serveAppProtocol } from './app-protocol';
+import { startCoreProcess } from './core-process';
 import { installErrorPolicy, reportFailure, warnStaff } from './error-policy';
 import { forwardChanges, registerIpc } from './ipc';
 import { KioskPrompts } from './kiosk/kiosk-window';
@@ -16,18 +12,19 @@ import { parseLaunchOptions, type LaunchOptions } from './launch-options';
 import { menuTemplateFor } from './menu';
 import { devServerUrlFor } from './security/dev-server';
 import { applySessionPolicy } from './session-policy';
-import { staffPinVerifier } from './staff-pin';
 import { createRoleWindow } from './window';
 import { WindowRoles } from './window-roles';
 
 /**
- * The Electron shell, kept thin: it opens the database, builds the same core service the station
- * uses, wires the contract to IPC and opens one window per role. The decisions (which URL, which
+ * The Electron shell, kept thin: it starts the core (the database and the same service the station
+ * uses) in a utility process of its own, wires the contract to IPC and opens one window per role.
+ * Nothing slow runs on this thread, so the windows never stall. The decisions (which URL, which
  * key, which permission, who may call what) live in small modules beside it, tested without Electron.
  */
 // The bundle's entry is index.js (see index.ts); this chunk sits next to it in dist-electron.
 const here = import.meta.dirname;
 const preload = path.join(here, 'preload.cjs');
+const coreScript = path.join(here, 'core-process.js');
 const rendererRoot = path.join(here, '../dist/renderer');
 const devServerUrl = devServerUrlFor(process.env, app.isPackaged);
 
@@ -53,7 +50,7 @@ if (!launch || !app.requestSingleInstanceLock()) {
   void app.whenReady().then(() => start(launch));
 }
 
-function start(options: LaunchOptions): void {
+async function start(options: LaunchOptions): Promise<void> {
   // Whatever web contents appear (ours are hardened in window.ts): no <webview>, no new windows.
   app.on('web-contents-created', (_event, contents) => {
     contents.on('will-attach-webview', (event) => event.preventDefault());
@@ -65,16 +62,31 @@ function start(options: LaunchOptions): void {
   const prompts = new KioskPrompts();
   serveAppProtocol(rendererRoot, prompts.isLive);
 
-  const dbFile = defaultDatabasePath();
-  // A restore refuses while this marker says the app has the database open.
-  markDatabaseInUse(dbFile, 'app');
-  const db = openDatabase(dbFile, { checkpointInBackground: true });
-  const service: MusubiService = createService({ db, ...(options.station ? { stationName: options.station } : {}) });
-  const roles = new WindowRoles(() => service.identity.name);
+  const wire = (client: CoreClient): void => {
+    forwardChanges(client);
+    client.onBackgroundError((report) => console.error(`musubi: background work failed: ${report}`));
+  };
+  // Calls always go to the current core process: a new one replaces a core that died.
+  const coreOptions = { dbFile: defaultDatabasePath(), ...(options.station ? { stationName: options.station } : {}) };
+  let core = startCoreProcess(coreScript, coreOptions, (replacement) => {
+    core = replacement;
+    wire(replacement);
+  });
+  wire(core);
+  let stationName = '';
+  try {
+    const ready = await core.ready;
+    stationName = ready.stationName;
+    if (ready.printerWarning) warnStaff(ready.printerWarning);
+  } catch (error) {
+    // E.g. a restore is replacing the database: say so and stop, rather than open empty windows.
+    dialog.showErrorBox('Musubi', (error as Error).message);
+    app.quit();
+    return;
+  }
+  const roles = new WindowRoles(() => stationName);
   applySessionPolicy(session.defaultSession, roles);
-  service.sync.start();
-  registerIpc(service, roles, devServerUrl);
-  forwardChanges(service);
+  registerIpc((name, input, caller) => core.dispatch(name, input, caller), roles, devServerUrl);
 
   const windows = new Map<Role, BrowserWindow>();
   const openWindow = (role: Role): void => {
@@ -90,7 +102,7 @@ function start(options: LaunchOptions): void {
       devServerUrl,
       roles,
       prompts,
-      verifyStaffPin: staffPinVerifier(db),
+      verifyStaffPin: (pin) => core.verifyStaffPin(pin),
       openWindow,
       reportFailure,
     });
@@ -98,9 +110,6 @@ function start(options: LaunchOptions): void {
     window.on('closed', () => windows.delete(role));
   };
   openWindow(options.role);
-  void storedPrinterWarning(db, systemPrinter()).then((warning) => warning && warnStaff(warning));
-  // The search index and badge rendering get ready while the window is still loading.
-  warmUpInBackground(db, (error) => console.error(`musubi: warm-up failed: ${error.name}`));
 
   // Starting Musubi again (e.g. the "Musubi Kiosk" shortcut) opens that role's window in this app.
   app.on('second-instance', (_event, argv) => {
@@ -109,8 +118,8 @@ function start(options: LaunchOptions): void {
   });
   powerMonitor.on('shutdown', () => prompts.allowAllForShutdown());
   app.on('window-all-closed', () => {
-    db.close();
-    app.quit();
+    // The core closes its database (and stops syncing) before the app ends.
+    void core.stop().finally(() => app.quit());
   });
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) openWindow(options.role);

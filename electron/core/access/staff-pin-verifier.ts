@@ -1,6 +1,6 @@
-import { PinGuard } from '../core/access/pin';
-import { readPinHash } from '../core/access/pin-store';
-import type { Db } from '../core/db/types';
+import { PinGuard } from './pin';
+import { readPinHash } from './pin-store';
+import type { Db } from '../db/types';
 
 /**
  * The PIN check the kiosk window's close guard uses: the staff PIN (or the organizer's, who may do
