@@ -59,4 +59,18 @@ describe('dispatch refuses a role the method does not list', () => {
     expect(JSON.stringify(room)).not.toContain('Desk Person');
     station.close();
   });
+
+  it('gives a kiosk and the venue screen the event settings without the registration answers the organizer mapped', async () => {
+    const station = openTestStation();
+    const { api } = station.service;
+    await api.updateEvent({ answerMap: { industries: { 'ｆｉｎｔｅｃｈ スタートアップ経営': 'finance' }, goals: {} } });
+    for (const caller of [callers.kiosk, callers.room]) {
+      const seen = await dispatch(api, 'getEvent', undefined, caller);
+      expect(seen, caller.role).toMatchObject({ ok: true, value: { answerMap: { industries: {}, goals: {} } } });
+      expect(JSON.stringify(seen)).not.toContain('スタートアップ経営');
+    }
+    const organizer = await dispatch(api, 'getEvent', undefined, callers.organizer);
+    expect(JSON.stringify(organizer)).toContain('スタートアップ経営');
+    station.close();
+  });
 });

@@ -1,6 +1,6 @@
 import type { settingsMethods } from '../../../shared/api/methods/settings';
 import type { PartialEventSettings } from '../../../shared/domain/settings';
-import { publicSettings, readSettings } from '../settings/queries';
+import { publicSettings, readSettings, settingsForRole } from '../settings/queries';
 import { validateSettingsChange } from '../settings/validate';
 import type { ServiceContext } from './context';
 import type { TopicImpl } from './types';
@@ -9,7 +9,7 @@ import type { TopicImpl } from './types';
 export function createSettingsApi(ctx: ServiceContext): TopicImpl<keyof typeof settingsMethods> {
   const { db, record } = ctx;
   return {
-    getEvent: () => publicSettings(readSettings(db)),
+    getEvent: (_input, caller) => settingsForRole(readSettings(db), caller?.role),
 
     updateEvent: (fields: PartialEventSettings) => {
       const current = readSettings(db);

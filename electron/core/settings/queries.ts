@@ -1,4 +1,5 @@
 import { DEFAULT_EVENT_ASSETS, DEFAULT_EVENT_SETTINGS } from '../../../shared/domain/defaults';
+import type { Role } from '../../../shared/api/roles';
 import type { EventSettings, StoredEventSettings } from '../../../shared/domain/settings';
 import type { Db } from '../db/types';
 
@@ -21,4 +22,17 @@ export function readSettings(db: Db): StoredEventSettings {
 export function publicSettings(settings: StoredEventSettings): EventSettings {
   const { badgeLogoImage: _image, ...rest } = settings;
   return rest;
+}
+
+/** Roles whose screens work from the settings but have no business with the registration file. */
+const ROLES_WITHOUT_IMPORT_DETAILS: readonly Role[] = ['kiosk', 'room'];
+
+/**
+ * The settings a caller of this role receives. The answer map holds the registration form's
+ * answers as the organizer mapped them (a free-text column's words among them), which staff may
+ * see but a kiosk or the venue screen has no use for: they get it empty.
+ */
+export function settingsForRole(settings: StoredEventSettings, role: Role | undefined): EventSettings {
+  const visible = publicSettings(settings);
+  return role && ROLES_WITHOUT_IMPORT_DETAILS.includes(role) ? { ...visible, answerMap: { industries: {}, goals: {} } } : visible;
 }
