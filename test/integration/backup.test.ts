@@ -8,6 +8,7 @@ import { validateMusubiBackup } from '../../electron/core/backup/backup';
 import { readDashboard } from '../../electron/core/dashboard/dashboard';
 import { exportAttendance } from '../../electron/core/export/attendance-export';
 import { readEntries } from '../../electron/core/log/append';
+import { openRun } from '../../electron/core/import/staging';
 import { exportOptionsSchema } from '../../shared/api/methods/export';
 import { seedEvent } from '../helpers/attendance';
 import { runMusubi, startStationProcess } from '../helpers/processes';
@@ -166,6 +167,18 @@ describe('purge personal data', () => {
       expect(bytes.includes(Buffer.from(secret, 'utf8')), secret).toBe(false);
     }
     expect(bytes.includes(Buffer.from('TK-001'))).toBe(true);
+  });
+
+  it('waits for an import that is still running: its staged rows would bring the names back', async () => {
+    const dbFile = path.join(tempDir(), 'event.db');
+    const { station } = await seedEvent(dbFile);
+    await exportAttendance(station.db, exportOptionsSchema.parse({ format: 'csv' }));
+    openRun(station.db, 'run-1', new Date().toISOString());
+    const refused = Promise.resolve().then(() => station.service.api.purgePersonalData({ confirm: true }));
+    await expect(refused).rejects.toThrow(/import is still running/);
+    expect((await station.service.api.searchAttendees({ query: '山田', limit: 10 })).total).toBeGreaterThan(0);
+    expect((await station.service.api.getDataSafety()).purgedAt).toBeNull();
+    station.close();
   });
 
   it('also removes the personal data of people added by a bulk import', async () => {

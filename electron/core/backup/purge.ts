@@ -100,6 +100,11 @@ export function purgePersonalData(db: Db, now = new Date(), options: PurgeOption
   }
   const at = now.toISOString();
   const attendees = db.transaction(() => {
+    // An import commits in slices (import/staging.ts); its staged rows hold the file's names and
+    // would land in the log after the purge. Checked inside the purge's transaction, between slices.
+    if (db.prepare('SELECT 1 FROM import_runs LIMIT 1').get() !== undefined) {
+      throw new MusubiError('conflict', 'An import is still running. Purge personal data when it has finished.', 'import');
+    }
     const upserts = db.prepare("SELECT seq, attendee_id, data FROM entries WHERE type = 'attendee.upsert'").all() as {
       seq: number;
       attendee_id: string;
