@@ -28,15 +28,15 @@ async function confirm(question: string, yes: boolean | undefined): Promise<void
 
 /** `musubi purge --hub-data|--hub-database --key`: the hub's stored entries of one event, without personal fields. */
 async function purgeHubEvent(flags: { hubData?: string; hubDatabase?: string; key?: string; yes?: boolean }): Promise<void> {
-  if (!flags.key) throw new MusubiError('invalid-input', "Give the event's key with --key: it names the event in the hub's store.", '--key');
+  if (!flags.key) throw new MusubiError('invalid-input', t('backup.hubKeyMissing'), '--key');
   const eventId = await eventIdForKey(flags.key);
   // Loaded only here, as `musubi hub` does: the stores (and pg) cost every other command's start.
   const { openHubStore } = await import('../../../server/store/open');
   const store = await openHubStore({ dataDir: flags.hubData, database: flags.hubDatabase });
   try {
-    await confirm(`Remove all names, readings, companies, titles, e-mails, phone numbers and notes of event ${eventId} from the hub's store?`, flags.yes);
+    await confirm(t('backup.hubPurgeQuestion', { event: eventId }), flags.yes);
     const result = await store.purgePersonalData(eventId);
-    console.log(`Removed personal data from ${result.entries} stored entries of event ${eventId}. Stations keep theirs until each is purged.`);
+    console.log(t('backup.hubPurged', { count: result.entries, event: eventId }));
   } finally {
     await store.close();
   }

@@ -45,6 +45,10 @@ export const en = {
     purgeQuestion: 'Remove all names, readings, companies, titles, e-mails, phone numbers and notes from {{file}}?',
     purged_one: 'Removed personal data of {{count}} attendee from this station. Counts and mix are kept.',
     purged_other: 'Removed personal data of {{count}} attendees from this station. Counts and mix are kept.',
+    hubKeyMissing: "Give the event's key with --key: it names the event in the hub's store.",
+    hubPurgeQuestion: "Remove all names, readings, companies, titles, e-mails, phone numbers and notes of event {{event}} from the hub's store?",
+    hubPurged_one: 'Removed personal data from {{count}} stored entry of event {{event}}. Stations keep theirs until each is purged.',
+    hubPurged_other: 'Removed personal data from {{count}} stored entries of event {{event}}. Stations keep theirs until each is purged.',
   },
   export: {
     description: 'write the attendance list as CSV (Excel, UTF-8), CSV (Shift_JIS), XLSX or a PDF roster',
@@ -241,6 +245,10 @@ export const ja: typeof en = {
     purgeQuestion: '{{file}} から氏名・ふりがな・会社名・役職・メールアドレス・電話番号・メモをすべて消しますか？',
     purged_one: 'このステーションから参加者 {{count}} 人の個人情報を消しました。人数と内訳は残っています。',
     purged_other: 'このステーションから参加者 {{count}} 人の個人情報を消しました。人数と内訳は残っています。',
+    hubKeyMissing: '--key でイベントキーを指定してください（ハブの保存先でイベントを指します）。',
+    hubPurgeQuestion: 'ハブの保存先から、イベント {{event}} の氏名・ふりがな・会社名・役職・メールアドレス・電話番号・メモをすべて消しますか？',
+    hubPurged_one: 'イベント {{event}} の保存済み記録 {{count}} 件から個人情報を消しました。各ステーションの分は、それぞれで消すまで残ります。',
+    hubPurged_other: 'イベント {{event}} の保存済み記録 {{count}} 件から個人情報を消しました。各ステーションの分は、それぞれで消すまで残ります。',
   },
   export: {
     description: '出欠リストを CSV（Excel 向け UTF-8）、CSV（Shift_JIS）、XLSX、PDF の名簿で書き出す',
