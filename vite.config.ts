@@ -32,6 +32,8 @@ function electronPlugins(): PluginOption {
         index: path.resolve(import.meta.dirname, 'electron/main/index.ts'),
         cli: path.resolve(import.meta.dirname, 'electron/cli/main.ts'),
         'job-worker': path.resolve(import.meta.dirname, 'electron/core/jobs/job-worker.ts'),
+        // The badge worker (electron/core/badges/badge-worker.ts): draws and spools the door's badges.
+        'badge-worker': path.resolve(import.meta.dirname, 'electron/core/badges/badge-worker.ts'),
       },
       vite: {
         build: {
