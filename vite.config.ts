@@ -26,15 +26,16 @@ function electronPlugins(): PluginOption {
     main: {
       // The Electron main (index.js) and the `musubi` command (cli.js, run by bin/musubi.mjs in
       // plain Node): one Node-targeted build, so they share their chunks of core code. The
-      // background jobs' worker thread (job-worker.js, electron/core/jobs) is a third entry of the
-      // same build: it sits beside the chunks that start it and shares them, as does the app's core
-      // process.
+      // background jobs' worker thread, the badge worker and the app's core process are further
+      // entries of the same build: each sits beside the chunks that start it and shares them.
       entry: {
         index: path.resolve(import.meta.dirname, 'electron/main/index.ts'),
         cli: path.resolve(import.meta.dirname, 'electron/cli/main.ts'),
         'job-worker': path.resolve(import.meta.dirname, 'electron/core/jobs/job-worker.ts'),
         // The desktop app's core process (Electron's utility process; electron/core/host).
         'core-process': path.resolve(import.meta.dirname, 'electron/core/host/process-entry.ts'),
+        // The badge worker (electron/core/badges/badge-worker.ts): draws and spools the door's badges.
+        'badge-worker': path.resolve(import.meta.dirname, 'electron/core/badges/badge-worker.ts'),
       },
       vite: {
         build: {

@@ -1,5 +1,5 @@
 import { EMPTY_ATTENDEE_FIELDS, type Attendee } from '../../shared/domain/attendee';
-import { renderBadge } from './badges/badge-pdf';
+import { badgeWorker } from './badges/badge-worker-client';
 import type { Db } from './db/types';
 import { searchIndexFor } from './search/attendee-index';
 import { readSettings } from './settings/queries';
@@ -33,9 +33,10 @@ const AFTER_INDEX_MS = 250;
  * What a station or the desktop app does right after it starts answering, so that the first
  * keystroke at the door and the first badge do not pay for it: gets the search index ready (from
  * its snapshot in the database, a fraction of a second for 100,000 attendees; with no snapshot, a
- * build in slices between requests that a search arriving meanwhile finishes at once), then loads
- * pdfkit, fontkit and both font weights by drawing one throwaway badge (~0.3–0.5 s otherwise paid
- * by the first check-in's badge), and loads the HTTP client for sync. Those two come a moment
+ * build in slices between requests that a search arriving meanwhile finishes at once), then starts
+ * the badge worker and has it load pdfkit, fontkit and both font weights by drawing one throwaway
+ * badge (~0.3–0.5 s otherwise paid by the first check-in's badge), and loads the HTTP client for
+ * sync. Those two come a moment
  * later, so that the desk's first search, sent as soon as the station answers, is not queued behind
  * them. Scheduled with setImmediate, so the caller's startup messages are out and its server is
  * already listening. Failures are reported, never thrown: the same work happens again on demand.
@@ -52,7 +53,7 @@ export function warmUpInBackground(db: Db, onError: (error: Error) => void = () 
     setTimeout(() => {
       if (!db.open) return;
       try {
-        renderBadge(WARM_UP_ATTENDEE, readSettings(db), 'card').catch((error: unknown) => onError(error as Error));
+        badgeWorker().render(WARM_UP_ATTENDEE, readSettings(db), 'card').catch((error: unknown) => onError(error as Error));
         loadHttpClient().catch((error: unknown) => onError(error as Error));
       } catch (error) {
         onError(error as Error);

@@ -10,7 +10,7 @@ import type { Printer, PrinterInfo } from '../printing';
 import { readPrintSettings } from '../printing/station-print-settings';
 import { readSettings } from '../settings/queries';
 import type { ServiceContext } from '../service/context';
-import { renderBadge } from './badge-pdf';
+import type { BadgeWorker } from './badge-worker-client';
 import { printMedia } from './sizes';
 
 /** How long an automatic print's result waits to be collected before it is forgotten. */
@@ -30,6 +30,8 @@ async function withTempPdf<T>(pdf: Buffer, use: (file: string) => Promise<T>): P
 
 export interface BadgePrinter {
   settings(): PrintSettings;
+  /** Draws one badge (`renderBadge`) off the thread that answers the door. */
+  render: BadgeWorker['render'];
   listPrinters(): Promise<PrinterInfo[]>;
   /** Sends a PDF to this station's printer (or `override`) at the badge size. */
   printPdf(pdf: Buffer, size: BadgeSize, copies: number, title: string, override?: string): Promise<{ printer: string; jobId: string }>;
@@ -49,8 +51,12 @@ export interface BadgePrinter {
   pending(): number;
 }
 
-/** Printing badges on this station's printer: the one place that decides whether and how a badge prints. */
-export function createBadgePrinter(ctx: ServiceContext, printer: Printer): BadgePrinter {
+/**
+ * Printing badges on this station's printer: the one place that decides whether and how a badge
+ * prints. Badges are drawn by `render` (the badge worker thread, badge-worker-client.ts), so the
+ * thread that answers the door only reads the attendee and records the print.
+ */
+export function createBadgePrinter(ctx: ServiceContext, printer: Printer, render: BadgeWorker['render']): BadgePrinter {
   const { db, record } = ctx;
   const running = new Map<string, Promise<AutoPrintResult>>();
   let unfinished = 0;
@@ -75,7 +81,7 @@ export function createBadgePrinter(ctx: ServiceContext, printer: Printer): Badge
   async function printAttendee(attendeeId: string, copies = 1, override?: string): Promise<PrintOutcome> {
     const attendee = getAttendee(db, attendeeId);
     const { effectiveSize, ticketQr } = settings();
-    const { pdf, warnings } = await renderBadge(attendee, readSettings(db), effectiveSize, { ticketQr });
+    const { pdf, warnings } = await render(attendee, readSettings(db), effectiveSize, { ticketQr });
     const { printer: name, jobId } = await printPdf(pdf, effectiveSize, copies, 'Musubi badge', override);
     // Recorded only once the spooler accepted the job: a failed print leaves no trace to undo.
     record([{ type: 'badge.printed', attendeeId, data: { printer: name.slice(0, 200), copies } }]);
@@ -85,6 +91,7 @@ export function createBadgePrinter(ctx: ServiceContext, printer: Printer): Badge
 
   return {
     settings,
+    render,
     listPrinters: () => printer.listPrinters(),
     printPdf,
     printAttendee,
@@ -93,8 +100,8 @@ export function createBadgePrinter(ctx: ServiceContext, printer: Printer): Badge
       if (!settings().autoPrint) return { state: 'off' };
       const printId = newId();
       unfinished += 1;
-      // The badge is drawn once the check-in's answer is on its way: drawing runs on this thread, and
-      // started here it would run before the answer is written, delaying the door's confirmation.
+      // The badge is started once the check-in's answer is on its way: the drawing and the spooling
+      // run on the badge worker, but reading the attendee and the settings for it takes this thread.
       const job = new Promise<void>((resolve) => setImmediate(resolve)).then(() => printAttendee(attendeeId)).then(
         (outcome): AutoPrintResult => ({ state: 'printed', outcome }),
         (error: unknown): AutoPrintResult => ({

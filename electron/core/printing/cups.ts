@@ -84,7 +84,8 @@ export class CupsPrinter implements Printer {
     // The job goes to the spooler at once, with the question whether the queue is stopped asked
     // beside it rather than before it (each is a process start); a job that landed in a stopped
     // queue is taken back out, so it cannot print by surprise once the labels are refilled.
-    const [stopped, result] = await Promise.all([this.stoppedQueueError(job.printer), run('lp', lpArguments(file, job))]);
+    // `lp` is started first: the job is what the door waits for, and each start takes the thread a moment.
+    const [result, stopped] = await Promise.all([run('lp', lpArguments(file, job)), this.stoppedQueueError(job.printer)]);
     if (stopped) {
       const held = /request id is (\S+)/.exec(result.stdout)?.[1];
       if (result.code === 0 && held) await run('cancel', [held]);

@@ -2,7 +2,6 @@ import type { badgeMethods } from '../../../shared/api/methods/badges';
 import type { Attendee } from '../../../shared/domain/attendee';
 import { EMPTY_ATTENDEE_FIELDS } from '../../../shared/domain/attendee';
 import { getAttendee } from '../attendees/queries';
-import { renderBadge } from '../badges/badge-pdf';
 import type { BadgePrinter } from '../badges/badge-printer';
 import type { JobBoard } from '../jobs/job-board';
 import { asBuffer, runJob } from '../jobs/run-job';
@@ -48,7 +47,7 @@ const SAMPLE_ATTENDEES: Record<'ja' | 'latin', Attendee> = {
 /** Badges, the legend poster, and printing on this station's printer. */
 export function createBadgesApi(ctx: ServiceContext, badges: BadgePrinter, jobs: JobBoard): TopicImpl<keyof typeof badgeMethods> {
   const { db } = ctx;
-  const { settings, printPdf } = badges;
+  const { settings, printPdf, render } = badges;
 
   return {
     badgePreview: async ({ attendeeId, size, sample, design }) => {
@@ -56,7 +55,7 @@ export function createBadgesApi(ctx: ServiceContext, badges: BadgePrinter, jobs:
       const person = attendeeId ? getAttendee(db, attendeeId) : SAMPLE_ATTENDEES[sample ?? 'ja'];
       const stored = readSettings(db);
       const event = design ? { ...stored, badgeDesign: design } : stored;
-      const { pdf, warnings } = await renderBadge(person, event, chosen, { ticketQr: settings().ticketQr });
+      const { pdf, warnings } = await render(person, event, chosen, { ticketQr: settings().ticketQr });
       return { pdfBase64: pdf.toString('base64'), size: chosen, warnings: warnings.flatMap((w) => w.warnings) };
     },
 
@@ -83,7 +82,7 @@ export function createBadgesApi(ctx: ServiceContext, badges: BadgePrinter, jobs:
 
     printTestBadge: async () => {
       const { effectiveSize, ticketQr } = settings();
-      const { pdf } = await renderBadge(TEST_ATTENDEE, readSettings(db), effectiveSize, { ticketQr });
+      const { pdf } = await render(TEST_ATTENDEE, readSettings(db), effectiveSize, { ticketQr });
       return printPdf(pdf, effectiveSize, 1, 'Musubi test badge');
     },
 

@@ -4,7 +4,8 @@ import { loadStationIdentity, type StationIdentity } from '../identity';
 import { LocalRecorder, type EntryDraft } from '../log/recorder';
 import { createBadgePrinter } from '../badges/badge-printer';
 import { recoverImports } from '../import/staging';
-import { systemPrinter, type Printer } from '../printing';
+import { badgeWorker } from '../badges/badge-worker-client';
+import type { Printer } from '../printing';
 import { createBadgesApi } from './badges-api';
 import { ChangeFeed } from './change-feed';
 import { SyncController, type SyncControllerOptions } from '../sync/controller';
@@ -38,7 +39,7 @@ export interface ServiceOptions {
   wallClock?: () => number;
   /** Sync loop tuning (tests make it fast and seeded). */
   sync?: Partial<Omit<SyncControllerOptions, 'db' | 'identity' | 'recorder' | 'changes'>>;
-  /** The OS's printing; defaults to CUPS or Windows by platform. */
+  /** The OS's printing; defaults to CUPS or Windows by platform, run from the badge worker thread. */
   printer?: Printer;
 }
 
@@ -95,7 +96,7 @@ export function createService(options: ServiceOptions): MusubiService {
 
   const sync = new SyncController({ ...options.sync, db, identity, recorder, changes });
   const access = createStationAccess(db, wallClock);
-  const badges = createBadgePrinter(context, options.printer ?? systemPrinter());
+  const badges = createBadgePrinter(context, options.printer ?? badgeWorker().printer, badgeWorker().render);
   const jobs = new JobBoard(wallClock);
   const api: ServiceImpl = {
     ...createSettingsApi(context),
