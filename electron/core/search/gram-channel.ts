@@ -239,16 +239,18 @@ function unjoin(stack: string): string[] {
 }
 
 /** How many candidates are looked up in each list to estimate what intersecting it would remove. */
-const SAMPLE = 32;
-/** Intersect only a list expected to remove more than this share of the candidates. */
-const WORTH_REMOVING = 1 / 8;
+const SAMPLE = 8;
+/** A list is intersected only if it removed at least this many of the sample (a quarter)... */
+const MUST_REMOVE = 2;
+/** ...and one that removed half of it at once (no need to look further). */
+const REMOVES_MANY = SAMPLE / 2;
 
 /**
  * The documents of the shortest list that are in the others, or a superset of them: a list is
  * intersected only while it pays. The bigrams of one word mostly come together (every "takahashi"
  * has "ka" and "ha"), so after a few lists the others seldom remove anyone, while a false
- * candidate left in costs a string search. So each round looks a sample of the candidates up in
- * every list left and intersects the one that removes the most, until none removes enough.
+ * candidate left in costs a string search. So each round looks a few candidates up in the lists
+ * left and intersects the one that removes the most, until none removes enough.
  */
 function narrowed(lists: Int32Array[]): Int32Array {
   lists.sort((a, b) => a.length - b.length);
@@ -256,19 +258,19 @@ function narrowed(lists: Int32Array[]): Int32Array {
   const left = lists.slice(1);
   while (left.length > 0 && candidates.length > VERIFY_BELOW) {
     let best = -1;
-    let fewest = SAMPLE * (1 - WORTH_REMOVING);
+    let bestKept = SAMPLE - MUST_REMOVE + 1;
     const step = candidates.length / SAMPLE;
-    for (let l = 0; l < left.length; l++) {
+    for (let l = 0; l < left.length && bestKept > REMOVES_MANY; l++) {
       const list = left[l] as Int32Array;
       let kept = 0;
       let at = 0;
-      for (let k = 0; k < SAMPLE && kept < fewest; k++) {
+      for (let k = 0; k < SAMPLE && kept < bestKept; k++) {
         const doc = candidates[Math.floor(k * step)] as number;
         at = seek(list, at, doc);
         if (list[at] === doc) kept++;
       }
-      if (kept < fewest) {
-        fewest = kept;
+      if (kept < bestKept) {
+        bestKept = kept;
         best = l;
       }
     }
