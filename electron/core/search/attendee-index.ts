@@ -5,6 +5,7 @@ import { onAttendeeRefreshed } from '../projection/attendee-listeners';
 import { GramChannel, union } from './gram-channel';
 import { buildNow, buildSteps, indexOfTickets, ROW_COLUMNS, ticketHash, type BuiltIndex } from './index-build';
 import { journalSince, newestSnapshotSeq } from './journal';
+import { PrefixWalk } from './prefix-walk';
 import { PackedStrings } from './packed-strings';
 import { loadSnapshot, saveSteps } from './snapshot';
 import { runInSlices, type SlicedRun } from './slices';
@@ -299,27 +300,17 @@ export class AttendeeSearchIndex {
     const overlayMatchSet = new Set(overlayMatches);
     const { main, romaji } = this.base;
 
-    const mainMatches = main.matches(query.text);
-    let matches = this.live(mainMatches);
-    let prefix = this.live(main.prefixMatches(query.text, mainMatches));
-    if (query.romaji !== null) {
-      const romajiMatches = romaji.matches(query.romaji);
-      matches = union(matches, this.live(romajiMatches));
-      prefix = union(prefix, this.live(romaji.prefixMatches(query.romaji, romajiMatches)));
-    }
+    let matches = this.live(main.matches(query.text));
+    if (query.romaji !== null) matches = union(matches, this.live(romaji.matches(query.romaji)));
+    const walk = new PrefixWalk(matches, query.romaji === null ? [main.prefixCandidates(query.text)] : [main.prefixCandidates(query.text), romaji.prefixCandidates(query.romaji)]);
 
     const exact = this.exactTicket(query.ticket).sort(this.inReadingOrder);
     const taken = new Set(exact);
     let room = limit - exact.length;
-    const prefixPage = this.merge(prefix, overlayMatches.filter((doc) => overlayPrefix.has(doc)), room, (doc) => taken.has(doc));
+    const prefixPage = this.merge(() => walk.nextPrefix(), overlayMatches.filter((doc) => overlayPrefix.has(doc)), room, (doc) => taken.has(doc));
     for (const doc of prefixPage) taken.add(doc);
     room -= prefixPage.length;
-    const otherPage = this.merge(
-      matches,
-      overlayMatches.filter((doc) => !overlayPrefix.has(doc)),
-      room,
-      (doc) => taken.has(doc) || this.inSorted(prefix, doc),
-    );
+    const otherPage = this.merge(() => walk.nextOther(), overlayMatches.filter((doc) => !overlayPrefix.has(doc)), room, (doc) => taken.has(doc));
     const extraExact = exact.filter((doc) => !(this.inSorted(matches, doc) || overlayMatchSet.has(doc))).length;
     const page = [...exact, ...prefixPage, ...otherPage].slice(0, limit);
     return { ids: page.map((doc) => this.idOf(doc)), total: matches.length + overlayMatches.length + extraExact };
@@ -341,19 +332,22 @@ export class AttendeeSearchIndex {
   };
 
   /**
-   * Up to `room` documents in reading order from built documents (a sorted list: document order is
-   * reading order) and changed ones (already in reading order), leaving out those `skip` names.
+   * Up to `room` documents in reading order from built documents, which `next` hands out in
+   * document order (reading order; -1 once none is left) and is asked no further than needed, and
+   * changed ones (already in reading order), leaving out those `skip` names.
    */
-  private merge(built: ArrayLike<number>, changed: readonly number[], room: number, skip: (doc: number) => boolean): number[] {
+  private merge(next: () => number, changed: readonly number[], room: number, skip: (doc: number) => boolean): number[] {
     const out: number[] = [];
-    let i = 0;
     let j = 0;
-    while (out.length < room && (i < built.length || j < changed.length)) {
+    let built: number | null = null;
+    while (out.length < room) {
+      built ??= next();
       let doc: number;
-      if (j >= changed.length) doc = built[i++] as number;
-      else if (i >= built.length) doc = changed[j++] as number;
-      else if (this.inReadingOrder(built[i] as number, changed[j] as number) <= 0) doc = built[i++] as number;
-      else doc = changed[j++] as number;
+      if (built >= 0 && (j >= changed.length || this.inReadingOrder(built, changed[j] as number) <= 0)) {
+        doc = built;
+        built = null;
+      } else if (j < changed.length) doc = changed[j++] as number;
+      else break;
       if (!skip(doc)) out.push(doc);
     }
     return out;
@@ -394,7 +388,8 @@ export class AttendeeSearchIndex {
     // Built documents in order, without the stale ones (their new keys are in the overlay).
     const firstBuilt: number[] = [];
     for (let doc = 0; doc < built && firstBuilt.length < limit; doc++) if (!this.stale.has(doc)) firstBuilt.push(doc);
-    const page = this.merge(firstBuilt, changed, limit, () => false);
+    let k = 0;
+    const page = this.merge(() => (k < firstBuilt.length ? (firstBuilt[k++] as number) : -1), changed, limit, () => false);
     return { ids: page.map((doc) => this.idOf(doc)), total };
   }
 }

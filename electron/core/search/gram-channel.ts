@@ -2,9 +2,10 @@
  * Posting lists of 1- and 2-character grams over a set of documents (docs/decisions.md "Search is an in-memory index per database": FTS5's
  * trigrams find nothing shorter than 3 characters, and 1–2 characters is the common Japanese
  * query). A query of 1 or 2 characters is answered by one posting list, exactly; a longer query
- * intersects the lists of its bigrams, rarest first, and checks the few candidates left with a
- * plain `includes`. Grams never span two fields. Each document also has prefix keys (name,
- * reading, each word of them) with their own lists of leading grams, for "starts with" ranking.
+ * intersects the lists of its bigrams (`narrowed`: the shortest, then whichever removes most, while
+ * that pays) and checks the candidates left with a plain `includes`. Grams never span two fields.
+ * Each document also has prefix keys (name, reading, each word of them) with their own lists of
+ * leading grams, for "starts with" ranking (asked only of the matches a page needs, prefix-walk.ts).
  *
  * Documents are numbered 0…n-1 and every list is sorted, so results merge in linear time.
  * Characters are UTF-16 code units: the query is cut the same way, so matching is unaffected.
@@ -179,7 +180,7 @@ export class GramChannel {
     if (query.length === 2) {
       const { key, shared } = this.bigram(query, 0);
       const list = this.bigrams.get(key);
-      return shared ? list.filter((d) => (this.haystacks[d] ?? '').includes(query)) : list;
+      return shared ? this.verified(list, query) : list;
     }
     const lists: Int32Array[] = [];
     for (let i = 0; i + 1 < query.length; i++) {
@@ -187,25 +188,49 @@ export class GramChannel {
       if (list.length === 0) return EMPTY;
       lists.push(list);
     }
-    lists.sort((a, b) => a.length - b.length);
-    let candidates = lists[0] ?? EMPTY;
-    for (let i = 1; i < lists.length && candidates.length > VERIFY_BELOW; i++) candidates = intersect(candidates, lists[i] ?? EMPTY);
-    return candidates.filter((d) => (this.haystacks[d] ?? '').includes(query));
+    return this.verified(narrowed(lists), query);
+  }
+
+  /** The candidates whose fields contain `query`. */
+  private verified(candidates: Int32Array, query: string): Int32Array {
+    const out = new Int32Array(candidates.length);
+    const haystacks = this.haystacks;
+    let n = 0;
+    for (let i = 0; i < candidates.length; i++) {
+      const doc = candidates[i] as number;
+      if ((haystacks[doc] as string).includes(query)) out[n++] = doc;
+    }
+    return n === out.length ? candidates : out.subarray(0, n);
   }
 
   /**
-   * Every document with a prefix key starting with `query` (sorted). `within`: the documents already
-   * known to match the query anywhere (a prefix match is one of them), to narrow the check.
+   * Where to look for documents with a prefix key starting with `query`: `list` holds every one
+   * of them (those with a key starting with the query's first gram), all of them exactly when
+   * `exact`; otherwise `hasPrefix` tells. A page asks this only of the documents it needs
+   * (prefix-walk.ts): a common name has thousands.
    */
-  prefixMatches(query: string, within?: Int32Array): Int32Array {
-    if (query.length === 1) return this.startUnigrams.get(query.charCodeAt(0));
-    const { key, shared } = this.bigram(query, 0);
-    let list = this.startBigrams.get(key);
-    if (query.length === 2 && !shared) return list;
-    if (within) list = intersect(list, within);
+  prefixCandidates(query: string): PrefixCandidates {
+    let list: Int32Array;
+    let exact: boolean;
+    if (query.length === 1) {
+      list = this.startUnigrams.get(query.charCodeAt(0));
+      exact = true;
+    } else {
+      const { key, shared } = this.bigram(query, 0);
+      list = this.startBigrams.get(key);
+      exact = query.length === 2 && !shared;
+    }
     const needle = SEPARATOR + query;
-    return list.filter((d) => (this.prefixStacks[d] ?? '').includes(needle));
+    const prefixStacks = this.prefixStacks;
+    return { list, exact, hasPrefix: (doc) => (prefixStacks[doc] as string).includes(needle) };
   }
+}
+
+export interface PrefixCandidates {
+  list: Int32Array;
+  exact: boolean;
+  /** For a document of `list`: whether one of its prefix keys starts with the query. */
+  hasPrefix(doc: number): boolean;
 }
 
 /** Fields or keys are never empty (search-keys.ts drops empty ones), so SEPARATOR alone is none. */
@@ -213,22 +238,108 @@ function unjoin(stack: string): string[] {
   return stack === SEPARATOR ? [] : stack.slice(1).split(SEPARATOR);
 }
 
+/** How many candidates are looked up in each list to estimate what intersecting it would remove. */
+const SAMPLE = 8;
+/** A list is intersected only if it removed at least this many of the sample (a quarter)... */
+const MUST_REMOVE = 2;
+/** ...and one that removed half of it at once (no need to look further). */
+const REMOVES_MANY = SAMPLE / 2;
+
+/**
+ * The documents of the shortest list that are in the others, or a superset of them: a list is
+ * intersected only while it pays. The bigrams of one word mostly come together (every "takahashi"
+ * has "ka" and "ha"), so after a few lists the others seldom remove anyone, while a false
+ * candidate left in costs a string search. So each round looks a few candidates up in the lists
+ * left and intersects the one that removes the most, until none removes enough.
+ */
+function narrowed(lists: Int32Array[]): Int32Array {
+  lists.sort((a, b) => a.length - b.length);
+  let candidates = lists[0] ?? EMPTY;
+  const left = lists.slice(1);
+  while (left.length > 0 && candidates.length > VERIFY_BELOW) {
+    let best = -1;
+    let bestKept = SAMPLE - MUST_REMOVE + 1;
+    const step = candidates.length / SAMPLE;
+    for (let l = 0; l < left.length && bestKept > REMOVES_MANY; l++) {
+      const list = left[l] as Int32Array;
+      let kept = 0;
+      let at = 0;
+      for (let k = 0; k < SAMPLE && kept < bestKept; k++) {
+        const doc = candidates[Math.floor(k * step)] as number;
+        at = seek(list, at, doc);
+        if (list[at] === doc) kept++;
+      }
+      if (kept < bestKept) {
+        bestKept = kept;
+        best = l;
+      }
+    }
+    if (best < 0) break;
+    candidates = intersect(candidates, left[best] as Int32Array);
+    left.splice(best, 1);
+  }
+  return candidates;
+}
+
+/** Past this length ratio, searching the longer list beats walking it. */
+const SEARCH_FROM_RATIO = 8;
+
 export function intersect(a: Int32Array, b: Int32Array): Int32Array {
-  const out = new Int32Array(Math.min(a.length, b.length));
+  if (a.length > b.length) return intersect(b, a);
+  if (b.length > a.length * SEARCH_FROM_RATIO) return intersectBySearch(a, b);
+  const out = new Int32Array(a.length);
+  const aLength = a.length;
+  const bLength = b.length;
   let i = 0;
   let j = 0;
   let n = 0;
-  while (i < a.length && j < b.length) {
+  // Without branches on the comparison (counters move by 0 or 1): the outcome of comparing two
+  // posting lists is a coin toss the processor cannot predict, and this ran twice as fast.
+  while (i < aLength && j < bLength) {
     const x = a[i] as number;
     const y = b[j] as number;
-    if (x === y) {
-      out[n++] = x;
-      i++;
-      j++;
-    } else if (x < y) i++;
-    else j++;
+    out[n] = x;
+    n += +(x === y);
+    i += +(x <= y);
+    j += +(y <= x);
   }
   return out.subarray(0, n);
+}
+
+/** `a` much shorter than `b`: each of a's documents is looked for in b, from where the last one was. */
+function intersectBySearch(a: Int32Array, b: Int32Array): Int32Array {
+  const out = new Int32Array(a.length);
+  let n = 0;
+  let at = 0;
+  for (let i = 0; i < a.length && at < b.length; i++) {
+    const x = a[i] as number;
+    at = seek(b, at, x);
+    if (b[at] === x) {
+      out[n++] = x;
+      at++;
+    }
+  }
+  return out.subarray(0, n);
+}
+
+/** The first position from `from` on where `list` (sorted) holds `x` or more (its length if none): galloping, then halving. */
+export function seek(list: Int32Array, from: number, x: number): number {
+  const length = list.length;
+  let lo = from;
+  let hi = from;
+  let step = 1;
+  while (hi < length && (list[hi] as number) < x) {
+    lo = hi + 1;
+    hi += step;
+    step <<= 1;
+  }
+  if (hi > length) hi = length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((list[mid] as number) < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 export function union(a: Int32Array, b: Int32Array): Int32Array {
