@@ -1,30 +1,19 @@
 import Papa from 'papaparse';
 import { MusubiError } from '../../../shared/errors';
 import { yieldToEventLoop } from '../db/slices';
-import { decodeTextInSlices, isUtf16, looksBinary, type DecodedText } from './decode';
+import { decodeTextInSlices, isUtf16, looksBinary } from './decode';
 import { IMPORT_LIMITS, limitExceeded } from './limits';
-import { readXlsx } from './read-xlsx';
+import { openXlsx } from './read-xlsx';
+import { splitHead, type RowBatch, type TableStream } from './table-stream';
 
 export { REPLACEMENT_CHARACTER } from './decode';
 
 /**
- * Reads a registration export into rows of text. CSV bytes are decoded without asking for the
- * encoding (decode.ts: BOM, UTF-16, UTF-8, else CP932 or EUC-JP). XLSX is recognised by its ZIP signature. Anything
- * else that is plainly not text (an image, a PDF) is refused with one clear error.
+ * Reads a registration export as a stream of rows of text (table-stream.ts). CSV bytes are decoded
+ * without asking for the encoding (decode.ts: BOM, UTF-16, UTF-8, else CP932 or EUC-JP). XLSX is
+ * recognised by its ZIP signature. Anything else that is plainly not text (an image, a PDF) is
+ * refused with one clear error.
  */
-export interface RawTable {
-  format: 'csv' | 'xlsx';
-  encoding: string;
-  /** Every record, cells as text. */
-  records: string[][];
-  /** The spreadsheet row number of each record (1-based). */
-  rowNumbers: number[];
-  /** Some bytes were not valid in the encoding and became U+FFFD: the cells holding one are reported. */
-  lossy: boolean;
-  /** Lines in different encodings (CSV only): the import is refused naming the first line of each. */
-  mixed?: DecodedText['mixed'];
-}
-
 
 function notATable(fileName: string, why: string): MusubiError {
   return new MusubiError('import-failed', `${fileName} is not a table Musubi can read (${why}). Export the list as CSV or XLSX.`, fileName);
@@ -45,45 +34,61 @@ function lineAt(text: string, offset: number): number {
   return line;
 }
 
-/** Text parsed per slice of the CSV reader (Papa Parse pauses after each, the event loop runs). */
+/** Text parsed per batch of the CSV reader. */
 const CSV_CHUNK_CHARS = 256 * 1024;
 
 /**
- * Papa Parse over the whole text, a chunk at a time with a turn of the event loop after each (a
- * 100,000-row file is ~0.3 s of parsing the desk would otherwise wait behind). Resolves with the
- * records, or with undefined when Papa found a malformed record (the caller re-reads for the message).
+ * Papa Parse over the text a chunk at a time, each chunk's records handed out as one batch: Papa
+ * pauses after each chunk and is resumed only when the next batch is asked for, so the records of
+ * a chunk are planned and let go before the next chunk is parsed. The last record is held back
+ * until the end: a final line break ends it, it does not start an empty one.
  */
-function parseInSlices(fileName: string, body: string, delimiter: string): Promise<string[][] | undefined> {
-  const records: string[][] = [];
-  return new Promise((resolve, reject) => {
-    let failed = false;
-    Papa.parse<string[]>(body, {
-      delimiter,
-      skipEmptyLines: false,
-      chunkSize: CSV_CHUNK_CHARS,
-      chunk: (result: Papa.ParseResult<string[]>, parser: Papa.Parser) => {
-        if (result.errors.length > 0) {
-          failed = true;
-          parser.abort();
-          return;
-        }
-        for (const record of result.data) records.push(record);
-        if (records.length > IMPORT_LIMITS.rows + 1) {
-          failed = true;
-          parser.abort();
-          reject(limitExceeded(fileName, 'rows', { row: IMPORT_LIMITS.rows + 1 }));
-          return;
-        }
-        parser.pause();
-        setImmediate(() => parser.resume());
-      },
-      complete: () => {
-        if (failed) resolve(undefined);
-        else resolve(records);
-      },
-      error: (error: Error) => reject(error),
-    });
+async function* csvBatches(fileName: string, body: string, delimiter: string): AsyncGenerator<RowBatch, void> {
+  let batch: string[][] | undefined;
+  let failed = false;
+  let done = false;
+  let parser: Papa.Parser | undefined;
+  Papa.parse<string[]>(body, {
+    delimiter,
+    skipEmptyLines: false,
+    chunkSize: CSV_CHUNK_CHARS,
+    chunk: (result: Papa.ParseResult<string[]>, handle: Papa.Parser) => {
+      parser = handle;
+      if (result.errors.length > 0) {
+        failed = true;
+        handle.abort();
+        return;
+      }
+      batch = result.data;
+      handle.pause();
+    },
+    complete: () => {
+      done = true;
+    },
   });
+  let read = 0;
+  let held: string[] | undefined;
+  for (;;) {
+    if (failed) throw csvError(fileName, body, delimiter);
+    if (batch) {
+      const records = held ? [held, ...batch] : batch;
+      batch = undefined;
+      held = records.pop();
+      const first = read + 1;
+      read += records.length;
+      if (read + (held ? 1 : 0) > IMPORT_LIMITS.rows + 1) throw limitExceeded(fileName, 'rows', { row: IMPORT_LIMITS.rows + 1 });
+      const wide = records.findIndex((record) => record.length > IMPORT_LIMITS.columns);
+      if (wide >= 0) throw limitExceeded(fileName, 'columns', { row: first + wide });
+      if (records.length > 0) yield { records, rowNumbers: records.map((_, i) => first + i) };
+    } else if (done || !parser) {
+      break;
+    } else {
+      parser.resume(); // parses the next chunk, synchronously: `batch`, `failed` or `done` is set
+    }
+  }
+  if (!held || (held.length === 1 && held[0] === '' && /[\r\n]$/.test(body))) return;
+  if (held.length > IMPORT_LIMITS.columns) throw limitExceeded(fileName, 'columns', { row: read + 1 });
+  yield { records: [held], rowNumbers: [read + 1] };
 }
 
 /** The first malformed record's error, read again in one go so that its line is exact. */
@@ -98,7 +103,7 @@ function csvError(fileName: string, body: string, delimiter: string): MusubiErro
   );
 }
 
-async function readCsv(fileName: string, bytes: Buffer): Promise<RawTable> {
+async function readCsv(fileName: string, bytes: Buffer): Promise<TableStream> {
   const { text, encoding, lossy, mixed } = await decodeTextInSlices(bytes, yieldToEventLoop);
   // UTF-16 has a NUL in every ASCII character; decoded, text has no control characters.
   // eslint-disable-next-line no-control-regex
@@ -107,23 +112,32 @@ async function readCsv(fileName: string, bytes: Buffer): Promise<RawTable> {
   if (text.trim() === '') throw notATable(fileName, 'it is empty');
   // Papa Parse: about twice as fast as csv-parse on a 100,000-row file, same RFC 4180 reading.
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  const delimiter = sniffDelimiter(body);
-  const records = await parseInSlices(fileName, body, delimiter);
-  if (!records) throw csvError(fileName, body, delimiter);
-  const wide = records.findIndex((record) => record.length > IMPORT_LIMITS.columns);
-  if (wide >= 0) throw limitExceeded(fileName, 'columns', { row: wide + 1 });
-  // A final line break ends the last record; it does not start an empty one.
-  const last = records.at(-1);
-  if (last && last.length === 1 && last[0] === '' && /[\r\n]$/.test(body)) records.pop();
-  return { format: 'csv', encoding, records, rowNumbers: records.map((_, i) => i + 1), lossy, ...(mixed ? { mixed } : {}) };
+  const batches = csvBatches(fileName, body, sniffDelimiter(body));
+  const { head, rest } = await splitHead(batches);
+  return {
+    format: 'csv',
+    encoding,
+    lossy,
+    ...(mixed ? { mixed } : {}),
+    head,
+    rest,
+    close: async () => {
+      await batches.return();
+    },
+  };
 }
 
-export async function readTable(fileName: string, bytes: Buffer): Promise<RawTable> {
+/**
+ * Opens a registration export for reading. Errors in the first records (and every error that
+ * concerns the whole file: its kind, its encoding, a workbook's structure) are thrown here; later
+ * ones while `rest` is read.
+ */
+export async function openTable(fileName: string, bytes: Buffer): Promise<TableStream> {
   if (bytes.length === 0) throw notATable(fileName, 'it is empty');
   const isZip = bytes.length > 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
   if (isZip || /\.xlsx$/i.test(fileName)) {
     if (!isZip) throw notATable(fileName, 'it is named .xlsx but is not a workbook');
-    return readXlsx(fileName, bytes);
+    return openXlsx(fileName, bytes);
   }
   return readCsv(fileName, bytes);
 }
