@@ -5,11 +5,13 @@ import { normalizeTicketCode } from '../../../shared/text/ticket-code';
 import type { Db } from '../db/types';
 import { AnswerResolver, AnswerTallies } from './answer-map';
 import { splitAnswers, yesNoAnswer } from './catalogue';
+import { detached } from './detached';
 import { columnLetter, duplicateHeaders, headerLooksGarbled, headerPreview, isInvisibleOnly } from './header-checks';
 import { detectHeaderRow, detectMapping } from './headers';
 import { ProblemList } from './problems';
 import { registrationStatusOf } from './registration-status';
-import { REPLACEMENT_CHARACTER, type RawTable } from './read-file';
+import { REPLACEMENT_CHARACTER } from './read-file';
+import { allBatches, type TableStream } from './table-stream';
 import { textFieldsFromRow, type AttendeeRow } from '../attendees/queries';
 
 /**
@@ -92,10 +94,12 @@ export interface TableLayout {
   detectedMapping: ImportTarget[];
 }
 
-export function detectLayout(table: RawTable): TableLayout {
-  const headerIndex = detectHeaderRow(table.records);
-  const headers = (table.records[headerIndex] ?? []).map((h) => h.trim());
-  return { headerIndex, headerRow: table.rowNumbers[headerIndex] ?? 1, headers, detectedMapping: detectMapping(headers) };
+/** Looked for in the records read ahead (`TableStream.head`): the header is one of the first 15. */
+export function detectLayout(table: Pick<TableStream, 'head'>): TableLayout {
+  const { records, rowNumbers } = table.head;
+  const headerIndex = detectHeaderRow(records);
+  const headers = (records[headerIndex] ?? []).map((h) => h.trim());
+  return { headerIndex, headerRow: rowNumbers[headerIndex] ?? 1, headers, detectedMapping: detectMapping(headers) };
 }
 
 /** Family and given name into one: "山田 太郎", but "John Smith" for a name in Latin letters. */
@@ -191,24 +195,32 @@ const EXISTING_PAGE = 2000;
 /** The slice deadline is looked at every this many rows. */
 const ROWS_BETWEEN_CLOCK_CHECKS = 64;
 
-const RELEASED_ROW: string[] = [];
+/** How a plan shares the thread: it asks `over()` as it goes and awaits `pause()` when it says so. */
+export interface PlanSlices {
+  over: () => boolean;
+  /** Lets the event loop run (and the caller stage what was planned); the next slice starts after it. */
+  pause: () => Promise<void>;
+}
 
 /**
- * Plans an import in slices: the generator yields whenever `sliceOver()` says its slice is used
- * up (the caller lets the event loop run, then resumes it), and returns the plan's summary. It
- * consumes the table: each data row is released once planned.
+ * Plans an import in slices, reading the table's rows as it goes: each batch of rows is planned
+ * and let go before the next is read, so the file's rows are never all held. Awaits
+ * `slices.pause()` whenever `slices.over()` says its slice is used up, and returns the plan's
+ * summary. A reader error past the first rows (a malformed record, a limit) is thrown from here,
+ * after some people were already given to the sink: the caller must be able to drop them.
  */
-export function* planImportSlices(
+export async function planImportSlices(
   db: Db,
   fileName: string,
-  table: RawTable,
+  table: TableStream,
   settings: EventSettings,
   choices: { mapping?: ImportTarget[]; answers?: Partial<AnswerMap>; cancelMissing?: boolean },
   sink: PlanSink,
-  sliceOver: () => boolean,
+  slices: PlanSlices,
   /** Passed in by a caller that must know of a file-level error before the plan is done. */
   problems = new ProblemList(fileName),
-): Generator<void, ImportPlan> {
+): Promise<ImportPlan> {
+  const sliceOver = slices.over;
   const givenMapping = choices.mapping;
   const givenAnswers = choices.answers ?? {};
   const { headerIndex, headerRow, headers, detectedMapping } = detectLayout(table);
@@ -298,7 +310,7 @@ export function* planImportSlices(
     const last = page.at(-1);
     if (!last) break;
     after = last.rowid;
-    if (sliceOver()) yield;
+    if (sliceOver()) await slices.pause();
   }
   const ticketColumns = mapping.flatMap((t, i) => (t === 'ticketCode' ? [i] : []));
   const emailColumns = mapping.flatMap((t, i) => (t === 'email' ? [i] : []));
@@ -310,16 +322,12 @@ export function* planImportSlices(
 
   // Only bytes the decoder could not read become U+FFFD; in a clean file it was there on purpose.
   const encodingSuspect = table.lossy;
-  for (let r = headerIndex + 1; r < table.records.length; r++) {
-    if ((r - headerIndex) % ROWS_BETWEEN_CLOCK_CHECKS === 0 && sliceOver()) yield;
-    const record = table.records[r] ?? [];
-    // Planned rows are let go as the plan moves on: a large file is not held twice (rows and drafts).
-    table.records[r] = RELEASED_ROW;
-    const row = table.rowNumbers[r] ?? r + 1;
-    if (record.every((cell) => cell.trim() === '')) continue;
+  const planRow = (record: string[], row: number): void => {
+    if (record.every((cell) => cell.trim() === '')) return;
     // Present in the file even when the row is left out for an error below.
-    for (const c of ticketColumns) if (record[c]?.trim()) present.tickets.add(ticketKey(normalizeTicketCode(record[c].trim())));
-    for (const c of emailColumns) if (record[c]?.trim()) present.emails.add(emailKey(record[c]));
+    // Copies (detached): the cells are slices of the reader's chunk, which a kept slice keeps whole.
+    for (const c of ticketColumns) if (record[c]?.trim()) present.tickets.add(detached(ticketKey(normalizeTicketCode(record[c].trim()))));
+    for (const c of emailColumns) if (record[c]?.trim()) present.emails.add(detached(emailKey(record[c])));
     counts.rows++;
     if (plan.sampleRows.length < SAMPLE_ROWS) plan.sampleRows.push(headers.map((_, i) => record[i] ?? ''));
     if (table.format === 'csv' && record.length !== headers.length) {
@@ -327,9 +335,9 @@ export function* planImportSlices(
         row,
         value: String(record.length),
       });
-      continue;
+      return;
     }
-    if (!hasName) continue;
+    if (!hasName) return;
 
     const fields: PartialAttendeeFields = {};
     const parts = { familyName: '', givenName: '', familyKana: '', givenKana: '' };
@@ -417,7 +425,7 @@ export function* planImportSlices(
           fields[target satisfies TextField] = value;
       }
     }
-    if (bad) continue;
+    if (bad) return;
     if (!fields.name) fields.name = joinName(parts.familyName, parts.givenName);
     if (nicknameAsName && fields.nickname) {
       fields.name = fields.nickname;
@@ -429,12 +437,12 @@ export function* planImportSlices(
     }
     if (!fields.name) {
       problems.add('missing-name', 'error', 'This row has no name.', { row, column: mapped.find((m) => ['name', 'familyName'].includes(m.target))?.header });
-      continue;
+      return;
     }
     const note = notes.join('\n');
     if (note.length > MAX_FIELD_LENGTH) {
       problems.add('cell-too-long', 'error', `The note for this row would hold ${note.length} characters; at most ${MAX_FIELD_LENGTH} fit.`, { row });
-      continue;
+      return;
     }
     if (note) fields.note = note;
 
@@ -445,9 +453,9 @@ export function* planImportSlices(
       if (earlier !== undefined) {
         const column = mapped.find((m) => m.target === 'ticketCode')?.header;
         problems.add('duplicate-ticket', 'error', `Ticket code ${fields.ticketCode} is also on row ${earlier}.`, { row, column, value: String(earlier) });
-        continue;
+        return;
       }
-      ticketRows.set(key, row);
+      ticketRows.set(detached(key), row);
       target = byTicket.get(key);
     }
     if (!target && fields.email) {
@@ -458,7 +466,7 @@ export function* planImportSlices(
       const earlier = matchedRows.get(target.id);
       if (earlier !== undefined) {
         problems.add('duplicate-person', 'error', `This row is the same person as row ${earlier} (same ticket code or e-mail).`, { row, value: String(earlier) });
-        continue;
+        return;
       }
       matchedRows.set(target.id, row);
       const changed = changes(existingFields(target), fields);
@@ -471,6 +479,15 @@ export function* planImportSlices(
     } else {
       sink.add({ row, fields });
       counts.new++;
+    }
+  };
+  // Records before the header (a title above the table) and the header itself are not people.
+  let index = 0;
+  for await (const batch of allBatches(table)) {
+    for (let i = 0; i < batch.records.length; i++, index++) {
+      if (index <= headerIndex) continue;
+      if ((index - headerIndex) % ROWS_BETWEEN_CLOCK_CHECKS === 0 && sliceOver()) await slices.pause();
+      planRow(batch.records[i] ?? [], batch.rowNumbers[i] ?? index + 1);
     }
   }
   counts.skipped = problems.failedRows.size;

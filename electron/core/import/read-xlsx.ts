@@ -3,11 +3,13 @@ import { SaxesParser, type SaxesTagPlain } from 'saxes';
 import yauzl from 'yauzl';
 import { MusubiError } from '../../../shared/errors';
 import { IMPORT_LIMITS, limitExceeded, type ImportLimit } from './limits';
+import { detached } from './detached';
 import { columnLetter } from './header-checks';
-import type { RawTable } from './read-file';
+import { splitHead, type RowBatch, type TableStream } from './table-stream';
 
 /**
- * Reads the first filled sheet of an XLSX workbook as rows of text, streaming, with every cost
+ * Reads the first filled sheet of an XLSX workbook as rows of text, streaming (a batch of rows per
+ * inflated chunk, read only when the plan asks for it), with every cost
  * bounded before it is paid (limits.ts):
  * - the zip's central directory is read first: too many parts, or parts that say they unpack to
  *   more than the limits, are refused before a byte is inflated;
@@ -73,8 +75,12 @@ type Handlers = {
   close?: (tag: SaxesTagPlain, name: string) => void;
 };
 
-/** Streams one part through an XML parser; `limit` caps its unpacked size. */
-async function parsePart(fileName: string, zip: Zip, partName: string, limit: ImportLimit, handlers: Handlers): Promise<void> {
+/**
+ * Streams one part through an XML parser; `limit` caps its unpacked size. Yields after each chunk
+ * of the part has been parsed, so that a caller can hand out what the chunk held before the next
+ * one is inflated.
+ */
+async function* parsePartInChunks(fileName: string, zip: Zip, partName: string, limit: ImportLimit, handlers: Handlers): AsyncGenerator<void, void> {
   const entry = zip.entries.get(partName);
   if (!entry) return;
   if (entry.uncompressedSize > IMPORT_LIMITS[limit]) throw limitExceeded(fileName, limit);
@@ -98,15 +104,31 @@ async function parsePart(fileName: string, zip: Zip, partName: string, limit: Im
   } catch (error) {
     throw notAWorkbook(fileName, (error as Error).message);
   }
+  const chunks = (stream as AsyncIterable<Buffer>)[Symbol.asyncIterator]();
   try {
-    for await (const chunk of stream as AsyncIterable<Buffer>) parser.write(decoder.decode(chunk, { stream: true }));
-    parser.write(decoder.decode()).close();
-  } catch (error) {
+    for (;;) {
+      let next: IteratorResult<Buffer>;
+      try {
+        next = await chunks.next();
+        if (!next.done) parser.write(decoder.decode(next.value, { stream: true }));
+        else parser.write(decoder.decode()).close();
+      } catch (error) {
+        if (error instanceof Refused) throw error.error;
+        if (error instanceof MusubiError) throw error;
+        throw notAWorkbook(fileName, `${partName}: ${(error as Error).message}`);
+      }
+      if (next.done) return;
+      yield;
+    }
+  } finally {
+    // Read to the end, refused or given up by the caller: the inflater is let go either way.
     stream.destroy();
-    if (error instanceof Refused) throw error.error;
-    if (error instanceof MusubiError) throw error;
-    throw notAWorkbook(fileName, `${partName}: ${(error as Error).message}`);
   }
+}
+
+/** A whole part through the XML parser (the small parts read before the sheet). */
+async function parsePart(fileName: string, zip: Zip, partName: string, limit: ImportLimit, handlers: Handlers): Promise<void> {
+  for await (const _ of parsePartInChunks(fileName, zip, partName, limit, handlers));
 }
 
 /** The worksheets' part names in the order the workbook shows its tabs. */
@@ -199,14 +221,11 @@ function excelDate(serial: number): string {
   return new Date(Math.round((serial - 25569) * 86_400_000)).toISOString();
 }
 
-interface SheetRows {
-  records: string[][];
-  rowNumbers: number[];
-}
-
-async function readSheet(fileName: string, zip: Zip, part: string, strings: string[], dates: Set<number>): Promise<SheetRows> {
-  const records: string[][] = [];
-  const rowNumbers: number[] = [];
+/** The filled rows of one sheet, a batch per inflated chunk of it. */
+async function* readSheet(fileName: string, zip: Zip, part: string, strings: string[], dates: Set<number>): AsyncGenerator<RowBatch, void> {
+  let records: string[][] = [];
+  let rowNumbers: number[] = [];
+  let read = 0;
   let rowNumber = 0;
   let cells: string[] = [];
   let column = -1;
@@ -214,7 +233,7 @@ async function readSheet(fileName: string, zip: Zip, part: string, strings: stri
   let collecting = false;
   let phonetic = 0;
   const at = (): { row: number; column: string } => ({ row: rowNumber, column: columnLetter(Math.max(column, 0)) });
-  await parsePart(fileName, zip, part, 'sheetBytes', {
+  const chunks = parsePartInChunks(fileName, zip, part, 'sheetBytes', {
     open: (tag, name) => {
       switch (name) {
         case 'row': {
@@ -258,7 +277,8 @@ async function readSheet(fileName: string, zip: Zip, part: string, strings: stri
           break;
         case 'row': {
           if (!cells.some((value) => value !== undefined && value !== '')) break;
-          if (records.length >= IMPORT_LIMITS.rows) throw new Refused(limitExceeded(fileName, 'rows', { row: rowNumber }));
+          if (read >= IMPORT_LIMITS.rows) throw new Refused(limitExceeded(fileName, 'rows', { row: rowNumber }));
+          read++;
           records.push(Array.from(cells, (value) => value ?? ''));
           rowNumbers.push(rowNumber);
           break;
@@ -266,16 +286,13 @@ async function readSheet(fileName: string, zip: Zip, part: string, strings: stri
       }
     },
   });
-  return { records, rowNumbers };
-}
-
-/**
- * A copy of the text that does not keep the parser's whole chunk alive: the parser hands out
- * slices of the chunk it decoded, and V8 keeps the chunk as long as any slice lives, so without
- * this a 300,000-row sheet stayed in memory whole as text. Slicing a joined string copies it.
- */
-function detached(text: string): string {
-  return text.length < 13 ? text : `${text} `.slice(0, -1);
+  for await (const _ of chunks) {
+    if (records.length === 0) continue;
+    yield { records, rowNumbers };
+    records = [];
+    rowNumbers = [];
+  }
+  if (records.length > 0) yield { records, rowNumbers };
 }
 
 function cellValue(cell: { type: string; style: number; text: string }, strings: string[], dates: Set<number>): string {
@@ -293,24 +310,49 @@ function cellValue(cell: { type: string; style: number; text: string }, strings:
   }
 }
 
-export async function readXlsx(fileName: string, bytes: Buffer): Promise<RawTable> {
-  const zip = await openZip(fileName, bytes);
+/** The rows of the first sheet with anything on it (Google Forms puts the answers on the first sheet). */
+async function* firstFilledSheet(fileName: string, zip: Zip): AsyncGenerator<RowBatch, void> {
   try {
     const parts = await sheetParts(fileName, zip);
     if (parts.length === 0) throw notAWorkbook(fileName, 'it has no worksheet');
     const strings = await sharedStrings(fileName, zip);
     const dates = await dateStyles(fileName, zip);
-    // The first sheet with anything on it (Google Forms puts the answers on the first sheet).
     for (const part of parts) {
-      const { records, rowNumbers } = await readSheet(fileName, zip, part, strings, dates);
-      if (records.length > 0) {
-        const width = Math.max(...records.slice(0, 50).map((r) => r.length));
-        for (const record of records) while (record.length > width && record.at(-1) === '') record.pop();
-        return { format: 'xlsx', encoding: 'xlsx', records, rowNumbers, lossy: false };
+      let filled = false;
+      for await (const batch of readSheet(fileName, zip, part, strings, dates)) {
+        filled = true;
+        yield batch;
       }
+      if (filled) return;
     }
     throw new MusubiError('import-failed', `${fileName} is not a table Musubi can read (the workbook has no filled sheet). Export the list as CSV or XLSX.`, fileName);
   } finally {
     zip.file.close();
   }
+}
+
+/** Cells past the table's width that are empty (a sheet formatted further right than it is filled). */
+function trimmed(records: string[][], width: number): string[][] {
+  for (const record of records) while (record.length > width && record.at(-1) === '') record.pop();
+  return records;
+}
+
+export async function openXlsx(fileName: string, bytes: Buffer): Promise<TableStream> {
+  const batches = firstFilledSheet(fileName, await openZip(fileName, bytes));
+  const { head, rest } = await splitHead(batches);
+  const width = Math.max(...head.records.map((r) => r.length));
+  trimmed(head.records, width);
+  async function* trimmedRest(): AsyncGenerator<RowBatch, void> {
+    for await (const batch of rest) yield { records: trimmed(batch.records, width), rowNumbers: batch.rowNumbers };
+  }
+  return {
+    format: 'xlsx',
+    encoding: 'xlsx',
+    lossy: false,
+    head,
+    rest: trimmedRest(),
+    close: async () => {
+      await batches.return();
+    },
+  };
 }

@@ -10,7 +10,8 @@ import { readSettings } from '../settings/queries';
 import { answersForPreview, checkAnswerChoices } from './answer-map';
 import { detectLayout, planImportSlices, type ImportPlan, type PlanSink, type PlannedNew, type PlannedUpdate, type TableLayout } from './plan';
 import { ProblemList } from './problems';
-import { readTable, type RawTable } from './read-file';
+import { openTable } from './read-file';
+import type { TableStream } from './table-stream';
 import { ChunkSizer, SliceClock, yieldToEventLoop } from '../db/slices';
 import { applyStagedChunk, dropRunChunk, markApplying, openRun, stageEntries, type StagedEntry } from './staging';
 
@@ -29,16 +30,29 @@ export interface ImportFile {
   cancelMissing?: boolean | undefined;
 }
 
-async function readImportTable(file: ImportFile): Promise<RawTable> {
-  const table = await readTable(file.fileName, file.bytes);
-  if (table.records.length < 2 || Math.max(...table.records.slice(0, 50).map((r) => r.length)) < 2) {
+/**
+ * Opens the file and checks its first rows; `use` reads it (the rest of its rows are read while
+ * they are planned) and the reader is let go however `use` ends.
+ */
+async function withImportTable<T>(file: ImportFile, use: (table: TableStream) => Promise<T>): Promise<T> {
+  const table = await openTable(file.fileName, file.bytes);
+  try {
+    checkTableShape(file, table);
+    return await use(table);
+  } finally {
+    await table.close();
+  }
+}
+
+function checkTableShape(file: ImportFile, table: TableStream): void {
+  const { records } = table.head;
+  if (records.length < 2 || Math.max(...records.map((r) => r.length)) < 2) {
     throw new MusubiError(
       'import-failed',
       `${file.fileName} is not a table Musubi can read (it needs a header row and at least two columns). Export the list as CSV or XLSX.`,
       file.fileName,
     );
   }
-  return table;
 }
 
 /** Plans `table` in slices, letting the event loop run between them; planned people go to `sink`. */
@@ -47,7 +61,7 @@ interface SliceSink extends PlanSink {
   between?: () => void;
 }
 
-async function planInSlices(db: Db, file: ImportFile, table: RawTable, sink: SliceSink, problems?: ProblemList): Promise<ImportPlan> {
+async function planInSlices(db: Db, file: ImportFile, table: TableStream, sink: SliceSink, problems?: ProblemList): Promise<ImportPlan> {
   const { headers } = detectLayout(table);
   if (file.mapping && file.mapping.length !== headers.length) {
     throw new MusubiError('invalid-input', `The mapping has ${file.mapping.length} columns; the file has ${headers.length}.`, 'mapping');
@@ -56,39 +70,38 @@ async function planInSlices(db: Db, file: ImportFile, table: RawTable, sink: Sli
   checkAnswerChoices(settings, file.answerMap);
   const clock = new SliceClock();
   const choices = { mapping: file.mapping, answers: file.answerMap, cancelMissing: file.cancelMissing };
-  const steps = planImportSlices(db, file.fileName, table, settings, choices, sink, clock.over, problems);
-  for (;;) {
-    const step = steps.next();
-    if (step.done) return step.value;
+  const pause = async (): Promise<void> => {
     sink.between?.();
     await yieldToEventLoop();
     clock.restart();
-  }
+  };
+  return planImportSlices(db, file.fileName, table, settings, choices, sink, { over: clock.over, pause }, problems);
 }
 
 /** The header row and the detected mapping only (for `musubi import --map`, which names columns). */
 export async function importLayout(file: ImportFile): Promise<TableLayout> {
-  return detectLayout(await readImportTable(file));
+  return withImportTable(file, async (table) => detectLayout(table));
 }
 
-export async function previewImport(db: Db, file: ImportFile): Promise<ImportPreview> {
-  const table = await readImportTable(file);
-  const p = await planInSlices(db, file, table, { add: () => undefined, update: () => undefined });
-  return {
-    fileName: file.fileName,
-    format: table.format,
-    encoding: table.encoding,
-    headerRow: p.headerRow,
-    headers: p.headers,
-    mapping: p.mapping,
-    detectedMapping: p.detectedMapping,
-    sampleRows: p.sampleRows,
-    counts: p.counts,
-    problems: p.problems.all.slice(0, PROBLEMS_SHOWN),
-    problemCount: p.problems.all.length,
-    answers: answersForPreview(p.answers, ANSWERS_SHOWN),
-    answerCount: p.answers.all().length,
-  };
+export function previewImport(db: Db, file: ImportFile): Promise<ImportPreview> {
+  return withImportTable(file, async (table) => {
+    const p = await planInSlices(db, file, table, { add: () => undefined, update: () => undefined });
+    return {
+      fileName: file.fileName,
+      format: table.format,
+      encoding: table.encoding,
+      headerRow: p.headerRow,
+      headers: p.headers,
+      mapping: p.mapping,
+      detectedMapping: p.detectedMapping,
+      sampleRows: p.sampleRows,
+      counts: p.counts,
+      problems: p.problems.all.slice(0, PROBLEMS_SHOWN),
+      problemCount: p.problems.count,
+      answers: answersForPreview(p.answers, ANSWERS_SHOWN),
+      answerCount: p.answers.all().length,
+    };
+  });
 }
 
 /** One import at a time per database: a second one plans against what the first has written. */
@@ -109,81 +122,83 @@ const STAGE_AT_MOST = 4096;
  * changed people as ordinary upserts of the changed fields only. Check-ins are never touched. Rows
  * with errors are left out; a file-level error (no name column) writes nothing at all.
  *
- * In short transactions, so that the door keeps answering (staging.ts): the file is planned in
- * slices and each slice's entries are staged out of sight; once all are staged the run is marked
+ * In short transactions, so that the door keeps answering (staging.ts): the file's rows are read
+ * and planned in slices and each slice's entries are staged out of sight (a file refused past its
+ * first rows, a malformed record or a limit, drops what was staged); once all are staged the run is marked
  * applying and moved into the log and the projection a chunk per transaction, each sized to take
  * ~12 ms, with a turn of the event loop between. Nothing of the import is visible until the whole
  * file is planned, and once it starts to be visible it is finished, on restart if need be.
  */
 export function commitImport(db: Db, recorder: LocalRecorder, station: string, file: ImportFile): Promise<ImportSummary> {
-  return oneAtATime(db, async () => {
-    const table = await readImportTable(file);
-    const runId = newId();
-    openRun(db, runId, new Date(recorder.wallClock()).toISOString());
-    const problems = new ProblemList(file.fileName);
-    // Only the current slice's people are held: each slice is staged before the next is planned.
-    let pending: { attendeeId: string | undefined; fields: PartialAttendeeFields }[] = [];
-    let staged = 0;
-    const flush = (): void => {
-      // After a file-level error nothing will be written: do not stage what is only thrown away.
-      if (problems.hasFileError) pending = [];
-      // Ids in bulk (newIdBatch): one system call for the slice, not one per id.
-      const ids = newIdBatch(pending.length * 2);
-      const entries = pending.map(({ attendeeId, fields }, i): StagedEntry => ({
-        kind: attendeeId === undefined ? 'new' : 'update',
-        entry: {
-          id: ids[pending.length + i] ?? newId(),
-          station,
-          hlc: recorder.clock.now(),
-          type: 'attendee.upsert',
-          attendeeId: attendeeId ?? ids[i] ?? newId(),
-          data: { fields },
-        },
-      }));
-      pending = [];
-      for (let at = 0; at < entries.length; at += STAGE_AT_MOST) {
-        const part = entries.slice(at, at + STAGE_AT_MOST);
-        stageEntries(db, runId, staged, part);
-        staged += part.length;
+  return oneAtATime(db, () =>
+    withImportTable(file, async (table) => {
+      const runId = newId();
+      openRun(db, runId, new Date(recorder.wallClock()).toISOString());
+      const problems = new ProblemList(file.fileName);
+      // Only the current slice's people are held: each slice is staged before the next is planned.
+      let pending: { attendeeId: string | undefined; fields: PartialAttendeeFields }[] = [];
+      let staged = 0;
+      const flush = (): void => {
+        // After a file-level error nothing will be written: do not stage what is only thrown away.
+        if (problems.hasFileError) pending = [];
+        // Ids in bulk (newIdBatch): one system call for the slice, not one per id.
+        const ids = newIdBatch(pending.length * 2);
+        const entries = pending.map(({ attendeeId, fields }, i): StagedEntry => ({
+          kind: attendeeId === undefined ? 'new' : 'update',
+          entry: {
+            id: ids[pending.length + i] ?? newId(),
+            station,
+            hlc: recorder.clock.now(),
+            type: 'attendee.upsert',
+            attendeeId: attendeeId ?? ids[i] ?? newId(),
+            data: { fields },
+          },
+        }));
+        pending = [];
+        for (let at = 0; at < entries.length; at += STAGE_AT_MOST) {
+          const part = entries.slice(at, at + STAGE_AT_MOST);
+          stageEntries(db, runId, staged, part);
+          staged += part.length;
+        }
+      };
+      const sink: SliceSink = {
+        add: (planned: PlannedNew) => pending.push({ attendeeId: undefined, fields: planned.fields }),
+        update: (planned: PlannedUpdate) => pending.push({ attendeeId: planned.id, fields: planned.fields }),
+        between: flush,
+      };
+      let p: ImportPlan;
+      try {
+        p = await planInSlices(db, file, table, sink, problems);
+        flush();
+        if (p.problems.hasFileError) {
+          const first = p.problems.all.find((problem) => problem.row === 0);
+          const message = first?.message ?? 'The file cannot be imported.';
+          // The CLI prints only the message: it names the file, as every import error does.
+          throw new MusubiError('import-failed', message.startsWith(file.fileName) ? message : `${file.fileName}: ${message}`, first?.where);
+        }
+      } catch (error) {
+        await dropRun(db, runId);
+        throw error;
       }
-    };
-    const sink: SliceSink = {
-      add: (planned: PlannedNew) => pending.push({ attendeeId: undefined, fields: planned.fields }),
-      update: (planned: PlannedUpdate) => pending.push({ attendeeId: planned.id, fields: planned.fields }),
-      between: flush,
-    };
-    let p: ImportPlan;
-    try {
-      p = await planInSlices(db, file, table, sink, problems);
-      flush();
-      if (p.problems.hasFileError) {
-        const first = p.problems.all.find((problem) => problem.row === 0);
-        const message = first?.message ?? 'The file cannot be imported.';
-        // The CLI prints only the message: it names the file, as every import error does.
-        throw new MusubiError('import-failed', message.startsWith(file.fileName) ? message : `${file.fileName}: ${message}`, first?.where);
-      }
-    } catch (error) {
-      await dropRun(db, runId);
-      throw error;
-    }
-    markApplying(db, runId);
-    const sizer = new ChunkSizer(256, 8192, 1024);
-    while (sizer.run((size) => applyStagedChunk(db, runId, size)) > 0) await yieldToEventLoop();
-    // The answer choices stay with the event (and sync), so the next import of it maps the same way.
-    // Recorded once the people are in: a restart that finishes a staged import keeps the event's
-    // earlier choices, which the organizer's next import offers again.
-    if (p.answerMapToSave) recorder.record([{ type: 'settings.upsert', attendeeId: null, data: { fields: { answerMap: p.answerMapToSave } } }]);
-    return {
-      imported: p.counts.new,
-      updated: p.counts.updated,
-      unchanged: p.counts.unchanged,
-      cancelled: p.counts.cancelled,
-      skipped: p.counts.skipped,
-      problems: p.problems.all.slice(0, PROBLEMS_SHOWN),
-      problemCount: p.problems.all.length,
-      answers: answersForPreview(p.answers, ANSWERS_SHOWN),
-    };
-  });
+      markApplying(db, runId);
+      const sizer = new ChunkSizer(256, 8192, 1024);
+      while (sizer.run((size) => applyStagedChunk(db, runId, size)) > 0) await yieldToEventLoop();
+      // The answer choices stay with the event (and sync), so the next import of it maps the same way.
+      // Recorded once the people are in: a restart that finishes a staged import keeps the event's
+      // earlier choices, which the organizer's next import offers again.
+      if (p.answerMapToSave) recorder.record([{ type: 'settings.upsert', attendeeId: null, data: { fields: { answerMap: p.answerMapToSave } } }]);
+      return {
+        imported: p.counts.new,
+        updated: p.counts.updated,
+        unchanged: p.counts.unchanged,
+        cancelled: p.counts.cancelled,
+        skipped: p.counts.skipped,
+        problems: p.problems.all.slice(0, PROBLEMS_SHOWN),
+        problemCount: p.problems.count,
+        answers: answersForPreview(p.answers, ANSWERS_SHOWN),
+      };
+    }),
+  );
 }
 
 /** Removes a run that will not be applied, a slice at a time. */
