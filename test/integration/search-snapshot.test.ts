@@ -106,6 +106,38 @@ describe('search index snapshot', () => {
     station.close();
   });
 
+  it('stores a large index in pieces, keeps one snapshot after a second save, and prunes the journal it covers', async () => {
+    const people = generateAttendees(6000, 9);
+    const first = openTestStation();
+    seedPeople(first.db, people);
+    const index = searchIndexFor(first.db);
+    index.warm();
+    await index.idle();
+    const count = (sql: string): number => first.db.prepare(sql).pluck().get() as number;
+    // Some part (the main channel's text for 6,000 people) is larger than one piece.
+    expect(count("SELECT count(*) FROM search_snapshot_parts WHERE name LIKE 'main.haystacks#%'")).toBeGreaterThan(1);
+    expect(count('SELECT count(*) FROM search_journal')).toBe(0);
+    const pieces = count('SELECT count(*) FROM search_snapshot_parts');
+
+    // A second build and save (more than the overlay keeps) replaces the first snapshot.
+    seedPeople(first.db, generateAttendees(2500, 10));
+    index.search('やまだ', 5);
+    await index.idle();
+    expect(index.fullBuilds).toBe(2);
+    expect(count('SELECT count(*) FROM search_snapshots')).toBe(1);
+    expect(count('SELECT count(DISTINCT snapshot) FROM search_snapshot_parts')).toBe(1);
+    expect(count('SELECT count(*) FROM search_snapshot_parts')).toBeGreaterThanOrEqual(pieces);
+    expect(count('SELECT count(*) FROM search_journal')).toBe(0);
+    first.close();
+
+    const restarted = openTestStation({ file: first.file });
+    const again = searchIndexFor(restarted.db);
+    again.warm();
+    expect(again.source).toBe('snapshot');
+    expectSameAsFullBuild(restarted.db, again, searchQueriesFor(people).slice(0, 80));
+    restarted.close();
+  });
+
   it('works on an empty event, before and after its snapshot', async () => {
     const first = openTestStation();
     const index = searchIndexFor(first.db);
