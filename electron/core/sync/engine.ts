@@ -5,6 +5,7 @@ import { MAX_BATCH } from '../../../shared/sync/protocol';
 import { relaxedTransaction } from '../db/relaxed-transaction';
 import type { Db } from '../db/types';
 import { ChunkSizer, yieldToEventLoop } from '../db/slices';
+import { searchIndexFor } from '../search/attendee-index';
 import { appendEntries, entryFromRow, type EntryRow } from '../log/append';
 import { readCursor, readHubStore, readPushedSeq, writeCursor, writeHubStore, writePushedSeq } from './config';
 
@@ -111,6 +112,8 @@ export async function pullAvailable(deps: SyncRoundDeps): Promise<number> {
       // Sized by what the page held: duplicates cost their insert attempt too.
       sizer.run(() => {
         count = applyPulled(deps.db, deps.clock, current.entries, current.cursor);
+        // The search index's share of the page is part of the page's time.
+        searchIndexFor(deps.db).keepUp();
         return current.entries.length;
       });
       applied = count;
