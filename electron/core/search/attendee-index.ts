@@ -122,7 +122,7 @@ export class AttendeeSearchIndex {
   private install(built: BuiltIndex, source: 'build' | 'snapshot'): void {
     this.base = built;
     this.added = [];
-    this.docs = null;
+    this.docs = built.docs ?? null;
     this.changed = new Map();
     this.overlay = new Set();
     this.stale = new Set();
