@@ -5,6 +5,7 @@ import { onAttendeeRefreshed } from '../projection/attendee-listeners';
 import { GramChannel, union } from './gram-channel';
 import { buildNow, buildSteps, indexOfTickets, ROW_COLUMNS, ticketHash, type BuiltIndex } from './index-build';
 import { journalSince, newestSnapshotSeq } from './journal';
+import { OverlayText } from './overlay-text';
 import { PackedStrings } from './packed-strings';
 import { loadSnapshot, saveSteps } from './snapshot';
 import { runInSlices, type SlicedRun } from './slices';
@@ -20,7 +21,8 @@ import { runInSlices, type SlicedRun } from './slices';
  *   this connection's own changes at once, including those of a transaction still open. Ids are
  *   only noted; rows are re-read before the search, so a rolled-back transaction leaves nothing
  *   wrong behind;
- * - a changed person is dropped from the built lists and kept in a small overlay checked one by one;
+ * - a changed person is dropped from the built lists and kept in an overlay, searched as one text
+ *   (overlay-text.ts) and checked one by one where it matches;
  * - once the overlay grows, a new build runs in slices between requests (the overlay keeps
  *   answering meanwhile), replaces the lists and is saved as the new snapshot.
  * Documents are numbered in reading order, so within a rank the first page comes out in order.
@@ -66,6 +68,8 @@ export class AttendeeSearchIndex {
   private changed = new Map<number, SearchKeys | null>();
   /** Documents whose keys differ from what the lists were built with. */
   private overlay = new Set<number>();
+  /** The overlay's keys as text searched in one go (overlay-text.ts). */
+  private overlayText = new OverlayText();
   /** Built documents whose keys changed or which were removed since the build. */
   private stale = new Set<number>();
   private dirty = new Set<string>();
@@ -125,6 +129,7 @@ export class AttendeeSearchIndex {
     this.docs = built.docs ?? null;
     this.changed = new Map();
     this.overlay = new Set();
+    this.overlayText = new OverlayText();
     this.stale = new Set();
     // Inside an open transaction the position read may count rows that roll back (their numbers
     // are then handed out again): start from the beginning of the journal instead, which is safe.
@@ -310,12 +315,14 @@ export class AttendeeSearchIndex {
       this.changed.set(doc, keys);
       this.docs?.set(id, doc);
       this.overlay.add(doc);
+      this.overlayText.set(doc, keys);
       return;
     }
     if (sameKeys(this.keysOf(doc), keys)) return;
     this.changed.set(doc, keys);
     if (keys === null) this.overlay.delete(doc);
     else this.overlay.add(doc);
+    this.overlayText.set(doc, keys);
     // A document the lists were built with but whose keys changed is no longer answered by them.
     if (doc < this.base.ids.length) this.stale.add(doc);
   }
@@ -332,7 +339,7 @@ export class AttendeeSearchIndex {
 
     const overlayMatches: number[] = [];
     const overlayPrefix = new Set<number>();
-    for (const doc of this.overlay) {
+    for (const doc of this.overlayText.matching(query)) {
       const keys = this.changed.get(doc);
       if (!keys || !keysMatch(keys, query)) continue;
       overlayMatches.push(doc);
@@ -425,7 +432,7 @@ export class AttendeeSearchIndex {
   private exactTicket(ticket: string): number[] {
     if (ticket === '') return [];
     const docs = Array.from(this.base.ticketIndex.get(ticketHash(ticket))).filter((doc) => !this.stale.has(doc) && this.base.tickets.get(doc) === ticket);
-    for (const doc of this.overlay) if (this.changed.get(doc)?.ticket === ticket) docs.push(doc);
+    for (const doc of this.overlayText.withTicket(ticket)) if (this.changed.get(doc)?.ticket === ticket) docs.push(doc);
     return docs;
   }
 
