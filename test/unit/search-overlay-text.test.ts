@@ -14,9 +14,9 @@ describe('search overlay text', () => {
     const overlay = new OverlayText();
     const keys = new Map<number, SearchKeys>();
     // Sparse document numbers, as the overlay holds (changed built documents and added ones).
-    people.forEach(({ romaji: _romaji, ...fields }, i) => {
+    people.forEach((p, i) => {
       const doc = i * 3 + 1;
-      const k = searchKeysOf(fields);
+      const k = searchKeysOf({ ticketCode: p.ticketCode ?? '', name: p.name ?? '', nameKana: p.nameKana ?? '', company: p.company ?? '', email: p.email ?? '' });
       keys.set(doc, k);
       overlay.set(doc, k);
     });
@@ -31,7 +31,7 @@ describe('search overlay text', () => {
       overlay.set(doc, null);
     }
     overlay.set(999_999, null);
-    const queries = ['kouno', 'こうの', 'あ', 'ああ', '河野', 'mu-changed', 'a', 'e', '株式会社', ...people.slice(0, 200).flatMap((p) => [p.name.slice(0, 2), p.nameKana?.slice(1, 3) ?? '', p.company ?? ''])];
+    const queries = ['kouno', 'こうの', 'あ', 'ああ', '河野', 'mu-changed', 'a', 'e', '株式会社', ...people.slice(0, 200).flatMap((p) => [p.name?.slice(0, 2) ?? '', p.nameKana?.slice(1, 3) ?? '', p.company ?? ''])];
     for (const raw of queries.filter((q) => q.trim() !== '')) {
       const query = searchQueryOf(raw);
       if (query.text === '') continue;
