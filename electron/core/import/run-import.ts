@@ -168,7 +168,8 @@ export function commitImport(db: Db, recorder: LocalRecorder, station: string, f
       throw error;
     }
     markApplying(db, runId);
-    const sizer = new ChunkSizer(256, 8192, 1024);
+    // Small first: a chunk of changed people (the general path) costs several times one of new people.
+    const sizer = new ChunkSizer(64, 8192, 256);
     // The search index's share of each chunk (re-reading the people it changed) is part of its time.
     const applyChunk = (size: number): number => {
       const moved = applyStagedChunk(db, runId, size);

@@ -230,7 +230,9 @@ export class AttendeeSearchIndex {
       },
     });
     this.buildRun = run;
-    this.sinceBuild = new Map();
+    // Only lists being kept up to date learn anything worth carrying over; a first build (nothing
+    // applied yet, journal position 0) installs as it is.
+    this.sinceBuild = this.built ? new Map() : null;
   }
 
   /**
