@@ -106,6 +106,81 @@ describe('search index snapshot', () => {
     station.close();
   });
 
+  it('keeps every change made while a build runs in slices once the build replaces the lists (here and by another connection)', async () => {
+    const station = openTestStation();
+    const ids = seedPeople(station.db, generateAttendees(400, 11));
+    const index = searchIndexFor(station.db);
+    index.warm();
+    await index.idle();
+
+    // Enough new people for a build in slices, then changes while it runs: edits of people the
+    // build has already read or not, a removal, new people, an edit undone, another connection's edit.
+    const more = generateAttendees(2500, 12);
+    const moreIds = seedPeople(station.db, more);
+    index.search('やまだ', 5);
+    expect(index.building).toBe(true);
+    const { recorder } = station.service;
+    const edits: [string, Record<string, string>][] = [
+      [ids[0] ?? '', { name: '河野 翔太', nameKana: 'こうの しょうた' }],
+      [moreIds.at(-1) ?? '', { company: '株式会社みらい' }],
+      [ids[5] ?? '', { name: '一時 名前' }],
+      [ids[5] ?? '', { name: '齋藤 翼', nameKana: 'さいとう つばさ' }],
+    ];
+    let round = 0;
+    while (index.building) {
+      const edit = edits[round];
+      if (edit) recorder.record([{ type: 'attendee.upsert', attendeeId: edit[0], data: { fields: edit[1] } }]);
+      if (round === 4) recorder.record([{ type: 'attendee.remove', attendeeId: ids[1] ?? '', data: {} }]);
+      if (round === 5) recorder.record([{ type: 'attendee.upsert', attendeeId: newId(), data: { fields: { name: 'Taro Kohno', ticketCode: 'MU-777777-KK' } } }]);
+      if (round === 6) {
+        const cli = openDatabase(station.file);
+        createService({ db: cli, stationName: 'CLI' }).recorder.record([{ type: 'attendee.upsert', attendeeId: moreIds[7] ?? '', data: { fields: { name: '中條 進一' } } }]);
+        cli.close();
+      }
+      // A search between slices applies the changes to the current lists, as the desk's would.
+      index.search('kohno', 5);
+      round++;
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    expect(round).toBeGreaterThan(6);
+    expect(index.fullBuilds).toBe(2);
+    const queries = [...searchQueriesFor(more).slice(0, 40), 'kouno', 'こうの', 'みらい', '齋藤', '斉藤', '一時', 'Taro', 'mu-777777-kk', '中條', '中条'];
+    expectSameAsFullBuild(station.db, index, queries);
+    station.close();
+  });
+
+  it('stores a large index in pieces, keeps one snapshot after a second save, and prunes the journal it covers', async () => {
+    const people = generateAttendees(6000, 9);
+    const first = openTestStation();
+    seedPeople(first.db, people);
+    const index = searchIndexFor(first.db);
+    index.warm();
+    await index.idle();
+    const count = (sql: string): number => first.db.prepare(sql).pluck().get() as number;
+    // Some part (the main channel's text for 6,000 people) is larger than one piece.
+    expect(count("SELECT count(*) FROM search_snapshot_parts WHERE name LIKE 'main.haystacks#%'")).toBeGreaterThan(1);
+    expect(count('SELECT count(*) FROM search_journal')).toBe(0);
+    const pieces = count('SELECT count(*) FROM search_snapshot_parts');
+
+    // A second build and save (more than the overlay keeps) replaces the first snapshot.
+    seedPeople(first.db, generateAttendees(2500, 10));
+    index.search('やまだ', 5);
+    await index.idle();
+    expect(index.fullBuilds).toBe(2);
+    expect(count('SELECT count(*) FROM search_snapshots')).toBe(1);
+    expect(count('SELECT count(DISTINCT snapshot) FROM search_snapshot_parts')).toBe(1);
+    expect(count('SELECT count(*) FROM search_snapshot_parts')).toBeGreaterThanOrEqual(pieces);
+    expect(count('SELECT count(*) FROM search_journal')).toBe(0);
+    first.close();
+
+    const restarted = openTestStation({ file: first.file });
+    const again = searchIndexFor(restarted.db);
+    again.warm();
+    expect(again.source).toBe('snapshot');
+    expectSameAsFullBuild(restarted.db, again, searchQueriesFor(people).slice(0, 80));
+    restarted.close();
+  });
+
   it('works on an empty event, before and after its snapshot', async () => {
     const first = openTestStation();
     const index = searchIndexFor(first.db);

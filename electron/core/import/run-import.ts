@@ -6,6 +6,7 @@ import { MusubiError } from '../../../shared/errors';
 import type { Db } from '../db/types';
 import { newIdBatch } from '../log/bulk-ids';
 import type { LocalRecorder } from '../log/recorder';
+import { searchIndexFor } from '../search/attendee-index';
 import { readSettings } from '../settings/queries';
 import { answersForPreview, checkAnswerChoices } from './answer-map';
 import { detectLayout, planImportSlices, type ImportPlan, type PlanSink, type PlannedNew, type PlannedUpdate, type TableLayout } from './plan';
@@ -181,8 +182,15 @@ export function commitImport(db: Db, recorder: LocalRecorder, station: string, f
         throw error;
       }
       markApplying(db, runId);
-      const sizer = new ChunkSizer(256, 8192, 1024);
-      while (sizer.run((size) => applyStagedChunk(db, runId, size)) > 0) await yieldToEventLoop();
+      // Small first: a chunk of changed people (the general path) costs several times one of new people.
+      const sizer = new ChunkSizer(64, 8192, 256);
+      // The search index's share of each chunk (re-reading the people it changed) is part of its time.
+      const applyChunk = (size: number): number => {
+        const moved = applyStagedChunk(db, runId, size);
+        searchIndexFor(db).keepUp();
+        return moved;
+      };
+      while (sizer.run(applyChunk) > 0) await yieldToEventLoop();
       // The answer choices stay with the event (and sync), so the next import of it maps the same way.
       // Recorded once the people are in: a restart that finishes a staged import keeps the event's
       // earlier choices, which the organizer's next import offers again.

@@ -1,5 +1,6 @@
 import type { Entry, EntryOfType } from '../../../shared/domain/entry';
 import { cachedStatement } from '../db/statements';
+import { relaxedTransaction } from '../db/relaxed-transaction';
 import type { Db } from '../db/types';
 import { appendEntries } from '../log/append';
 import { appendNewAttendees } from '../log/append-new-attendees';
@@ -24,23 +25,15 @@ import { multiRowValues, statementChunks } from '../log/insert-entries';
 export type StagedKind = 'new' | 'update';
 
 /**
- * The chunks of a run commit with `synchronous = NORMAL`: without it every chunk would wait for
- * its own fsync (thousands per large import, each holding the thread). WAL keeps each chunk atomic,
- * and a power cut loses only a suffix of commits: staged or applied chunks lost that way come back
- * as staged (the delete was lost with them) and are applied again, or, if the `applying` mark was
+ * The chunks of a run commit with `synchronous = NORMAL` (db/relaxed-transaction.ts): without it
+ * every chunk would wait for its own fsync (thousands per large import, each holding the thread).
+ * A power cut loses only a suffix of commits: staged or applied chunks lost that way come back as
+ * staged (the delete was lost with them) and are applied again, or, if the `applying` mark was
  * lost too, the whole run is dropped. The run's last transaction (`applyStagedChunk` finding
- * nothing left) is FULL, so the import is durable before the organizer is told it is done. The
- * pragma is restored before the event loop runs again, so the desk's check-ins stay FULL.
+ * nothing left) is FULL, so the import is durable before the organizer is told it is done.
  */
-function relaxed<T>(db: Db, work: () => T): T {
-  const before = db.pragma('synchronous', { simple: true }) as number;
-  db.pragma('synchronous = NORMAL');
-  try {
-    return db.transaction(work).immediate();
-  } finally {
-    db.pragma(`synchronous = ${before}`);
-  }
-}
+const relaxed = relaxedTransaction;
+
 export interface StagedEntry {
   kind: StagedKind;
   entry: EntryOfType<'attendee.upsert'>;

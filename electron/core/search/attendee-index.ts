@@ -5,6 +5,7 @@ import { onAttendeeRefreshed } from '../projection/attendee-listeners';
 import { GramChannel, union } from './gram-channel';
 import { buildNow, buildSteps, indexOfTickets, ROW_COLUMNS, ticketHash, type BuiltIndex } from './index-build';
 import { journalSince, newestSnapshotSeq } from './journal';
+import { OverlayText } from './overlay-text';
 import { PrefixWalk } from './prefix-walk';
 import { PackedStrings } from './packed-strings';
 import { loadSnapshot, saveSteps } from './snapshot';
@@ -21,7 +22,8 @@ import { runInSlices, type SlicedRun } from './slices';
  *   this connection's own changes at once, including those of a transaction still open. Ids are
  *   only noted; rows are re-read before the search, so a rolled-back transaction leaves nothing
  *   wrong behind;
- * - a changed person is dropped from the built lists and kept in a small overlay checked one by one;
+ * - a changed person is dropped from the built lists and kept in an overlay, searched as one text
+ *   (overlay-text.ts) and checked one by one where it matches;
  * - once the overlay grows, a new build runs in slices between requests (the overlay keeps
  *   answering meanwhile), replaces the lists and is saved as the new snapshot.
  * Documents are numbered in reading order, so within a rank the first page comes out in order.
@@ -67,6 +69,8 @@ export class AttendeeSearchIndex {
   private changed = new Map<number, SearchKeys | null>();
   /** Documents whose keys differ from what the lists were built with. */
   private overlay = new Set<number>();
+  /** The overlay's keys as text searched in one go (overlay-text.ts). */
+  private overlayText = new OverlayText();
   /** Built documents whose keys changed or which were removed since the build. */
   private stale = new Set<number>();
   private dirty = new Set<string>();
@@ -76,6 +80,11 @@ export class AttendeeSearchIndex {
   private built = false;
   /** A build running in slices, and a snapshot being saved. */
   private buildRun: SlicedRun<BuiltIndex> | null = null;
+  /**
+   * While a build runs in slices: every person this index updated meanwhile, with the keys it gave
+   * them (see `installBuild`).
+   */
+  private sinceBuild: Map<string, SearchKeys | null> | null = null;
   private saving: SlicedRun<void> | null = null;
   /**
    * Changes whenever rows may have changed without this connection's listeners hearing of it
@@ -109,7 +118,7 @@ export class AttendeeSearchIndex {
     const started = performance.now();
     const built = this.buildRun ? this.buildRun.finishNow() : buildNow(buildSteps(this.db));
     this.buildRun = null;
-    this.install(built, 'build');
+    this.installBuild(built);
     this.lastBuildMs = performance.now() - started;
     this.save(built);
   }
@@ -118,9 +127,10 @@ export class AttendeeSearchIndex {
   private install(built: BuiltIndex, source: 'build' | 'snapshot'): void {
     this.base = built;
     this.added = [];
-    this.docs = null;
+    this.docs = built.docs ?? null;
     this.changed = new Map();
     this.overlay = new Set();
+    this.overlayText = new OverlayText();
     this.stale = new Set();
     // Inside an open transaction the position read may count rows that roll back (their numbers
     // are then handed out again): start from the beginning of the journal instead, which is safe.
@@ -133,6 +143,25 @@ export class AttendeeSearchIndex {
     this.source = source;
     if (source === 'build') this.fullBuilds++;
     this.generation++;
+  }
+
+  /**
+   * Installs a build, carrying over what this index learnt while the build ran: the build has
+   * seen the journal up to its `seq` (read at its first step), and the rows it read later may or
+   * may not hold later changes. Rather than re-reading and normalising every person changed since
+   * (after a 100,000-entry pull, seconds of the station's thread at once), the keys this index
+   * already gave them are applied on top of the new lists, and the journal is read from where
+   * this index had got to. Inside an open transaction `install` starts from the journal's
+   * beginning instead, which is safe; the carried keys are then only a head start.
+   */
+  private installBuild(built: BuiltIndex): void {
+    const carried = this.sinceBuild;
+    const applied = this.seq;
+    this.sinceBuild = null;
+    this.install(built, 'build');
+    if (!carried) return;
+    if (!this.db.inTransaction) this.seq = applied;
+    for (const [id, keys] of carried) this.update(id, keys);
   }
 
   /** Saves a fresh build as the snapshot, in slices after the current request. */
@@ -176,6 +205,11 @@ export class AttendeeSearchIndex {
     const started = performance.now();
     const snapshot = loadSnapshot(this.db);
     if (!snapshot) return false;
+    // A build still running started before this snapshot: what it and the keys carried beside it
+    // would install is no newer.
+    this.buildRun?.cancel();
+    this.buildRun = null;
+    this.sinceBuild = null;
     this.install(snapshot, 'snapshot');
     this.lastBuildMs = performance.now() - started;
     return true;
@@ -187,14 +221,29 @@ export class AttendeeSearchIndex {
       onDone: (built) => {
         if (this.buildRun !== run) return;
         this.buildRun = null;
-        this.install(built, 'build');
+        this.installBuild(built);
         this.save(built);
       },
       onError: () => {
-        if (this.buildRun === run) this.buildRun = null;
+        if (this.buildRun !== run) return;
+        this.buildRun = null;
+        this.sinceBuild = null;
       },
     });
     this.buildRun = run;
+    // Only lists being kept up to date learn anything worth carrying over; a first build (nothing
+    // applied yet, journal position 0) installs as it is.
+    this.sinceBuild = this.built ? new Map() : null;
+  }
+
+  /**
+   * Applies this connection's changes now, when the lists are there (never builds): a long write
+   * (an import's chunks, a pull's pages) calls it after each chunk, inside the time it measures,
+   * so that re-reading and normalising the people it changed is paid a chunk at a time and sizes
+   * the chunks, instead of landing on the next search all at once.
+   */
+  keepUp(): void {
+    if (this.built && !this.db.inTransaction) this.catchUp();
   }
 
   /** Brings the index up to date with the table (see the class comment). */
@@ -260,6 +309,7 @@ export class AttendeeSearchIndex {
   }
 
   private update(id: string, keys: SearchKeys | null): void {
+    this.sinceBuild?.set(id, keys);
     let doc = this.docOf(id);
     if (doc === undefined) {
       if (keys === null) return;
@@ -268,12 +318,14 @@ export class AttendeeSearchIndex {
       this.changed.set(doc, keys);
       this.docs?.set(id, doc);
       this.overlay.add(doc);
+      this.overlayText.set(doc, keys);
       return;
     }
     if (sameKeys(this.keysOf(doc), keys)) return;
     this.changed.set(doc, keys);
     if (keys === null) this.overlay.delete(doc);
     else this.overlay.add(doc);
+    this.overlayText.set(doc, keys);
     // A document the lists were built with but whose keys changed is no longer answered by them.
     if (doc < this.base.ids.length) this.stale.add(doc);
   }
@@ -290,7 +342,7 @@ export class AttendeeSearchIndex {
 
     const overlayMatches: number[] = [];
     const overlayPrefix = new Set<number>();
-    for (const doc of this.overlay) {
+    for (const doc of this.overlayText.matching(query)) {
       const keys = this.changed.get(doc);
       if (!keys || !keysMatch(keys, query)) continue;
       overlayMatches.push(doc);
@@ -376,7 +428,7 @@ export class AttendeeSearchIndex {
   private exactTicket(ticket: string): number[] {
     if (ticket === '') return [];
     const docs = Array.from(this.base.ticketIndex.get(ticketHash(ticket))).filter((doc) => !this.stale.has(doc) && this.base.tickets.get(doc) === ticket);
-    for (const doc of this.overlay) if (this.changed.get(doc)?.ticket === ticket) docs.push(doc);
+    for (const doc of this.overlayText.withTicket(ticket)) if (this.changed.get(doc)?.ticket === ticket) docs.push(doc);
     return docs;
   }
 

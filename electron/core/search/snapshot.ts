@@ -1,4 +1,5 @@
 import { searchKeysOf } from '../../../shared/text/search-keys';
+import { relaxedTransaction } from '../db/relaxed-transaction';
 import type { Db } from '../db/types';
 import { GramChannel, type ChannelParts } from './gram-channel';
 import type { BuiltIndex } from './index-build';
@@ -17,7 +18,7 @@ import { Postings } from './postings';
  * slices; the snapshot counts only once its `search_snapshots` row is in, written last together
  * with the removal of the journal it makes unnecessary.
  */
-const FORMAT = 'search-index/4';
+const FORMAT = 'search-index/5';
 const PROBES = ['髙橋 健一', 'タカハシ ケンイチ', 'ｺｳﾉ ｼｮｳﾀ', 'こうの しょうた', 'Taro Kohno', '齋藤', '斉藤', '株式会社みらい', '(株)東京', 'Acme Inc.', 'ＡＢＣ-１２３', 'ちゅうじょう', 'しんいち', 'つばさ'];
 
 /** Changes whenever the normalisation gives different keys for the probes. */
@@ -59,52 +60,89 @@ function bytesOf(array: Int32Array | Uint16Array): Buffer {
   return Buffer.from(array.buffer, array.byteOffset, array.byteLength);
 }
 
-function partsOf(built: BuiltIndex): Part[] {
-  const parts: Part[] = [
-    // Attendee ids are lower-case UUIDs (shared/domain/entry.ts): one byte a character.
-    ['ids', Buffer.from(built.ids.joined, 'latin1')],
-    ['ids.offsets', bytesOf(built.ids.offsets)],
-    ['sortKeys', textBytes(built.sortKeys.joined)],
-    ['sortKeys.offsets', bytesOf(built.sortKeys.offsets)],
-    ['tickets', textBytes(built.tickets.joined)],
-    ['tickets.offsets', bytesOf(built.tickets.offsets)],
-  ];
-  built.ticketIndex.parts().forEach((array, i) => parts.push([`tickets.index.${i}`, bytesOf(array)]));
+/**
+ * The parts of `built`, each made into bytes only when its turn to be written comes (a channel's
+ * parts join 100,000 strings: that is done once per channel, and its `nextChar` noted in `meta`).
+ */
+function* partsOf(built: BuiltIndex, meta: SnapshotMeta): Generator<Part> {
+  // Attendee ids are lower-case UUIDs (shared/domain/entry.ts): one byte a character.
+  yield ['ids', Buffer.from(built.ids.joined, 'latin1')];
+  yield ['ids.offsets', bytesOf(built.ids.offsets)];
+  yield ['sortKeys', textBytes(built.sortKeys.joined)];
+  yield ['sortKeys.offsets', bytesOf(built.sortKeys.offsets)];
+  yield ['tickets', textBytes(built.tickets.joined)];
+  yield ['tickets.offsets', bytesOf(built.tickets.offsets)];
+  for (const [i, array] of built.ticketIndex.parts().entries()) yield [`tickets.index.${i}`, bytesOf(array)];
   for (const [name, channel] of [['main', built.main], ['romaji', built.romaji]] as const) {
     const p = channel.parts();
-    parts.push([`${name}.chars`, bytesOf(p.chars)], [`${name}.haystacks`, textBytes(p.haystacks)], [`${name}.prefixStacks`, textBytes(p.prefixStacks)]);
-    p.postings.forEach((array, i) => parts.push([`${name}.postings.${i}`, bytesOf(array)]));
+    meta.nextChar[name] = p.nextChar;
+    yield [`${name}.chars`, bytesOf(p.chars)];
+    yield [`${name}.haystacks`, textBytes(p.haystacks)];
+    yield [`${name}.prefixStacks`, textBytes(p.prefixStacks)];
+    for (const [i, array] of p.postings.entries()) yield [`${name}.postings.${i}`, bytesOf(array)];
   }
-  return parts;
 }
 
 /**
- * Saves `built` as the current snapshot, one part per step. Older snapshots go first, so the file
- * holds one snapshot's worth of pages, not two: a crash in the middle of a save then leaves no
- * snapshot (the next start builds in slices), never a wrong one.
+ * A part is stored in pieces of at most this many bytes, one small transaction each (`name#00000`,
+ * `name#00001`, …): written whole, the largest parts (tens of MB for 100,000 people) held the
+ * station's thread for up to seconds in one insert, and so did removing them.
+ */
+const PIECE_BYTES = 512 * 1024;
+const PIECE_SEPARATOR = '#';
+/** Rows of an old snapshot, and of the journal a new one covers, removed per step. */
+const PIECES_PER_DELETE = 4;
+const JOURNAL_ROWS_PER_DELETE = 2000;
+
+function pieceName(part: string, piece: number): string {
+  return `${part}${PIECE_SEPARATOR}${String(piece).padStart(5, '0')}`;
+}
+
+/**
+ * Saves `built` as the current snapshot in small steps (each its own short transaction, so that
+ * `runInSlices` can stop between any two). The old snapshot goes first, so the file holds one
+ * snapshot's worth of pages, not two: a crash in the middle of a save then leaves no snapshot (the
+ * next start builds in slices), never a wrong one. Every step commits with `synchronous = NORMAL`
+ * (a snapshot lost to a power cut only means a build at the next start; the fsyncs are left to the
+ * checkpoint thread); the row that makes the snapshot count is written last, and the journal it covers is pruned after it, a step at a time.
  */
 export function* saveSteps(db: Db, built: BuiltIndex): Generator<void, void> {
-  dropSnapshots(db);
+  // Without its head row the old snapshot no longer counts; its pieces are removed a few at a time.
+  db.prepare('DELETE FROM search_snapshots').run();
   const dropsAtStart = dropsOf(db);
   yield;
+  yield* deleteInSteps(db, 'DELETE FROM search_snapshot_parts WHERE rowid IN (SELECT rowid FROM search_snapshot_parts LIMIT ?)', PIECES_PER_DELETE);
   const id = ((db.prepare('SELECT max(snapshot) FROM search_snapshot_parts').pluck().get() as number | null) ?? 0) + 1;
   const insert = db.prepare('INSERT INTO search_snapshot_parts (snapshot, name, data) VALUES (?, ?, ?)');
-  for (const [name, data] of partsOf(built)) {
-    insert.run(id, name, data);
-    yield;
+  const meta: SnapshotMeta = { docs: built.ids.length, nextChar: { main: 0, romaji: 0 } };
+  for (const [name, data] of partsOf(built, meta)) {
+    for (let at = 0, piece = 0; at < data.length || at === 0; at += PIECE_BYTES, piece++) {
+      relaxedTransaction(db, () => insert.run(id, pieceName(name, piece), data.subarray(at, at + PIECE_BYTES)));
+      yield;
+    }
   }
-  const meta: SnapshotMeta = { docs: built.ids.length, nextChar: { main: built.main.parts().nextChar, romaji: built.romaji.parts().nextChar } };
-  db.transaction(() => {
+  // Pieces of saves cut short by a crash or another process.
+  yield* deleteInSteps(db, 'DELETE FROM search_snapshot_parts WHERE rowid IN (SELECT rowid FROM search_snapshot_parts WHERE snapshot <> ? LIMIT ?)', PIECES_PER_DELETE, id);
+  // Relaxed too: a snapshot lost to a power cut only means a build in slices at the next start.
+  const saved = relaxedTransaction(db, () => {
     // Snapshots were dropped meanwhile (a purge of personal data): this one holds what was purged.
     if (dropsOf(db) !== dropsAtStart) {
       dropSnapshots(db);
-      return;
+      return false;
     }
     db.prepare('INSERT INTO search_snapshots (id, seq, format, meta) VALUES (?, ?, ?, ?)').run(id, built.seq, currentFormat(), JSON.stringify(meta));
-    // Parts of saves cut short by a crash or another process, and the journal the snapshot covers.
-    db.prepare('DELETE FROM search_snapshot_parts WHERE snapshot <> ?').run(id);
-    db.prepare('DELETE FROM search_journal WHERE seq <= ?').run(built.seq);
-  })();
+    return true;
+  });
+  if (!saved) return;
+  yield;
+  // The journal the snapshot covers (after a large pull, a hundred thousand rows).
+  yield* deleteInSteps(db, 'DELETE FROM search_journal WHERE seq IN (SELECT seq FROM search_journal WHERE seq <= ? ORDER BY seq LIMIT ?)', JOURNAL_ROWS_PER_DELETE, built.seq);
+}
+
+/** Runs a `DELETE … LIMIT ?` statement (its last parameter) a step at a time until it removes nothing. */
+function* deleteInSteps(db: Db, sql: string, perStep: number, ...params: unknown[]): Generator<void, void> {
+  const statement = db.prepare(sql);
+  while (relaxedTransaction(db, () => statement.run(...params, perStep).changes) > 0) yield;
 }
 
 const drops = new WeakMap<Db, number>();
@@ -153,10 +191,15 @@ function readSnapshot(db: Db): BuiltIndex | null {
     | undefined;
   if (!head || head.format !== currentFormat()) return null;
   const meta = JSON.parse(head.meta) as SnapshotMeta;
-  const parts = new Map<string, unknown>();
-  for (const row of db.prepare('SELECT name, data FROM search_snapshot_parts WHERE snapshot = ?').all(head.id) as { name: string; data: unknown }[]) {
-    parts.set(row.name, row.data);
+  const pieces = new Map<string, Buffer[]>();
+  for (const row of db.prepare('SELECT name, data FROM search_snapshot_parts WHERE snapshot = ? ORDER BY name').all(head.id) as { name: string; data: Buffer }[]) {
+    const part = row.name.slice(0, row.name.lastIndexOf(PIECE_SEPARATOR));
+    const list = pieces.get(part) ?? [];
+    list.push(row.data);
+    pieces.set(part, list);
   }
+  const parts = new Map<string, unknown>();
+  for (const [part, list] of pieces) parts.set(part, list.length === 1 ? list[0] : Buffer.concat(list));
   const channel = (name: 'main' | 'romaji'): GramChannel => {
     const postings: Int32Array[] = [];
     for (let i = 0; i < 12; i++) postings.push(int32(parts.get(`${name}.postings.${i}`)));

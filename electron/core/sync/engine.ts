@@ -2,8 +2,10 @@ import type { Entry } from '../../../shared/domain/entry';
 import type { HybridClock } from '../../../shared/domain/hlc';
 import type { HubClient } from '../../../shared/sync/hub-client';
 import { MAX_BATCH } from '../../../shared/sync/protocol';
+import { relaxedTransaction } from '../db/relaxed-transaction';
 import type { Db } from '../db/types';
 import { ChunkSizer, yieldToEventLoop } from '../db/slices';
+import { searchIndexFor } from '../search/attendee-index';
 import { appendEntries, entryFromRow, type EntryRow } from '../log/append';
 import { readCursor, readHubStore, readPushedSeq, writeCursor, writeHubStore, writePushedSeq } from './config';
 
@@ -64,17 +66,12 @@ export async function pushPending(deps: SyncRoundDeps): Promise<number> {
  * lost with it. Local check-ins keep FULL: the pragma is restored before anything else can run.
  */
 export function applyPulled(db: Db, clock: HybridClock, entries: readonly Entry[], cursor: number): number {
-  db.pragma('synchronous = NORMAL');
-  try {
-    return db.transaction(() => {
-      for (const entry of entries) clock.observe(entry.hlc);
-      const { applied } = appendEntries(db, entries, { pulled: true });
-      writeCursor(db, cursor);
-      return applied.length;
-    }).immediate();
-  } finally {
-    db.pragma('synchronous = FULL');
-  }
+  return relaxedTransaction(db, () => {
+    for (const entry of entries) clock.observe(entry.hlc);
+    const { applied } = appendEntries(db, entries, { pulled: true });
+    writeCursor(db, cursor);
+    return applied.length;
+  });
 }
 
 /** Smallest and first page a pull asks for when no `pullLimit` is given (see `pullAvailable`). */
@@ -115,6 +112,8 @@ export async function pullAvailable(deps: SyncRoundDeps): Promise<number> {
       // Sized by what the page held: duplicates cost their insert attempt too.
       sizer.run(() => {
         count = applyPulled(deps.db, deps.clock, current.entries, current.cursor);
+        // The search index's share of the page is part of the page's time.
+        searchIndexFor(deps.db).keepUp();
         return current.entries.length;
       });
       applied = count;
