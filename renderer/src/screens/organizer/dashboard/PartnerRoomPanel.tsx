@@ -6,7 +6,7 @@ import { labelsFor } from './labels';
 
 /**
  * The room view's partner part: unmet demand by sector (counts only), and introductions now among
- * people who agreed to be suggested (their name and company, nothing more).
+ * people who agreed to be suggested (their name and industry, nothing more).
  */
 export function PartnerRoomPanel({ settings }: { settings: EventSettings | undefined }) {
   const { t, i18n } = useTranslation();

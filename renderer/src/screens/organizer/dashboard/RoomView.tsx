@@ -7,8 +7,8 @@ import { PartnerRoomPanel } from './PartnerRoomPanel';
 
 /**
  * The room view for a venue screen or projector (`#/room`): counts and mix, in type large enough
- * to read across a hall, and introductions among people who agreed to be suggested (their name,
- * company and industry only). No e-mail or phone can reach the screen: no method it calls returns one.
+ * to read across a hall, and introductions among people who agreed to be suggested (their name and
+ * industry only). No e-mail, phone or company can reach the screen: no method it calls returns one.
  */
 export function RoomView() {
   const { t, i18n } = useTranslation();
