@@ -31,6 +31,8 @@ const ja = {
     demandTitle: '探されている業種',
     demandLine: '{{industry}}を探している人 {{seeking}} 名 / {{industry}}の来場者 {{present}} 名',
     demandEmpty: 'まだ集計できる回答がありません。',
+    /** 名前のすぐ後に添える業種。 */
+    industryAfterName: '（{{industry}}）',
     introductionsTitle: 'いま会ってほしい組み合わせ',
     introductionsHint: '紹介への表示に同意した方だけを載せています。',
     introductionsEmpty: 'いまご紹介できる組み合わせはありません。',
@@ -79,6 +81,7 @@ const en: typeof ja = {
     demandTitle: 'Sectors people are looking for',
     demandLine: '{{seeking}} looking for {{industry}} / {{present}} from {{industry}} here',
     demandEmpty: 'No answers to count yet.',
+    industryAfterName: ' ({{industry}})',
     introductionsTitle: 'Introductions now',
     introductionsHint: 'Only people who agreed to be suggested are shown.',
     introductionsEmpty: 'No introductions to suggest right now.',

@@ -38,7 +38,9 @@ export function PartnerRoomPanel({ settings }: { settings: EventSettings | undef
           <ul className="room-introductions">
             {data.introductions.map(({ a, b, reasons }) => (
               <li key={`${a.id}-${b.id}`}>
-                <strong>{a.name}</strong>（{labels.industry(a.industry).label}） ↔ <strong>{b.name}</strong>（{labels.industry(b.industry).label}）
+                <strong>{a.name}</strong>
+                {t('partners.room.industryAfterName', { industry: labels.industry(a.industry).label })} ↔ <strong>{b.name}</strong>
+                {t('partners.room.industryAfterName', { industry: labels.industry(b.industry).label })}
                 <small> {describeSuggestion(reasons, b.industry, { industry: labels.industry, goal: goals }, t).headline}</small>
               </li>
             ))}

@@ -1,5 +1,6 @@
 import './dashboard.css';
 import { useTranslation } from 'react-i18next';
+import { LanguageSwitch } from '../../../components/LanguageSwitch';
 import { useLiveQuery } from '../../../hooks/useLiveQuery';
 import { ArrivalsChart, CategoryBars } from './charts';
 import { labelsFor } from './labels';
@@ -53,6 +54,8 @@ export function RoomView() {
       <footer>
         <span>{t('dashboard.roomHint')}</span>
         <span className="room-actions">
+          {/* The venue screen has no header: its language is chosen here (a paired screen has nowhere else). */}
+          <LanguageSwitch />
           <button type="button" onClick={() => void document.documentElement.requestFullscreen?.().catch(() => undefined)}>
             {t('dashboard.fullScreen')}
           </button>
