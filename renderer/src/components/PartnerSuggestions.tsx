@@ -63,9 +63,14 @@ export function PartnerSuggestionList({ suggestions, settings, large = false }: 
                 <strong className="partner-name">{person.name}</strong>
                 {person.company && <span className="partner-company">{person.company}</span>}
                 <span className="partner-goals">{person.goals.map((g) => goals(g).chip).join('　')}</span>
+                {/* The extras as tags: joined by "·" they ran into the "・" inside Japanese sector and goal names. */}
                 <span className="partner-why">
-                  {why.headline}
-                  {why.extras.length > 0 && ` · ${why.extras.join(' · ')}`}
+                  {why.headline && <span>{why.headline}</span>}
+                  {why.extras.map((extra) => (
+                    <span key={extra} className="partner-tag">
+                      {extra}
+                    </span>
+                  ))}
                 </span>
               </li>
             );
