@@ -122,6 +122,9 @@ describe('partner suggestions on a station', () => {
     const names = [room.introductions[0]?.a.name, room.introductions[0]?.b.name].sort();
     expect(names).toEqual(['採用 花子', '求職 一郎']);
     expect(JSON.stringify(room)).not.toMatch(/二郎|三郎|example\.jp/);
+    // Name and industry only: the venue screen shows no company.
+    expect(Object.keys(room.introductions[0]?.a ?? {}).sort()).toEqual(['id', 'industry', 'name']);
+    expect(JSON.stringify(room)).not.toContain('結び病院');
 
     await api.suggestPartners({ attendeeId: seeker });
     expect(await api.getPartnerReport()).toEqual({

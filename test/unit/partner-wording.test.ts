@@ -1,6 +1,6 @@
 import i18next from 'i18next';
 import { describe, expect, it } from 'vitest';
-import { describeSuggestion, goalText } from '../../renderer/src/components/partner-wording';
+import { describeIntroduction, describeSuggestion, goalText } from '../../renderer/src/components/partner-wording';
 import { partners } from '../../renderer/src/i18n/topics/partners';
 import { labelsFor } from '../../renderer/src/screens/organizer/dashboard/labels';
 import { DEFAULT_EVENT_SETTINGS } from '../../shared/domain/defaults';
@@ -31,8 +31,20 @@ describe('partner suggestion wording', () => {
     expect(await words('en', hiringHealthcare, 'healthcare')).toEqual({ headline: 'hiring, Healthcare', extras: ['a sector you seek', 'just arrived'] });
   });
 
-  it('falls back to the event’s own goal label, and to the industry alone without a goal reason', async () => {
+  it('falls back to the event’s own goal label, and has no headline without a goal reason (the industry chip says it)', async () => {
     expect((await words('ja', [{ kind: 'goal', yourGoal: 'x', theirGoal: 'x' }], 'it')).headline).toBe('「x」が目的のIT・通信の方');
-    expect(await words('ja', [{ kind: 'seeks-your-sector', industry: 'it' }], 'finance')).toEqual({ headline: '金融・保険の方', extras: ['あなたの業種を探しています'] });
+    expect(await words('ja', [{ kind: 'seeks-your-sector', industry: 'it' }], 'finance')).toEqual({ headline: '', extras: ['あなたの業種を探しています'] });
+  });
+
+  it('says why two people are introduced on the venue screen by their two goals', async () => {
+    const pair = async (language: 'ja' | 'en', reasons: SuggestionReason[]) => {
+      await i18n.changeLanguage(language);
+      return describeIntroduction(reasons, { goal: goalText(DEFAULT_EVENT_SETTINGS, language) }, i18n.t);
+    };
+    expect(await pair('ja', hiringHealthcare)).toBe('転職・就職 × 採用');
+    expect(await pair('en', hiringHealthcare)).toBe('Job seeking × Hiring');
+    expect(await pair('ja', [{ kind: 'goal', yourGoal: 'partners', theirGoal: 'partners' }])).toBe('協業・パートナー探し同士');
+    expect(await pair('en', [{ kind: 'goal', yourGoal: 'partners', theirGoal: 'partners' }])).toBe('Both: Partners');
+    expect(await pair('ja', [{ kind: 'just-arrived' }])).toBe('');
   });
 });

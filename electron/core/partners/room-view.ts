@@ -1,4 +1,4 @@
-import type { Introduction, PartnerReport, PartnerRoomView, SectorDemand } from '../../../shared/api/methods/partners';
+import type { IntroducedPerson, Introduction, PartnerReport, PartnerRoomView, PublicPartner, SectorDemand } from '../../../shared/api/methods/partners';
 import { PartnerRoom } from '../../../shared/domain/partners/room';
 import type { Db } from '../db/types';
 import { readSettings } from '../settings/queries';
@@ -47,10 +47,11 @@ export function readPartnerRoomView(db: Db, room: PartnerRoom, now: number): Par
     paired.add(person.id).add(best.id);
   }
   const people = publicPartners(db, [...paired]);
-  const introductions = pairs.flatMap(({ a, b, reasons }) => {
+  const shown = ({ id, name, industry }: PublicPartner): IntroducedPerson => ({ id, name, industry });
+  const introductions = pairs.flatMap(({ a, b, reasons }): Introduction[] => {
     const first = people.get(a);
     const second = people.get(b);
-    return first && second ? [{ a: first, b: second, reasons }] : [];
+    return first && second ? [{ a: shown(first), b: shown(second), reasons }] : [];
   });
   return { demand: sectorDemand(db, PRESENT), introductions };
 }

@@ -10,23 +10,35 @@ interface Props {
   onSaved?: (consent: boolean) => void;
 }
 
-/** The desk's toggle: agree to or withdraw from partner suggestions (takes effect at once). */
+/**
+ * The desk's toggle: agree to or withdraw from partner suggestions (takes effect at once). The
+ * answer clicked shows at once and stays until the station's answer for this person changes (the
+ * card re-reads after the change notice, which may come before or after the call returns), so the
+ * box never flicks back to the old state in between; a failed save shows the old state again.
+ */
 export function PartnerConsentToggle({ attendeeId, consent, onSaved }: Props) {
   const { t } = useTranslation();
   const api = useApi();
+  /** What was clicked, and the station's answer it was clicked over. */
+  const [clicked, setClicked] = useState<{ value: boolean; over: boolean } | null>(null);
   const [busy, setBusy] = useState(false);
+  const checked = clicked && clicked.over === consent ? clicked.value : consent;
   return (
     <label className="partner-consent-toggle">
       <input
         type="checkbox"
-        checked={consent}
+        checked={checked}
         disabled={busy}
         onChange={(event) => {
           const next = event.target.checked;
+          setClicked({ value: next, over: consent });
           setBusy(true);
           void api
             .setPartnerConsent({ attendeeId, consent: next })
-            .then((saved) => onSaved?.(saved.partnerConsent))
+            .then(
+              (saved) => onSaved?.(saved.partnerConsent),
+              () => setClicked(null),
+            )
             .finally(() => setBusy(false));
         }}
       />

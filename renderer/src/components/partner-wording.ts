@@ -10,7 +10,8 @@ interface Labels {
 
 /**
  * The few words of why someone is suggested, from the engine's reasons: a headline naming their
- * goal and industry ("採用を考えている医療・ヘルスケアの方" / "hiring, Healthcare") and short extras.
+ * goal and industry ("採用を考えている医療・ヘルスケアの方" / "hiring, Healthcare"), '' when no goal
+ * brings them together, and short extras.
  */
 export function describeSuggestion(
   reasons: readonly SuggestionReason[],
@@ -20,7 +21,8 @@ export function describeSuggestion(
 ): { headline: string; extras: string[] } {
   const industryLabel = labels.industry(industry).label;
   const goal = reasons.find((r) => r.kind === 'goal');
-  let headline = t('partners.industryPerson', { industry: industryLabel });
+  // Without a goal reason the headline would only repeat the industry chip beside it.
+  let headline = '';
   if (goal) {
     const key = `partners.goalPhrase.${goal.theirGoal}`;
     const phrase = t(key, { defaultValue: '' }) || t('partners.goalPhraseOther', { goal: labels.goal(goal.theirGoal).label });
@@ -33,6 +35,18 @@ export function describeSuggestion(
     return [];
   });
   return { headline, extras };
+}
+
+/**
+ * Why two people are introduced on the venue screen, in a few words: their two goals
+ * ("採用 × 転職・就職", "協業・パートナー探し同士"); '' when the pair has no goal reason.
+ */
+export function describeIntroduction(reasons: readonly SuggestionReason[], labels: Pick<Labels, 'goal'>, t: TFunction): string {
+  const goal = reasons.find((r) => r.kind === 'goal');
+  if (!goal) return '';
+  const a = labels.goal(goal.yourGoal).label;
+  const b = labels.goal(goal.theirGoal).label;
+  return a === b ? t('partners.room.sameGoal', { goal: a }) : t('partners.room.goalPair', { a, b });
 }
 
 /** Goal ids → the plain label for sentences and "★ アイデア創出" for the chips. */

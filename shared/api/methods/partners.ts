@@ -36,9 +36,15 @@ export interface SectorDemand {
   present: number;
 }
 
+/**
+ * One person of an introduction on the venue screen: the name and industry it shows, and an id to
+ * tell rows apart. A projector in the hall needs no company or goal list (the reasons name the goal).
+ */
+export type IntroducedPerson = Pick<PublicPartner, 'id' | 'name' | 'industry'>;
+
 export interface Introduction {
-  a: PublicPartner;
-  b: PublicPartner;
+  a: IntroducedPerson;
+  b: IntroducedPerson;
   reasons: SuggestionReason[];
 }
 

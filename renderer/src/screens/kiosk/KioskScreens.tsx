@@ -342,7 +342,7 @@ export function KioskDone({
         )}
       </dl>
       <p className="kiosk-hint">{t('door.kiosk.legend')}</p>
-      <PartnerSuggestionList suggestions={suggestions} large />
+      <PartnerSuggestionList suggestions={suggestions} settings={settings} large />
       <button type="button" className="secondary" onClick={onFinish}>
         {t('door.kiosk.finish')}
       </button>

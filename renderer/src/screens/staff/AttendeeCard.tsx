@@ -125,7 +125,7 @@ export function AttendeeCard({ attendee, stale, settings, busy, onCheckIn, onUnd
         <PartnerConsentToggle key={attendee.id} attendeeId={attendee.id} consent={attendee.partnerConsent} />
         <VcardOptInToggle key={`vcard-${attendee.id}`} attendeeId={attendee.id} optIn={attendee.vcardOptIn} />
       </div>
-      {checkedIn && <PartnerSuggestions attendeeId={attendee.id} />}
+      {checkedIn && <PartnerSuggestions attendeeId={attendee.id} settings={settings} />}
     </article>
   );
 }

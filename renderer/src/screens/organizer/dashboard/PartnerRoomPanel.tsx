@@ -1,12 +1,12 @@
 import { useTranslation } from 'react-i18next';
 import type { EventSettings } from '../../../../../shared/domain/settings';
-import { describeSuggestion, goalText } from '../../../components/partner-wording';
+import { describeIntroduction, goalText } from '../../../components/partner-wording';
 import { useLiveQuery } from '../../../hooks/useLiveQuery';
 import { labelsFor } from './labels';
 
 /**
  * The room view's partner part: unmet demand by sector (counts only), and introductions now among
- * people who agreed to be suggested (their name and company, nothing more).
+ * people who agreed to be suggested (their name and industry, nothing more).
  */
 export function PartnerRoomPanel({ settings }: { settings: EventSettings | undefined }) {
   const { t, i18n } = useTranslation();
@@ -24,7 +24,9 @@ export function PartnerRoomPanel({ settings }: { settings: EventSettings | undef
           <ul className="room-demand">
             {data.demand.slice(0, 5).map((row) => (
               <li key={row.industry} className={row.seeking > row.present ? 'unmet' : undefined}>
-                {t('partners.room.demandLine', { industry: labels.industry(row.industry).label, seeking: row.seeking, present: row.present })}
+                <span>{t('partners.room.demandSeeking', { industry: labels.industry(row.industry).label, seeking: row.seeking })}</span>
+                {' / '}
+                <span>{t('partners.room.demandPresent', { industry: labels.industry(row.industry).label, present: row.present })}</span>
               </li>
             ))}
           </ul>
@@ -38,13 +40,23 @@ export function PartnerRoomPanel({ settings }: { settings: EventSettings | undef
           <ul className="room-introductions">
             {data.introductions.map(({ a, b, reasons }) => (
               <li key={`${a.id}-${b.id}`}>
-                <strong>{a.name}</strong>（{labels.industry(a.industry).label}） ↔ <strong>{b.name}</strong>（{labels.industry(b.industry).label}）
-                <small> {describeSuggestion(reasons, b.industry, { industry: labels.industry, goal: goals }, t).headline}</small>
+                <span className="pair">
+                  <span className="person">
+                    <strong>{a.name}</strong>
+                    {t('partners.room.industryAfterName', { industry: labels.industry(a.industry).label })}
+                  </span>
+                  {' ↔ '}
+                  <span className="person">
+                    <strong>{b.name}</strong>
+                    {t('partners.room.industryAfterName', { industry: labels.industry(b.industry).label })}
+                  </span>
+                </span>
+                <small>{describeIntroduction(reasons, { goal: goals }, t)}</small>
               </li>
             ))}
           </ul>
         )}
-        <small>{t('partners.room.introductionsHint')}</small>
+        <p className="room-hint">{t('partners.room.introductionsHint')}</p>
       </div>
     </>
   );

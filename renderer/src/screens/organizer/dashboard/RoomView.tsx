@@ -1,5 +1,6 @@
 import './dashboard.css';
 import { useTranslation } from 'react-i18next';
+import { LanguageSwitch } from '../../../components/LanguageSwitch';
 import { useLiveQuery } from '../../../hooks/useLiveQuery';
 import { ArrivalsChart, CategoryBars } from './charts';
 import { labelsFor } from './labels';
@@ -7,8 +8,8 @@ import { PartnerRoomPanel } from './PartnerRoomPanel';
 
 /**
  * The room view for a venue screen or projector (`#/room`): counts and mix, in type large enough
- * to read across a hall, and introductions among people who agreed to be suggested (their name,
- * company and industry only). No e-mail or phone can reach the screen: no method it calls returns one.
+ * to read across a hall, and introductions among people who agreed to be suggested (their name and
+ * industry only). No e-mail, phone or company can reach the screen: no method it calls returns one.
  */
 export function RoomView() {
   const { t, i18n } = useTranslation();
@@ -53,6 +54,8 @@ export function RoomView() {
       <footer>
         <span>{t('dashboard.roomHint')}</span>
         <span className="room-actions">
+          {/* The venue screen has no header: its language is chosen here (a paired screen has nowhere else). */}
+          <LanguageSwitch />
           <button type="button" onClick={() => void document.documentElement.requestFullscreen?.().catch(() => undefined)}>
             {t('dashboard.fullScreen')}
           </button>
