@@ -78,20 +78,20 @@ export function AttendeeEditor(props: {
               />
             </label>
           ))}
+          <label className="roster-registration">
+            {t('roster.registration')}
+            <select
+              value={fields.registrationStatus}
+              onChange={(event) => setFields((current) => ({ ...current, registrationStatus: event.target.value as RegistrationStatus }))}
+            >
+              {REGISTRATION_STATUSES.map((value) => (
+                <option key={value} value={value}>
+                  {t(`roster.registrationStatus.${value}`)}
+                </option>
+              ))}
+            </select>
+          </label>
         </div>
-        <label className="roster-registration">
-          {t('roster.registration')}
-          <select
-            value={fields.registrationStatus}
-            onChange={(event) => setFields((current) => ({ ...current, registrationStatus: event.target.value as RegistrationStatus }))}
-          >
-            {REGISTRATION_STATUSES.map((value) => (
-              <option key={value} value={value}>
-                {t(`roster.registrationStatus.${value}`)}
-              </option>
-            ))}
-          </select>
-        </label>
         <TaxonomyPickers
           settings={props.settings}
           value={fields}
@@ -110,7 +110,7 @@ export function AttendeeEditor(props: {
               <button type="button" className="danger" onClick={() => void props.onRemove()}>
                 {t('roster.confirmYes')}
               </button>
-              <button type="button" onClick={() => setConfirming(false)}>
+              <button type="button" className="secondary" onClick={() => setConfirming(false)}>
                 {t('roster.confirmNo')}
               </button>
             </div>
@@ -120,7 +120,7 @@ export function AttendeeEditor(props: {
             <button type="submit" className="primary">
               {t('roster.save')}
             </button>
-            <button type="button" onClick={props.onClose}>
+            <button type="button" className="secondary" onClick={props.onClose}>
               {t('roster.cancel')}
             </button>
             {props.person && !props.person.removed && (

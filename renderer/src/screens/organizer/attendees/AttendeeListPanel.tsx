@@ -49,7 +49,7 @@ export function AttendeeListPanel() {
   const { total, rowAt, want } = useRosterPages(query, filter);
   const label = (item: { ja: string; en: string } | undefined, fallback: string) => (item ? (i18n.language === 'en' ? item.en : item.ja) : fallback);
   const industryLabel = (id: string) => (id ? label(settings?.industries.find((x) => x.id === id), id) : '');
-  const goalLabels = (ids: string[]) => ids.map((id) => label(settings?.goals.find((x) => x.id === id), id)).join('、');
+  const goalLabels = (ids: string[]) => ids.map((id) => label(settings?.goals.find((x) => x.id === id), id)).join(t('roster.listSeparator'));
   const time = (iso: string) => new Date(iso).toLocaleTimeString(i18n.language, { hour: '2-digit', minute: '2-digit' });
 
   // The words for where a person stands; which state that is, the shared rule decides.
@@ -87,9 +87,16 @@ export function AttendeeListPanel() {
           <strong>{person.name}</strong>
           <small>{person.nameKana}</small>
         </span>
-        <span role="cell">{person.company}</span>
-        <span role="cell">{industryLabel(person.industry)}</span>
-        <span role="cell">{goalLabels(person.goals)}</span>
+        {/* A title shows the whole text where a narrow column cuts it short. */}
+        <span role="cell" title={person.company}>
+          {person.company}
+        </span>
+        <span role="cell" title={industryLabel(person.industry)}>
+          {industryLabel(person.industry)}
+        </span>
+        <span role="cell" title={goalLabels(person.goals)}>
+          {goalLabels(person.goals)}
+        </span>
         <span role="cell" className="roster-state">
           {stateText(person)}
         </span>
