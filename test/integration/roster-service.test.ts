@@ -57,6 +57,31 @@ describe('the organizer attendee list', () => {
     expect(names(await list(api, { query: 'hayashi', filter: { goal: 'hire' } }))).toEqual(['林 花子']);
   });
 
+  it('counts only registered people who are not in as not arrived, and filters by registration status', async () => {
+    const s = station('Door A');
+    const { api } = s.service;
+    const { ken } = await seed(s);
+    await api.addAttendee({ name: '井上 澪', nameKana: 'イノウエ ミオ', registrationStatus: 'waitlisted' });
+    await api.addAttendee({ name: '江口 丈', nameKana: 'エグチ ジョウ', registrationStatus: 'pending' });
+    // Cancelled, then let in by staff anyway: arrived, and still cancelled as a registration.
+    const sae = await api.addAttendee({ name: '遠藤 冴', nameKana: 'エンドウ サエ', registrationStatus: 'cancelled' });
+    await api.checkIn({ attendeeId: sae.id, source: 'search', override: true });
+    await api.updateAttendee({ id: ken.id, fields: { registrationStatus: 'cancelled' } });
+
+    expect(names(await list(api, { filter: { status: 'expected' } }))).toEqual(['林 花子']);
+    const status = await api.getStatus();
+    // The header's counts agree: expected minus those of them already in.
+    expect(status.expected - status.checkedIn).toBe(1);
+    expect(names(await list(api, { filter: { status: 'checked-in' } }))).toEqual(['遠藤 冴', '山田 太郎']);
+    expect(names(await list(api, { filter: { registration: 'cancelled' } }))).toEqual(['青木 健', '遠藤 冴']);
+    expect(names(await list(api, { filter: { registration: 'cancelled', status: 'expected' } }))).toEqual([]);
+    expect(names(await list(api, { filter: { registration: 'waitlisted' } }))).toEqual(['井上 澪']);
+    expect(names(await list(api, { filter: { registration: 'pending' } }))).toEqual(['江口 丈']);
+    expect(names(await list(api, { filter: { registration: 'registered' } }))).toEqual(['林 花子', '山田 太郎']);
+    expect(names(await list(api, { query: 'いのうえ', filter: { registration: 'waitlisted' } }))).toEqual(['井上 澪']);
+    expect(names(await list(api, { query: 'いのうえ', filter: { status: 'expected' } }))).toEqual([]);
+  });
+
   it('removes through the log, keeps the person and their check-in, and restores them as they were', async () => {
     const s = station('Door A');
     const { api } = s.service;
@@ -120,6 +145,17 @@ describe('the organizer attendee list', () => {
     await a.service.sync.syncOnce();
     await b.service.sync.syncOnce();
     expect(names(await list(b.service.api, {}))).toContain('林 花子');
+
+    // A registration status set in the list's editor is a field like any other: it syncs.
+    await a.service.api.updateAttendee({ id: hanako.id, fields: { registrationStatus: 'cancelled' } });
+    await a.service.sync.syncOnce();
+    await b.service.sync.syncOnce();
+    expect(names(await list(b.service.api, { filter: { registration: 'cancelled' } }))).toEqual(['林 花子']);
+    expect(names(await list(b.service.api, { filter: { status: 'expected' } }))).toEqual(['青木 健']);
+    await a.service.api.updateAttendee({ id: hanako.id, fields: { registrationStatus: 'registered' } });
+    await a.service.sync.syncOnce();
+    await b.service.sync.syncOnce();
+    expect(names(await list(b.service.api, { filter: { status: 'expected' } }))).toEqual(['青木 健', '林 花子']);
 
     await a.service.api.removeAttendee({ id: hanako.id });
     await a.service.sync.syncOnce();

@@ -19,9 +19,15 @@ function conditionsOf(filter: RosterFilter): Conditions {
   const sql: string[] = [];
   const params: Record<string, unknown> = {};
   sql.push(filter.status === 'removed' ? 'removed = 1' : 'removed = 0');
-  if (filter.status === 'expected') sql.push('checkin_id IS NULL');
+  // Not arrived means expected and not in: the rule of shared/domain/roster-state.ts and of the
+  // dashboard's "expected" count (migration 012), so cancelled people are not 未来場.
+  if (filter.status === 'expected') sql.push("checkin_id IS NULL AND walk_in = 0 AND registration_status = 'registered'");
   if (filter.status === 'checked-in') sql.push('checkin_id IS NOT NULL');
   if (filter.checkedIn !== undefined) sql.push(filter.checkedIn ? 'checkin_id IS NOT NULL' : 'checkin_id IS NULL');
+  if (filter.registration !== undefined) {
+    sql.push('registration_status = @registration');
+    params.registration = filter.registration;
+  }
   if (filter.industry !== undefined) {
     sql.push('industry = @industry');
     params.industry = filter.industry;

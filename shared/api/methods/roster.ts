@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Attendee } from '../../domain/attendee';
+import { REGISTRATION_STATUSES, type Attendee } from '../../domain/attendee';
 import { method, returns } from '../method';
 
 /**
@@ -10,8 +10,10 @@ const attendeeId = z.string().uuid();
 
 /**
  * Where someone stands at the door: not yet arrived, arrived, or taken off the list (reversible).
- * A registration status (cancelled, waitlisted) is a separate filter key when it exists, not
- * another value here: a cancelled person can still be removed or not.
+ * `expected` (未来場) is a registered person, not a walk-in, not checked in: a cancelled,
+ * waitlisted or unpaid registration is not expected (shared/domain/roster-state.ts). The
+ * registration status itself is a separate filter key, since a cancelled person may still have
+ * come in (staff override) or been removed.
  */
 export const ROSTER_STATUSES = ['expected', 'checked-in', 'removed'] as const;
 export type RosterStatus = (typeof ROSTER_STATUSES)[number];
@@ -20,6 +22,8 @@ export const rosterFilterSchema = z
   .object({
     /** Left out: everyone not removed. */
     status: z.enum(ROSTER_STATUSES).optional(),
+    /** The registration tool's status (参加 / キャンセル / 補欠 / 支払い待ち), as imported or edited. */
+    registration: z.enum(REGISTRATION_STATUSES).optional(),
     industry: z.string().max(64).optional(),
     goal: z.string().max(64).optional(),
     checkedIn: z.boolean().optional(),

@@ -111,6 +111,7 @@ export const importMessages = {
     problemsTitle: 'To check ({{count}})',
     moreProblems: '{{count}} more',
     noProblems: 'No problems found.',
+    confirm_one: 'Import {{count}} person',
     confirm: 'Import {{count}} people',
     confirmNothing: 'Nothing to import',
     cancel: 'Cancel',

@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RosterRow } from '../../../../../shared/api/methods/roster';
-import { EMPTY_ATTENDEE_FIELDS, type AttendeeFields } from '../../../../../shared/domain/attendee';
+import { EMPTY_ATTENDEE_FIELDS, REGISTRATION_STATUSES, type AttendeeFields, type RegistrationStatus } from '../../../../../shared/domain/attendee';
 import type { EventSettings } from '../../../../../shared/domain/settings';
 import { TaxonomyPickers } from '../../../components/Taxonomy';
 
@@ -17,12 +17,13 @@ const TEXT_FIELDS = [
   ['ticketType', 'ticketType', 'text'],
 ] as const;
 
-// Consent to partner suggestions is the attendee's own answer (kiosk, desk toggle, import), not an edit;
-// the registration status comes from the registration tool's export.
-type Editable = Omit<AttendeeFields, 'walkIn' | 'vcardOptIn' | 'partnerConsent' | 'registrationStatus'>;
+// Consent to partner suggestions is the attendee's own answer (kiosk, desk toggle, import), not an
+// edit. The registration status usually comes from the export, but an organizer told of a
+// cancellation by mail sets it here (a field like any other: an `attendee.upsert`, synced).
+type Editable = Omit<AttendeeFields, 'walkIn' | 'vcardOptIn' | 'partnerConsent'>;
 
 function editableOf(person: RosterRow | null): Editable {
-  const { walkIn: _walkIn, vcardOptIn: _vcard, partnerConsent: _consent, registrationStatus: _status, ...fields } = person ?? EMPTY_ATTENDEE_FIELDS;
+  const { walkIn: _walkIn, vcardOptIn: _vcard, partnerConsent: _consent, ...fields } = person ?? EMPTY_ATTENDEE_FIELDS;
   return {
     ticketCode: fields.ticketCode,
     ticketType: fields.ticketType,
@@ -37,6 +38,7 @@ function editableOf(person: RosterRow | null): Editable {
     email: fields.email,
     phone: fields.phone,
     note: fields.note,
+    registrationStatus: fields.registrationStatus,
   };
 }
 
@@ -76,6 +78,19 @@ export function AttendeeEditor(props: {
               />
             </label>
           ))}
+          <label className="roster-registration">
+            {t('roster.registration')}
+            <select
+              value={fields.registrationStatus}
+              onChange={(event) => setFields((current) => ({ ...current, registrationStatus: event.target.value as RegistrationStatus }))}
+            >
+              {REGISTRATION_STATUSES.map((value) => (
+                <option key={value} value={value}>
+                  {t(`roster.registrationStatus.${value}`)}
+                </option>
+              ))}
+            </select>
+          </label>
         </div>
         <TaxonomyPickers
           settings={props.settings}
@@ -95,7 +110,7 @@ export function AttendeeEditor(props: {
               <button type="button" className="danger" onClick={() => void props.onRemove()}>
                 {t('roster.confirmYes')}
               </button>
-              <button type="button" onClick={() => setConfirming(false)}>
+              <button type="button" className="secondary" onClick={() => setConfirming(false)}>
                 {t('roster.confirmNo')}
               </button>
             </div>
@@ -105,7 +120,7 @@ export function AttendeeEditor(props: {
             <button type="submit" className="primary">
               {t('roster.save')}
             </button>
-            <button type="button" onClick={props.onClose}>
+            <button type="button" className="secondary" onClick={props.onClose}>
               {t('roster.cancel')}
             </button>
             {props.person && !props.person.removed && (

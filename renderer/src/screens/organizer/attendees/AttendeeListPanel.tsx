@@ -2,6 +2,8 @@ import './roster.css';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RosterFilter, RosterRow, RosterStatus } from '../../../../../shared/api/methods/roster';
+import { REGISTRATION_STATUSES, type RegistrationStatus } from '../../../../../shared/domain/attendee';
+import { rosterStateOf } from '../../../../../shared/domain/roster-state';
 import { useApi } from '../../../api/context';
 import { useErrorMessage } from '../../../hooks/useErrorMessage';
 import { useLiveQuery } from '../../../hooks/useLiveQuery';
@@ -32,6 +34,7 @@ export function AttendeeListPanel() {
   const { data: settings } = useLiveQuery((client) => client.getEvent());
   const [query, setQuery] = useState('');
   const [status, setStatus] = useState<'' | RosterStatus>('');
+  const [registration, setRegistration] = useState<'' | RegistrationStatus>('');
   const [industry, setIndustry] = useState('');
   const [goal, setGoal] = useState('');
   const [editing, setEditing] = useState<Editing>({ kind: 'none' });
@@ -39,14 +42,27 @@ export function AttendeeListPanel() {
 
   const filter: RosterFilter = {
     ...(status ? { status } : {}),
+    ...(registration ? { registration } : {}),
     ...(industry ? { industry } : {}),
     ...(goal ? { goal } : {}),
   };
   const { total, rowAt, want } = useRosterPages(query, filter);
   const label = (item: { ja: string; en: string } | undefined, fallback: string) => (item ? (i18n.language === 'en' ? item.en : item.ja) : fallback);
   const industryLabel = (id: string) => (id ? label(settings?.industries.find((x) => x.id === id), id) : '');
-  const goalLabels = (ids: string[]) => ids.map((id) => label(settings?.goals.find((x) => x.id === id), id)).join('、');
+  const goalLabels = (ids: string[]) => ids.map((id) => label(settings?.goals.find((x) => x.id === id), id)).join(t('roster.listSeparator'));
   const time = (iso: string) => new Date(iso).toLocaleTimeString(i18n.language, { hour: '2-digit', minute: '2-digit' });
+
+  // The words for where a person stands; which state that is, the shared rule decides.
+  const stateText = (person: RosterRow): string => {
+    const state = rosterStateOf(person);
+    if (state === 'removed') return t('roster.removedMark');
+    if (state === 'expected') return t('roster.notYet');
+    if (state !== 'checked-in') return t(`roster.state.${state}`);
+    const at = time(person.checkedIn?.at ?? '');
+    return person.registrationStatus === 'registered'
+      ? t('roster.checkedInAt', { time: at })
+      : t('roster.checkedInDespite', { time: at, status: t(`roster.state.${person.registrationStatus}`) });
+  };
 
   const act = async (work: () => Promise<string>): Promise<void> => {
     try {
@@ -66,16 +82,23 @@ export function AttendeeListPanel() {
     const person = rowAt(index);
     if (!person) return <div className="roster-cells roster-placeholder">{t('roster.loading')}</div>;
     return (
-      <div className={`roster-cells${person.removed ? ' roster-removed' : ''}`}>
+      <div className={`roster-cells roster-${rosterStateOf(person)}`}>
         <span role="cell" className="roster-name">
           <strong>{person.name}</strong>
           <small>{person.nameKana}</small>
         </span>
-        <span role="cell">{person.company}</span>
-        <span role="cell">{industryLabel(person.industry)}</span>
-        <span role="cell">{goalLabels(person.goals)}</span>
-        <span role="cell">
-          {person.removed ? t('roster.removedMark') : person.checkedIn ? t('roster.checkedInAt', { time: time(person.checkedIn.at) }) : t('roster.notYet')}
+        {/* A title shows the whole text where a narrow column cuts it short. */}
+        <span role="cell" title={person.company}>
+          {person.company}
+        </span>
+        <span role="cell" title={industryLabel(person.industry)}>
+          {industryLabel(person.industry)}
+        </span>
+        <span role="cell" title={goalLabels(person.goals)}>
+          {goalLabels(person.goals)}
+        </span>
+        <span role="cell" className="roster-state">
+          {stateText(person)}
         </span>
         <span role="cell">
           {person.removed ? (
@@ -134,6 +157,17 @@ export function AttendeeListPanel() {
             {STATUS_OPTIONS.map(([value, key]) => (
               <option key={key} value={value}>
                 {t(`roster.${key}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t('roster.registration')}
+          <select value={registration} onChange={(event) => setRegistration(event.target.value as '' | RegistrationStatus)}>
+            <option value="">{t('roster.any')}</option>
+            {REGISTRATION_STATUSES.map((value) => (
+              <option key={value} value={value}>
+                {t(`roster.registrationStatus.${value}`)}
               </option>
             ))}
           </select>

@@ -14,7 +14,7 @@ export function MappingTable({ preview, disabled, onChange }: Props) {
     onChange(preview.mapping.map((current, i) => (i === column ? target : current)));
 
   return (
-    <table className="import-mapping">
+    <table className="import-mapping import-columns">
       <caption>{t('import.mappingTitle')}</caption>
       <thead>
         <tr>
