@@ -66,6 +66,10 @@ describe('musubi in Japanese and English', () => {
     const unknownStatus = await runMusubi(['import', status, '--db', path.join(dir, 'b.db'), '--lang', 'ja'], { MUSUBI_LANG: '', LANG: 'C' });
     expect(unknownStatus.stderr).toContain('注意: status.csv 3 行目「ステータス」列: 申込状況「よくわからない」（1 行）は判別できないため、参加予定として取り込みました。');
 
+    const badMap = await runMusubi(['import', status, '--db', path.join(dir, 'b.db'), '--value-map', 'company:宇宙=other'], japanese);
+    expect(badMap.code).not.toBe(0);
+    expect(badMap.stderr).toContain('「company」という項目はありません。industry、lookingFor、goals のどれかを使ってください。');
+
     const english = await runMusubi(['import', path.join(fixtures, 'broken.csv'), '--db', path.join(dir, 'c.db'), '--dry-run', '--lang', 'en'], japanese);
     expect(english.stderr).toContain('error: broken.csv row 3 column 氏名: This row has no name; it is left out.');
     expect(english.stderr).toContain("warning: broken.csv row 6 column 業種: “宇宙開発” (rows: 1) is not one of the event’s industries; it is kept in the note. Map it with --value-map 'industry:宇宙開発=<id>'.");

@@ -107,6 +107,15 @@ export const en = {
     'unknown-status': '“{{value}}” (rows: {{rows}}) is not a registration status Musubi knows; these people are imported as registered.',
     'display-name-as-name': 'No column holds the real name (氏名, or 姓 and 名); the display name “{{value}}” is used as the name. Name the real-name column with --map if the file has one.',
   },
+  valueMap: {
+    unknownField: 'Unknown field "{{field}}"; use industry, lookingFor or goals.',
+    idNotText: 'The choice for “{{answer}}” must be a category id (text).',
+    emptyAnswer: 'An answer to map is empty.',
+    cannotRead: 'Cannot read the value map {{file}}: {{reason}}',
+    notJson: 'The value map {{file}} is not valid JSON: {{reason}}',
+    notObject: 'The value map {{file}} must be an object like {"industry": {"製造業": "manufacturing"}}.',
+    fieldNotObject: '"{{field}}" in {{file}} must map answers to ids, like {"製造業": "manufacturing"}.',
+  },
   search: {
     description: 'find attendees by name (kanji, kana, romaji), company, e-mail or ticket code',
     query: 'what staff would type at the door',
@@ -330,6 +339,15 @@ export const ja: typeof en = {
     'invisible-name': '氏名が見えない文字（ゼロ幅スペースなど）だけです。この行は取り込みません。',
     'unknown-status': '申込状況「{{value}}」（{{rows}} 行）は判別できないため、参加予定として取り込みました。',
     'display-name-as-name': '本名の列（氏名、または姓と名）がないため、表示名「{{value}}」を氏名として使います。本名の列があれば --map でその列を name にしてください。',
+  },
+  valueMap: {
+    unknownField: '「{{field}}」という項目はありません。industry、lookingFor、goals のどれかを使ってください。',
+    idNotText: '「{{answer}}」の割り当て先は区分の ID（文字列）で指定してください。',
+    emptyAnswer: '割り当てる回答が空です。',
+    cannotRead: '回答の割り当てファイル {{file}} を読めません：{{reason}}',
+    notJson: '回答の割り当てファイル {{file}} は正しい JSON ではありません：{{reason}}',
+    notObject: '回答の割り当てファイル {{file}} は {"industry": {"製造業": "manufacturing"}} のような形にしてください。',
+    fieldNotObject: '{{file}} の「{{field}}」は {"製造業": "manufacturing"} のように回答と ID の組にしてください。',
   },
   search: {
     description: '氏名（漢字・かな・ローマ字）、会社名、メールアドレス、受付番号で参加者を探す',
