@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import type { AnswerMap } from '../../shared/domain/settings';
 import { MusubiError } from '../../shared/errors';
 import { catalogueOfField } from '../core/import/answer-map';
+import { t } from './i18n/translate';
 
 /**
  * `musubi import --value-map`: either one choice, `industry:製造業=manufacturing` (an empty id,
@@ -13,9 +14,9 @@ const ONE_CHOICE = /^([A-Za-z_-]+):(.+)=([a-z0-9-]*)$/;
 
 function add(map: AnswerMap, field: string, answer: string, id: unknown, where: string): void {
   const catalogue = catalogueOfField(field);
-  if (!catalogue) throw new MusubiError('invalid-input', `Unknown field "${field}"; use industry, lookingFor or goals.`, where);
-  if (typeof id !== 'string') throw new MusubiError('invalid-input', `The choice for “${answer}” must be a category id (text).`, where);
-  if (answer.trim() === '') throw new MusubiError('invalid-input', 'An answer to map is empty.', where);
+  if (!catalogue) throw new MusubiError('invalid-input', t('valueMap.unknownField', { field }), where);
+  if (typeof id !== 'string') throw new MusubiError('invalid-input', t('valueMap.idNotText', { answer }), where);
+  if (answer.trim() === '') throw new MusubiError('invalid-input', t('valueMap.emptyAnswer'), where);
   map[catalogue][answer.trim()] = id.trim();
 }
 
@@ -24,12 +25,12 @@ function readJson(file: string): unknown {
   try {
     text = fs.readFileSync(file, 'utf8');
   } catch (error) {
-    throw new MusubiError('invalid-input', `Cannot read the value map ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`, file);
+    throw new MusubiError('invalid-input', t('valueMap.cannotRead', { file, reason: (error as NodeJS.ErrnoException).code ?? (error as Error).message }), file);
   }
   try {
     return JSON.parse(text.replace(/^\uFEFF/, '')) as unknown;
   } catch (error) {
-    throw new MusubiError('invalid-input', `The value map ${file} is not valid JSON: ${(error as Error).message}`, file);
+    throw new MusubiError('invalid-input', t('valueMap.notJson', { file, reason: (error as Error).message }), file);
   }
 }
 
@@ -44,11 +45,11 @@ export function parseValueMaps(specs: readonly string[]): AnswerMap | undefined 
     }
     const json = readJson(spec);
     if (typeof json !== 'object' || json === null || Array.isArray(json)) {
-      throw new MusubiError('invalid-input', `The value map ${spec} must be an object like {"industry": {"製造業": "manufacturing"}}.`, spec);
+      throw new MusubiError('invalid-input', t('valueMap.notObject', { file: spec }), spec);
     }
     for (const [field, choices] of Object.entries(json)) {
       if (typeof choices !== 'object' || choices === null || Array.isArray(choices)) {
-        throw new MusubiError('invalid-input', `"${field}" in ${spec} must map answers to ids, like {"製造業": "manufacturing"}.`, `${spec} ${field}`);
+        throw new MusubiError('invalid-input', t('valueMap.fieldNotObject', { field, file: spec }), `${spec} ${field}`);
       }
       for (const [answer, id] of Object.entries(choices as Record<string, unknown>)) add(map, field, answer, id, `${spec} ${field}`);
     }

@@ -16,6 +16,12 @@ export const badgeFieldChoicesSchema = z.object({
   title: z.boolean(),
   lookingFor: z.boolean(),
   /**
+   * The display name people know them by online (connpass 表示名), beside the reading. Some
+   * organizers want it (a tech meetup), some do not (a nickname like 「はなちゃん」 on a business
+   * badge). A design saved before the choice existed reads as on: that is what it printed.
+   */
+  nickname: z.boolean().default(true),
+  /**
    * `vcard`: the contact card for attendees who opted in, and for the others the ticket code when
    * this station adds ticket QRs (Print settings). `ticket`: the ticket code for everyone.
    */
@@ -38,7 +44,7 @@ export const badgeDesignSchema = z.object({
 export type BadgeDesign = z.infer<typeof badgeDesignSchema>;
 
 /** Everything on, the vCard QR for those who opted in: the badge as it was before it had choices. */
-export const DEFAULT_FIELD_CHOICES: BadgeFieldChoices = { company: true, title: true, lookingFor: true, qr: 'vcard' };
+export const DEFAULT_FIELD_CHOICES: BadgeFieldChoices = { company: true, title: true, lookingFor: true, nickname: true, qr: 'vcard' };
 
 export const DEFAULT_BADGE_DESIGN: BadgeDesign = {
   showEventName: false,

@@ -66,13 +66,14 @@ describe('organizer designs the badge', { timeout: 60_000 }, () => {
     await page.getByLabel('Print the event name at the top of the badge').check();
     await page.locator('.badge-design-choices select').selectOption('62mm');
     await page.getByLabel('Job title').uncheck();
+    await page.getByLabel('Nickname (e.g. the connpass display name)').uncheck();
     await page.getByRole('radio', { name: 'Ticket code' }).check();
     // The preview of the 62 mm label came back as a PDF and is shown in the page.
     await expect.poll(() => previews.some((p) => p.size === '62mm' && Buffer.from(p.pdf, 'base64').subarray(0, 5).toString() === '%PDF-')).toBe(true);
     expect(await page.locator('.badge-design-preview iframe').getAttribute('src')).toMatch(/^blob:/);
     await expect.poll(() => page.getByText('Unsaved changes').count()).toBe(1);
     await page.getByRole('button', { name: 'Save design' }).click();
-    await expect.poll(async () => (await call<EventSettings>('getEvent')).badgeDesign.sizes['62mm']).toEqual({ company: true, title: false, lookingFor: true, qr: 'ticket' });
+    await expect.poll(async () => (await call<EventSettings>('getEvent')).badgeDesign.sizes['62mm']).toEqual({ company: true, title: false, lookingFor: true, nickname: false, qr: 'ticket' });
     const saved = await call<EventSettings>('getEvent');
     expect(saved.badgeDesign.showEventName).toBe(true);
     expect(saved.badgeDesign.sizes.card.title).toBe(true);

@@ -87,7 +87,7 @@ describe('badge design: what the organizer chose is what prints', { timeout: 60_
     await s.service.api.setBadgeLogo({ dataBase64: drawLogoPng(320, 120).toString('base64') });
     await s.service.api.updateEvent({
       eventName: '異業種交流会 2026 秋',
-      badgeDesign: { ...DEFAULT_BADGE_DESIGN, showEventName: true, sizes: { ...DEFAULT_BADGE_DESIGN.sizes, card: { company: true, title: false, lookingFor: false, qr: 'vcard' } } },
+      badgeDesign: { ...DEFAULT_BADGE_DESIGN, showEventName: true, sizes: { ...DEFAULT_BADGE_DESIGN.sizes, card: { company: true, title: false, lookingFor: false, nickname: true, qr: 'vcard' } } },
     });
 
     const file = await previewFile(s, attendee.id, 'card');
@@ -121,6 +121,44 @@ describe('badge design: what the organizer chose is what prints', { timeout: 60_
     const a6 = pdfText(await previewFile(s, attendee.id, 'a6'));
     expect(a6).toContain('営業部長');
     expect(a6).toContain('金融・保険');
+  });
+
+  it('prints the nickname (connpass 表示名) beside the reading only when the design asks for it, on single badges and on a batch', async () => {
+    const s = station();
+    const { api } = s.service;
+    const csv = fs.readFileSync(path.resolve(import.meta.dirname, '../fixtures/import/connpass-sjis.csv'));
+    await api.commitImport({ fileName: 'connpass-sjis.csv', contentBase64: csv.toString('base64') });
+    const taro = await api.findByTicketCode({ ticketCode: 'CN-0001' });
+    expect(taro).toMatchObject({ name: '山田 太郎', nickname: 'たろう@エンジニア' });
+    const batch = async (): Promise<string> => {
+      const file = path.join(tempDir(), 'batch.pdf');
+      fs.writeFileSync(file, Buffer.from((await api.allBadgesPdf({ size: 'a4-sheet' })).pdfBase64, 'base64'));
+      return pdfText(file);
+    };
+
+    // As before the choice existed: on.
+    expect(pdfText(await previewFile(s, taro!.id, 'card'))).toContain('たろう@エンジニア');
+    expect(await batch()).toContain('たろう@エンジニア');
+
+    const off = { ...DEFAULT_BADGE_DESIGN.sizes.card, nickname: false };
+    await api.updateEvent({ badgeDesign: { ...DEFAULT_BADGE_DESIGN, sizes: { ...DEFAULT_BADGE_DESIGN.sizes, card: off, 'a4-sheet': off } } });
+    const single = pdfText(await previewFile(s, taro!.id, 'card'));
+    expect(single).not.toContain('たろう');
+    expect(single).toContain('山田 太郎');
+    expect(single).toContain('株式会社ネットワークス');
+    const sheet = await batch();
+    expect(sheet).not.toContain('たろう@エンジニア');
+    expect(sheet).not.toContain('ゆい');
+    expect(sheet).toContain('山田 太郎');
+    expect(sheet).toContain('髙橋 結衣');
+    // Only the sizes where it was turned off: the A6 badge still prints it.
+    expect(pdfText(await previewFile(s, taro!.id, 'a6'))).toContain('たろう@エンジニア');
+
+    // A design saved before the choice existed (as a station not yet updated syncs it) prints it.
+    const { nickname: _dropped, ...before } = DEFAULT_BADGE_DESIGN.sizes.card;
+    s.db.prepare(`UPDATE settings_fields SET value = ? WHERE field = 'badgeDesign'`).run(JSON.stringify({ ...DEFAULT_BADGE_DESIGN, sizes: { ...DEFAULT_BADGE_DESIGN.sizes, card: before } }));
+    expect(JSON.parse((s.db.prepare(`SELECT value FROM settings_fields WHERE field = 'badgeDesign'`).get() as { value: string }).value).sizes.card).not.toHaveProperty('nickname');
+    expect(pdfText(await previewFile(s, taro!.id, 'card'))).toContain('たろう@エンジニア');
   });
 
   it('prints the ticket QR for someone who did not opt in to the vCard, when the design asks for the ticket', async () => {

@@ -40,4 +40,38 @@ describe('musubi in Japanese and English', () => {
     const helpEn = await runMusubi(['--lang', 'en', 'import', '--help'], japanese);
     expect(helpEn.stdout).toContain('import a registration export');
   }, 60_000);
+
+  it('says import problems and warnings in Japanese under a Japanese locale or --lang ja, and in English with --lang en', async () => {
+    const dir = tempDir();
+    const fixtures = path.resolve(import.meta.dirname, '../fixtures/import');
+    const japanese = { MUSUBI_LANG: '', LANG: 'ja_JP.UTF-8' };
+
+    const broken = await runMusubi(['import', path.join(fixtures, 'broken.csv'), '--db', path.join(dir, 'a.db'), '--dry-run'], japanese);
+    expect(broken.code, broken.stderr).toBe(0);
+    const lines = broken.stderr.trim().split('\n');
+    expect(lines).toEqual(
+      expect.arrayContaining([
+        'エラー: broken.csv 3 行目「氏名」列: 氏名が空欄です。この行は取り込みません。',
+        'エラー: broken.csv 4 行目「受付番号」列: 受付番号が 2 行目と同じです。この行は取り込みません。',
+        'エラー: broken.csv 5 行目: 項目の数（4）が見出しと合いません。この行は取り込みません。',
+        "注意: broken.csv 6 行目「業種」列: 「宇宙開発」（1 行）はこのイベントの業種の一覧にないため、メモに残しました。業種に割り当てるには --value-map 'industry:宇宙開発=<id>'",
+        "注意: broken.csv 6 行目「参加目的」列: 「世界征服」（1 行）はこのイベントの参加目的の一覧にないため、メモに残しました。参加目的に割り当てるには --value-map 'goal:世界征服=<id>'",
+      ]),
+    );
+    // Nothing of core's English wording reaches a Japanese organizer.
+    expect(broken.stderr).not.toMatch(/\b(row|column|warning|error|is not one of)\b/);
+
+    const status = path.join(dir, 'status.csv');
+    fs.writeFileSync(status, '氏名,ステータス\n山田 花子,参加\n鈴木 次郎,よくわからない\n');
+    const unknownStatus = await runMusubi(['import', status, '--db', path.join(dir, 'b.db'), '--lang', 'ja'], { MUSUBI_LANG: '', LANG: 'C' });
+    expect(unknownStatus.stderr).toContain('注意: status.csv 3 行目「ステータス」列: 申込状況「よくわからない」（1 行）は判別できないため、参加予定として取り込みました。');
+
+    const badMap = await runMusubi(['import', status, '--db', path.join(dir, 'b.db'), '--value-map', 'company:宇宙=other'], japanese);
+    expect(badMap.code).not.toBe(0);
+    expect(badMap.stderr).toContain('「company」という項目はありません。industry、lookingFor、goals のどれかを使ってください。');
+
+    const english = await runMusubi(['import', path.join(fixtures, 'broken.csv'), '--db', path.join(dir, 'c.db'), '--dry-run', '--lang', 'en'], japanese);
+    expect(english.stderr).toContain('error: broken.csv row 3 column 氏名: This row has no name; it is left out.');
+    expect(english.stderr).toContain("warning: broken.csv row 6 column 業種: “宇宙開発” (rows: 1) is not one of the event’s industries; it is kept in the note. Map it with --value-map 'industry:宇宙開発=<id>'.");
+  }, 60_000);
 });

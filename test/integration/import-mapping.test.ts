@@ -3,6 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ImportInput } from '../../shared/api/methods/import';
 import { DEFAULT_EXPORT_COLUMNS } from '../../shared/domain/export-columns';
+import { messyLargeExport } from '../helpers/messy-exports';
 import { openTestStation, type TestStation } from '../helpers/service';
 
 const FIXTURES = path.resolve(import.meta.dirname, '../fixtures/import');
@@ -184,23 +185,10 @@ describe('the registration list as it really is', () => {
 });
 
 describe('a messy 5,000-row export', () => {
-  /** Free-text answers as people type them into a registration form, with a status column. */
-  function messyExport(rows: number): string {
-    const industries = ['金融', '製造業', 'ＩＴ関連', 'IT・通信', '銀行', '不動産', '建設業', '医療', '大学', 'メーカー', '広告代理店', '飲食業', '宇宙', 'フリーランス', '学生'];
-    const goals = ['人脈を広げたい', '情報収集', '協業先を探したい', '採用活動', '人脈拡大', '新しいアイデアが欲しい', '世界平和', '特になし'];
-    const statuses = ['支払い済み', '支払い済み', '支払い済み', 'キャンセル済み', '支払い待ち'];
-    const lines = ['チケット番号,ステータス,氏名,メールアドレス,業種,参加目的,会いたい業種'];
-    for (let i = 0; i < rows; i++) {
-      const goal = `${goals[i % goals.length]!}、${goals[(i * 7 + 3) % goals.length]!}`;
-      lines.push(`M-${i},${statuses[i % statuses.length]!},参加 ${i},p${i}@example.jp,${industries[i % industries.length]!},"${goal}",${industries[(i * 7 + 1) % industries.length]!}`);
-    }
-    return `${lines.join('\n')}\n`;
-  }
-
   it('warns once per unmapped answer instead of once per row, and maps the rest by suggestion', async () => {
     const station = openTestStation();
     const { api } = station.service;
-    const preview = await api.previewImport(csvInput('messy.csv', messyExport(5000)));
+    const preview = await api.previewImport({ fileName: 'messy.csv', contentBase64: messyLargeExport(5000).toString('base64') });
     // What a row-by-row report of every answer not literally in the lists came to before answer mapping.
     const perRowBefore = preview.answers.filter((a) => a.how !== 'listed').reduce((n, a) => n + a.rows, 0);
     const unmapped = preview.answers.filter((a) => a.how === 'none');

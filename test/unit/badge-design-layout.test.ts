@@ -60,7 +60,7 @@ function expectWellFormed(layout: BadgeLayout, label: string): void {
 }
 
 const FIELD_COMBINATIONS: BadgeFieldChoices[] = BADGE_QR_CHOICES.flatMap((qr) =>
-  [0, 1, 2, 3, 4, 5, 6, 7].map((bits) => ({ company: (bits & 1) > 0, title: (bits & 2) > 0, lookingFor: (bits & 4) > 0, qr })),
+  Array.from({ length: 16 }, (_, bits) => ({ company: (bits & 1) > 0, title: (bits & 2) > 0, lookingFor: (bits & 4) > 0, nickname: (bits & 8) > 0, qr })),
 );
 
 function settingsWith(showEventName: boolean, eventName: string): EventSettings {
@@ -70,7 +70,7 @@ function settingsWith(showEventName: boolean, eventName: string): EventSettings 
 const texts = (layout: BadgeLayout, role: string) => layout.ops.filter((op): op is Extract<BadgeOp, { kind: 'text' }> => op.kind === 'text' && op.role === role);
 
 describe('badge layout for every design choice', () => {
-  const awkward = asAttendee({ ...BADGE_PEOPLE.longJapanese, vcardOptIn: true, ticketCode: 'B-0002' });
+  const awkward = asAttendee({ ...BADGE_PEOPLE.longJapanese, vcardOptIn: true, ticketCode: 'B-0002', nickname: 'ながいニックネームのエンジニア@むすび' });
   const ordinary = asAttendee({ ...BADGE_PEOPLE.ordinary, vcardOptIn: false });
 
   for (const size of BADGE_SIZES) {

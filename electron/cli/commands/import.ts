@@ -63,8 +63,22 @@ function printSuggestions(answers: readonly ImportAnswer[]): void {
   }
 }
 
-function printProblems(problems: readonly ImportProblem[], more: number): void {
-  for (const p of problems) console.error(`${t(`program.${p.severity}`)}: ${p.where}: ${p.message}`);
+/** Where a problem is, in the user's language (core's `where` is English). */
+function problemPlace(p: ImportProblem, file: string): string {
+  if (p.row === 0) return t('importProblem.atFile', { file });
+  return p.column !== undefined ? t('importProblem.atCell', { file, row: p.row, column: p.column }) : t('importProblem.atRow', { file, row: p.row });
+}
+
+/** A problem in the user's language, worded from its code and details (core's `message` is English). */
+function problemText(p: ImportProblem): string {
+  const values = { value: p.value ?? '', rows: p.rows ?? 1 };
+  // The one problem without a value: the answers past the listed ones, counted together.
+  if ((p.code === 'unknown-industry' || p.code === 'unknown-goal') && p.value === undefined) return t('importProblem.moreAnswers', values);
+  return t(`importProblem.${p.code}`, values);
+}
+
+function printProblems(problems: readonly ImportProblem[], more: number, file: string): void {
+  for (const p of problems) console.error(`${t(`program.${p.severity}`)}: ${problemPlace(p, file)}: ${problemText(p)}`);
   if (more > 0) console.error(t('import.more', { count: more }));
 }
 
@@ -134,7 +148,7 @@ export function registerImportCommand(program: Command): void {
           console.log(t(flags.dryRun ? 'import.wouldDo' : 'import.done', counts));
           if (summary.cancelled > 0) console.log(t(flags.dryRun ? 'import.wouldCancel' : 'import.cancelled', { count: summary.cancelled, file: fileName }));
           printSuggestions(summary.answers);
-          printProblems(summary.problems, summary.problemCount - summary.problems.length);
+          printProblems(summary.problems, summary.problemCount - summary.problems.length, fileName);
         }
         if (!ok) process.exitCode = 1;
       } finally {

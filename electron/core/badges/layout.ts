@@ -155,8 +155,9 @@ export function layoutBadge(attendee: Attendee, settings: BadgeSettings, page: P
   const firstOfBlock = ops.length;
   let y = top;
   const kana = attendee.nameKana.trim() && attendee.nameKana.trim() !== attendee.name.trim() ? attendee.nameKana.trim() : '';
-  // The display name people know them by online (connpass 表示名) goes on the small top line, when there is one.
-  const nickname = attendee.nickname.trim() !== attendee.name.trim() ? attendee.nickname.trim() : '';
+  // The display name people know them by online (connpass 表示名) goes on the small top line, when
+  // there is one and the design prints it.
+  const nickname = choices.nickname && attendee.nickname.trim() !== attendee.name.trim() ? attendee.nickname.trim() : '';
   const reading = [kana, nickname && `（${nickname}）`].filter(Boolean).join(' ');
   if (reading) {
     const box = { x: pad, y, w: contentW, h: mm(2.8) * LINE_HEIGHT };

@@ -30,7 +30,7 @@ const TEST_ATTENDEE: Attendee = {
 
 /** The made-up people of the organizer's design preview: every field filled, opted in to the vCard. */
 const SAMPLE_ATTENDEES: Record<'ja' | 'latin', Attendee> = {
-  ja: { ...TEST_ATTENDEE, title: '営業部長', vcardOptIn: true, email: 'taro@example.jp', lookingFor: ['it', 'finance', 'healthcare'] },
+  ja: { ...TEST_ATTENDEE, title: '営業部長', nickname: 'たろう', vcardOptIn: true, email: 'taro@example.jp', lookingFor: ['it', 'finance', 'healthcare'] },
   latin: {
     ...TEST_ATTENDEE,
     name: 'Alexandra Montgomery-Whitfield',

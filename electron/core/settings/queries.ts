@@ -1,5 +1,6 @@
 import { DEFAULT_EVENT_ASSETS, DEFAULT_EVENT_SETTINGS } from '../../../shared/domain/defaults';
 import type { Role } from '../../../shared/api/roles';
+import { badgeDesignSchema } from '../../../shared/domain/badge-design';
 import type { EventSettings, StoredEventSettings } from '../../../shared/domain/settings';
 import type { Db } from '../db/types';
 
@@ -15,6 +16,10 @@ export function readSettings(db: Db): StoredEventSettings {
       Object.assign(settings, { [row.field]: JSON.parse(row.value) as unknown });
     }
   }
+  // A design saved (or synced from a station) before a choice existed gets that choice's default
+  // (the nickname: on, as it printed), instead of a missing field that reads as "off".
+  const design = badgeDesignSchema.safeParse(settings.badgeDesign);
+  if (design.success) settings.badgeDesign = design.data;
   return settings;
 }
 

@@ -11,7 +11,7 @@ import { fileToBase64 } from '../import/read-file';
 import { logoRefusalText } from './logo-refusal';
 
 const QR_LABELS = { none: 'badgeDesign.qrNone', ticket: 'badgeDesign.qrTicket', vcard: 'badgeDesign.qrVcard' } as const;
-const FIELD_LABELS = { company: 'badgeDesign.company', title: 'badgeDesign.jobTitle', lookingFor: 'badgeDesign.lookingFor' } as const;
+const FIELD_LABELS = { company: 'badgeDesign.company', title: 'badgeDesign.jobTitle', nickname: 'badgeDesign.nickname', lookingFor: 'badgeDesign.lookingFor' } as const;
 
 /**
  * What the badges show (event name, logo, and per size which fields and which QR), with the real
@@ -145,7 +145,7 @@ function BadgeDesignFields({ settings }: { settings: EventSettings }) {
 
           <fieldset>
             <legend>{t('badgeDesign.fields')}</legend>
-            {(['company', 'title', 'lookingFor'] as const).map((field) => (
+            {(['company', 'title', 'nickname', 'lookingFor'] as const).map((field) => (
               <label key={field} className="checkbox">
                 <input type="checkbox" checked={choices[field]} onChange={(event) => setChoice({ [field]: event.target.checked })} />
                 {t(FIELD_LABELS[field])}
