@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import { printMedia } from '../../electron/core/badges/sizes';
 import { systemPrinter } from '../../electron/core/printing';
-import { lpArguments } from '../../electron/core/printing/cups';
+import { lpArguments } from '../../electron/core/printing/cups-lp';
 import { missingPrinterMessage, storedPrinterWarning, writePrintSettings } from '../../electron/core/printing/station-print-settings';
 import { openTestStation } from '../helpers/service';
 import { findSumatraPdf, outsideAsar, sumatraPrintOptions, WindowsPrinter, type PdfToPrinter, type SumatraPrintOptions } from '../../electron/core/printing/windows';

@@ -1,8 +1,8 @@
 /**
  * The badge worker thread's entry (built by Vite into dist-electron/badge-worker.js; run from
  * source through tsx in tests): draws badge PDFs and hands them to the OS's printing, so that
- * neither the drawing (tens of milliseconds of pdfkit) nor starting `lp` (a process start from a
- * large process) runs on the thread that answers the door. It holds no database connection: the
+ * neither the drawing (tens of milliseconds of pdfkit) nor the spooling (IPP to CUPS, or a process
+ * start when it falls back to `lp` or prints on Windows) runs on the thread that answers the door. It holds no database connection: the
  * station sends what a badge needs with each request. Long-lived: pdfkit, fontkit and the fonts
  * stay loaded between badges.
  */
