@@ -87,6 +87,16 @@ describe('badges to CUPS over IPP', { timeout: 90_000 }, () => {
     expect(pdfInfo(printed)).toMatchObject({ pages: 1 });
   });
 
+  it("sends a badge held in memory as it is, with no file of Musubi's on the way", async () => {
+    const pdf = fs.readFileSync(await textPdf('Musubi bytes check 5W2'));
+    const before = fs.readdirSync(os.tmpdir()).filter((name) => name.startsWith('musubi-print-'));
+    withoutCupsCommands();
+    const { jobId } = await new CupsPrinter().printBytes(pdf, { printer: TEST_QUEUE, copies: 1, media: printMedia('card'), title: 'Musubi bytes test' });
+    restorePath();
+    expect(fs.readdirSync(os.tmpdir()).filter((name) => name.startsWith('musubi-print-'))).toEqual(before);
+    expect(pdfText(await printedFile(jobId))).toContain('Musubi bytes check 5W2');
+  });
+
   it('refuses a stopped queue with its reason before sending anything, and a missing one', async () => {
     const file = await textPdf('never printed');
     withoutCupsCommands();
@@ -151,6 +161,9 @@ describe('badges to CUPS over IPP', { timeout: 90_000 }, () => {
     const printer = new CupsPrinter({ scheduler: () => ({ socketPath: path.join(tempDir(), 'no-cups.sock') }) });
     const { jobId } = await printer.print(file, { printer: TEST_QUEUE, copies: 1, media: printMedia('card'), title: 'Musubi lp test' });
     expect(pdfText(await printedFile(jobId))).toContain('Musubi lp fallback 3K9');
+    // Bytes too: lp is given a temporary file for them.
+    const fromBytes = await printer.printBytes(fs.readFileSync(file), { printer: TEST_QUEUE, copies: 1, media: printMedia('card'), title: 'Musubi lp bytes' });
+    expect(pdfText(await printedFile(fromBytes.jobId))).toContain('Musubi lp fallback 3K9');
     // The stopped-queue check of the lp path still holds.
     await expect(printer.print(file, { printer: STOPPED, copies: 1, media: printMedia('card') })).rejects.toMatchObject({ reason: 'printer-stopped', detail: 'Out of labels' });
     expect(queued(STOPPED)).toBe('');

@@ -73,6 +73,7 @@ function createBadgeWorker(): BadgeWorker {
     printer: {
       listPrinters: () => ask<PrinterInfo[]>({ op: 'listPrinters' }),
       print: (file: string, job: PrintJob) => ask<PrintResult>({ op: 'print', file, job }),
+      printBytes: (pdf: Uint8Array, job: PrintJob) => ask<PrintResult>({ op: 'printBytes', pdf, job }),
     },
   };
 }

@@ -9,6 +9,7 @@
 import { parentPort } from 'node:worker_threads';
 import { MusubiError } from '../../../shared/errors';
 import { systemPrinter } from '../printing';
+import { printBytes } from '../printing/print-bytes';
 import { renderBadge } from './badge-pdf';
 import type { BadgeWorkerReply, BadgeWorkerRequest } from './badge-worker-protocol';
 
@@ -22,6 +23,8 @@ async function answer(request: BadgeWorkerRequest): Promise<unknown> {
     }
     case 'print':
       return printer.print(request.file, request.job);
+    case 'printBytes':
+      return printBytes(printer, request.pdf, request.job);
     case 'listPrinters':
       return printer.listPrinters();
   }

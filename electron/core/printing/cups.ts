@@ -4,6 +4,7 @@ import { MusubiError } from '../../../shared/errors';
 import { cupsMedia, LpPrinter, lpFailureReason } from './cups-lp';
 import { encodeIppRequest, GROUP, ippBoolean, ippNumber, ippString, OPERATION, TAG, type IppOutAttribute, type IppRequest, type IppResponse } from './ipp-message';
 import { localScheduler, postIpp, SchedulerUnreachable, type SchedulerAddress } from './ipp-transport';
+import { withTempPdf } from './print-bytes';
 import type { Printer, PrinterInfo, PrintJob, PrintResult } from './printer';
 
 /** printer-state (RFC 8011 5.4.11) in the words `lpstat -p` uses. */
@@ -241,23 +242,33 @@ export class CupsPrinter implements Printer {
     );
   }
 
-  async print(file: string, job: PrintJob): Promise<PrintResult> {
+  print(file: string, job: PrintJob): Promise<PrintResult> {
     return this.withFallback(
-      async (address) => {
-        const user = userName();
-        const resource = `/printers/${encodeURIComponent(job.printer)}`;
-        // Asked first, not beside the job: over the socket it costs a millisecond or two, and a job
-        // never lands in a stopped queue (where it would print by surprise once labels are refilled).
-        const [state, pdf] = await Promise.all([this.ask(address, resource, queueStateRequest(job.printer, user, 0)), fs.readFile(file)]);
-        if (!isIppSuccess(state.statusCode)) throw ippRefusal(state, job.printer);
-        const unusable = unusableQueueError(state, job.printer);
-        if (unusable) throw unusable;
-        const answer = await this.ask(address, resource, printJobRequest(pdf, job, user, 0));
-        if (!isIppSuccess(answer.statusCode)) throw ippRefusal(answer, job.printer);
-        const id = ippNumber(answer, GROUP.job, 'job-id');
-        return { jobId: id === undefined ? '' : `${job.printer}-${id}` };
-      },
+      (address) => this.viaIpp(address, () => fs.readFile(file), job),
       () => this.fallback.print(file, job),
     );
+  }
+
+  /** The badge as bytes: no file at all over IPP (the lp fallback gets a temporary one). */
+  printBytes(pdf: Uint8Array, job: PrintJob): Promise<PrintResult> {
+    return this.withFallback(
+      (address) => this.viaIpp(address, () => Promise.resolve(pdf), job),
+      () => withTempPdf(pdf, (file) => this.fallback.print(file, job)),
+    );
+  }
+
+  private async viaIpp(address: SchedulerAddress, pdf: () => Promise<Uint8Array>, job: PrintJob): Promise<PrintResult> {
+    const user = userName();
+    const resource = `/printers/${encodeURIComponent(job.printer)}`;
+    // Asked first, not beside the job: over the socket it costs a millisecond or two, and a job
+    // never lands in a stopped queue (where it would print by surprise once labels are refilled).
+    const [state, bytes] = await Promise.all([this.ask(address, resource, queueStateRequest(job.printer, user, 0)), pdf()]);
+    if (!isIppSuccess(state.statusCode)) throw ippRefusal(state, job.printer);
+    const unusable = unusableQueueError(state, job.printer);
+    if (unusable) throw unusable;
+    const answer = await this.ask(address, resource, printJobRequest(bytes, job, user, 0));
+    if (!isIppSuccess(answer.statusCode)) throw ippRefusal(answer, job.printer);
+    const id = ippNumber(answer, GROUP.job, 'job-id');
+    return { jobId: id === undefined ? '' : `${job.printer}-${id}` };
   }
 }
