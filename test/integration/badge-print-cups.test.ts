@@ -12,8 +12,8 @@ import { callers, openTestStation, type TestStation } from '../helpers/service';
 import { tempDir } from '../helpers/temp';
 
 /**
- * A real print: the badge goes through `lp` to a CUPS queue backed by cups-pdf, exactly as the
- * staff desk sends it, and we read the PDF that comes out. .ci/setup.d/cups-pdf.sh makes the queue.
+ * A real print: the badge goes over IPP to a CUPS queue backed by cups-pdf, exactly as the staff
+ * desk sends it, and we read the PDF that comes out. .ci/setup.d/cups-pdf.sh makes the queue.
  */
 const QUEUE = TEST_QUEUE;
 const OUT_DIR = process.env.MUSUBI_CUPS_PDF_DIR ?? path.join('/var/spool/cups-pdf', os.userInfo().username);
@@ -126,7 +126,7 @@ describe('printing badges on a real CUPS queue (cups-pdf)', { timeout: 90_000 },
     const result = await dispatch(station.service.api, 'printBadge', { attendeeId: attendee.id }, callers.organizer);
     expect(result).toMatchObject({ ok: false, error: { code: 'print-failed', reason: 'printer-stopped', detail: 'Out of labels', message: 'The printer is stopped: Out of labels.' } });
     expect((await api.getAttendee({ id: attendee.id })).badgePrints).toBe(0);
-    // The job the spooler took while the question was asked is not left waiting in the stopped queue.
+    // No job is left waiting in the stopped queue, to print by surprise once the labels are refilled.
     expect(execFileSync('lpstat', ['-o', `${QUEUE}Stopped`], { encoding: 'utf8' }).trim()).toBe('');
   });
 

@@ -1,9 +1,12 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import { printMedia } from '../../electron/core/badges/sizes';
 import { systemPrinter } from '../../electron/core/printing';
-import { lpArguments } from '../../electron/core/printing/cups';
+import { lpArguments } from '../../electron/core/printing/cups-lp';
+import { printBytes } from '../../electron/core/printing/print-bytes';
+import type { Printer } from '../../electron/core/printing';
 import { missingPrinterMessage, storedPrinterWarning, writePrintSettings } from '../../electron/core/printing/station-print-settings';
 import { openTestStation } from '../helpers/service';
 import { findSumatraPdf, outsideAsar, sumatraPrintOptions, WindowsPrinter, type PdfToPrinter, type SumatraPrintOptions } from '../../electron/core/printing/windows';
@@ -135,5 +138,37 @@ describe('the stored printer, checked when the app starts', () => {
     } finally {
       station.close();
     }
+  });
+});
+
+describe('a badge held in memory', () => {
+  const job = { printer: 'QL', copies: 1, media: printMedia('card') };
+
+  it('goes as bytes to a printer that takes them, and as a private file, removed afterwards, to one that does not', async () => {
+    const pdf = Buffer.from('%PDF-1.7 badge');
+    const taken: Uint8Array[] = [];
+    const bytes: Printer = { listPrinters: () => Promise.resolve([]), print: () => Promise.reject(new Error('no file wanted')), printBytes: (data) => (taken.push(data), Promise.resolve({ jobId: 'QL-1' })) };
+    expect(await printBytes(bytes, pdf, job)).toEqual({ jobId: 'QL-1' });
+    expect(taken).toEqual([pdf]);
+
+    const seen: { file: string; text: string; mode: number }[] = [];
+    const files: Printer = {
+      listPrinters: () => Promise.resolve([]),
+      print: (file) => {
+        seen.push({ file, text: fs.readFileSync(file, 'utf8'), mode: fs.statSync(file).mode & 0o777 });
+        return Promise.resolve({ jobId: 'QL-2' });
+      },
+    };
+    expect(await printBytes(files, pdf, job)).toEqual({ jobId: 'QL-2' });
+    expect(seen).toEqual([{ file: expect.stringMatching(/musubi-print-.*badge\.pdf$/), text: '%PDF-1.7 badge', mode: 0o600 }]);
+    expect(fs.existsSync(path.dirname(seen[0]!.file))).toBe(false);
+  });
+
+  it('removes the file when the printer refuses', async () => {
+    let used = '';
+    const refusing: Printer = { listPrinters: () => Promise.resolve([]), print: (file) => ((used = file), Promise.reject(new Error('refused'))) };
+    await expect(printBytes(refusing, Buffer.from('%PDF'), job)).rejects.toThrow('refused');
+    expect(used).not.toBe('');
+    expect(fs.existsSync(path.dirname(used))).toBe(false);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { lpFailureReason } from '../../electron/core/printing/cups';
+import { lpFailureReason } from '../../electron/core/printing/cups-lp';
 import { MusubiError } from '../../shared/errors';
 import { unwrap } from '../../shared/api/result';
 import { printFailureText } from '../../renderer/src/screens/staff/print-failure';

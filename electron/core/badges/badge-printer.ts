@@ -1,12 +1,10 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import type { AutoPrint, AutoPrintResult, BadgeWarning, PrintOutcome, PrintSettings } from '../../../shared/api/methods/badges';
 import { newId } from '../../../shared/domain/ids';
 import type { BadgeSize } from '../../../shared/domain/settings';
 import { MusubiError } from '../../../shared/errors';
 import { getAttendee } from '../attendees/queries';
 import type { Printer, PrinterInfo } from '../printing';
+import { printBytes } from '../printing/print-bytes';
 import { readPrintSettings } from '../printing/station-print-settings';
 import { readSettings } from '../settings/queries';
 import type { ServiceContext } from '../service/context';
@@ -15,18 +13,6 @@ import { printMedia } from './sizes';
 
 /** How long an automatic print's result waits to be collected before it is forgotten. */
 const RESULT_KEPT_MS = 5 * 60_000;
-
-/** Writes the PDF to a private temporary file, hands it to `use`, and removes it afterwards. */
-async function withTempPdf<T>(pdf: Buffer, use: (file: string) => Promise<T>): Promise<T> {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'musubi-print-'));
-  const file = path.join(dir, 'badge.pdf');
-  try {
-    fs.writeFileSync(file, pdf, { mode: 0o600 });
-    return await use(file);
-  } finally {
-    fs.rmSync(dir, { recursive: true, force: true });
-  }
-}
 
 export interface BadgePrinter {
   settings(): PrintSettings;
@@ -74,7 +60,8 @@ export function createBadgePrinter(ctx: ServiceContext, printer: Printer, render
 
   async function printPdf(pdf: Buffer, size: BadgeSize, copies: number, title: string, override?: string): Promise<{ printer: string; jobId: string }> {
     const name = chosenPrinter(override);
-    const { jobId } = await withTempPdf(pdf, (file) => printer.print(file, { printer: name, copies, title, media: printMedia(size) }));
+    // As bytes: the badge worker's printer needs no file (CUPS over IPP), or writes one off this thread.
+    const { jobId } = await printBytes(printer, pdf, { printer: name, copies, title, media: printMedia(size) });
     return { printer: name, jobId };
   }
 

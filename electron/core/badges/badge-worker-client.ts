@@ -15,7 +15,7 @@ type Request = BadgeWorkerRequest extends infer R ? (R extends { id: number } ? 
 export interface BadgeWorker {
   /** `renderBadge`, drawn on the worker thread. */
   render(attendee: Attendee, settings: BadgeSettings, size: BadgeSize, options?: Pick<BadgeOptions, 'ticketQr'>): Promise<BadgePdf>;
-  /** The OS's printing (CUPS or Windows), its processes started from the worker thread. */
+  /** The OS's printing (CUPS over IPP, or Windows), run from the worker thread. */
   printer: Printer;
 }
 
@@ -73,6 +73,7 @@ function createBadgeWorker(): BadgeWorker {
     printer: {
       listPrinters: () => ask<PrinterInfo[]>({ op: 'listPrinters' }),
       print: (file: string, job: PrintJob) => ask<PrintResult>({ op: 'print', file, job }),
+      printBytes: (pdf: Uint8Array, job: PrintJob) => ask<PrintResult>({ op: 'printBytes', pdf, job }),
     },
   };
 }

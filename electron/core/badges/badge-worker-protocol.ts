@@ -8,6 +8,8 @@ import type { BadgeOptions, BadgeSettings } from './layout';
 export type BadgeWorkerRequest = { id: number } & (
   | { op: 'render'; attendee: Attendee; settings: BadgeSettings; size: BadgeSize; options: Pick<BadgeOptions, 'ticketQr'> }
   | { op: 'print'; file: string; job: PrintJob }
+  /** The PDF itself: it reaches the spooler with no file written on the station's thread. */
+  | { op: 'printBytes'; pdf: Uint8Array; job: PrintJob }
   | { op: 'listPrinters' }
 );
 

@@ -1,14 +1,15 @@
 /**
  * The badge worker thread's entry (built by Vite into dist-electron/badge-worker.js; run from
  * source through tsx in tests): draws badge PDFs and hands them to the OS's printing, so that
- * neither the drawing (tens of milliseconds of pdfkit) nor starting `lp` (a process start from a
- * large process) runs on the thread that answers the door. It holds no database connection: the
+ * neither the drawing (tens of milliseconds of pdfkit) nor the spooling (IPP to CUPS, or a process
+ * start when it falls back to `lp` or prints on Windows) runs on the thread that answers the door. It holds no database connection: the
  * station sends what a badge needs with each request. Long-lived: pdfkit, fontkit and the fonts
  * stay loaded between badges.
  */
 import { parentPort } from 'node:worker_threads';
 import { MusubiError } from '../../../shared/errors';
 import { systemPrinter } from '../printing';
+import { printBytes } from '../printing/print-bytes';
 import { renderBadge } from './badge-pdf';
 import type { BadgeWorkerReply, BadgeWorkerRequest } from './badge-worker-protocol';
 
@@ -22,6 +23,8 @@ async function answer(request: BadgeWorkerRequest): Promise<unknown> {
     }
     case 'print':
       return printer.print(request.file, request.job);
+    case 'printBytes':
+      return printBytes(printer, request.pdf, request.job);
     case 'listPrinters':
       return printer.listPrinters();
   }

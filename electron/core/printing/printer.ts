@@ -28,4 +28,9 @@ export interface Printer {
   listPrinters(): Promise<PrinterInfo[]>;
   /** Sends the PDF file; throws MusubiError('print-failed', reason) when the OS refuses it. */
   print(file: string, job: PrintJob): Promise<PrintResult>;
+  /**
+   * Sends the PDF's bytes without a file, where the printing can (CUPS over IPP); the same
+   * answers and failures as `print`. Without it, `printBytes` (print-bytes.ts) writes a file.
+   */
+  printBytes?(pdf: Uint8Array, job: PrintJob): Promise<PrintResult>;
 }

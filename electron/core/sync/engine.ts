@@ -41,8 +41,26 @@ function unpushed(db: Db, afterSeq: number, limit: number): LocalRow[] {
     .all(afterSeq, limit) as LocalRow[];
 }
 
+/** Each connection's last count of unpushed entries, and the last seq it covered. */
+const waitingCounts = new WeakMap<Db, { pushedSeq: number; upTo: number; count: number }>();
+
+/**
+ * How many local entries the hub has not acknowledged (the sync indicator's number, read after
+ * every change). Entries are only ever appended, with growing seqs, and never change their
+ * `pulled` mark, so while the pushed mark stays put a new count only reads the entries since the
+ * last one: a station never paired would otherwise count its whole log (100,000 entries, several
+ * ms) on every check-in.
+ */
 export function countWaiting(db: Db): number {
-  return (db.prepare('SELECT count(*) AS n FROM entries WHERE seq > ? AND pulled = 0').get(readPushedSeq(db)) as { n: number }).n;
+  const pushedSeq = readPushedSeq(db);
+  const upTo = (db.prepare('SELECT coalesce(max(seq), 0) AS m FROM entries').get() as { m: number }).m;
+  const last = waitingCounts.get(db);
+  const reuse = last !== undefined && last.pushedSeq === pushedSeq && last.upTo <= upTo;
+  const from = reuse ? Math.max(last.upTo, pushedSeq) : pushedSeq;
+  const added = (db.prepare('SELECT count(*) AS n FROM entries WHERE seq > ? AND seq <= ? AND pulled = 0').get(from, upTo) as { n: number }).n;
+  const count = (reuse ? last.count : 0) + added;
+  waitingCounts.set(db, { pushedSeq, upTo, count });
+  return count;
 }
 
 export async function pushPending(deps: SyncRoundDeps): Promise<number> {
