@@ -1,3 +1,4 @@
+import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../electron/core/db/open';
 import type { Db } from '../../electron/core/db/types';
@@ -6,9 +7,12 @@ import { searchIndexFor } from '../../electron/core/search/attendee-index';
 import { createService } from '../../electron/core/service/service';
 import type { EntryOfType } from '../../shared/domain/entry';
 import { newId } from '../../shared/domain/ids';
+import { callStation } from '../helpers/door';
 import { generateAttendees } from '../helpers/generate-attendees';
+import { startStationProcess } from '../helpers/processes';
 import { openTestStation } from '../helpers/service';
 import { expectSameAsFullBuild, searchQueriesFor } from '../helpers/search-reference';
+import { AttendeeSearchIndex } from '../../electron/core/search/attendee-index';
 
 /**
  * The search index built on a worker thread (electron/core/search/build-in-worker.ts), on a file
@@ -149,4 +153,47 @@ describe('search index built on a worker thread', () => {
     expectSameAsFullBuild(station.db, index, queries);
     station.close();
   });
+
+  it('a station killed while its worker builds answers as a full build after the restart (the built app)', async () => {
+    const empty = openTestStation();
+    const file = empty.file;
+    empty.close();
+    const people = generateAttendees(20_000, 44);
+    seedByAnotherConnection(file, people);
+    const queries = [...searchQueriesFor(people, 8), 'kouno'];
+    const snapshots = (): number => {
+      const db = new Database(file, { readonly: true });
+      try {
+        return db.prepare('SELECT count(*) FROM search_snapshots').pluck().get() as number;
+      } finally {
+        db.close();
+      }
+    };
+    const expectFullBuildAnswers = async (url: string): Promise<void> => {
+      const db = openDatabase(file);
+      const reference = new AttendeeSearchIndex(db, { saveSnapshots: false });
+      try {
+        reference.rebuild();
+        for (const query of queries) {
+          const answer = (await callStation(url, 'searchAttendees', { query, limit: 50 })) as { items: { id: string }[]; total: number };
+          expect({ ids: answer.items.map((a) => a.id), total: answer.total }, `query ${JSON.stringify(query)}`).toEqual(reference.search(query, 50));
+        }
+      } finally {
+        reference.detach();
+        db.close();
+      }
+    };
+
+    // Answered from the worker's first stage, then killed before the build ends and is saved.
+    let station = await startStationProcess(file);
+    const first = (await callStation(station.url, 'searchAttendees', { query: queries[1] ?? '林', limit: 50 })) as { total: number };
+    expect(first.total).toBeGreaterThan(0);
+    await station.stop('SIGKILL');
+    expect(snapshots()).toBe(0);
+
+    station = await startStationProcess(file);
+    await expectFullBuildAnswers(station.url);
+    await station.stop('SIGTERM');
+  }, 300_000);
 });
+
