@@ -36,6 +36,8 @@ function electronPlugins(): PluginOption {
         'core-process': path.resolve(import.meta.dirname, 'electron/core/host/process-entry.ts'),
         // The badge worker (electron/core/badges/badge-worker.ts): draws and spools the door's badges.
         'badge-worker': path.resolve(import.meta.dirname, 'electron/core/badges/badge-worker.ts'),
+        // The search index's build off the thread (electron/core/search/build-in-worker.ts).
+        'index-build-worker': path.resolve(import.meta.dirname, 'electron/core/search/index-build-worker.ts'),
       },
       vite: {
         build: {

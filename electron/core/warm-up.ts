@@ -33,7 +33,7 @@ const AFTER_INDEX_MS = 250;
  * What a station or the desktop app does right after it starts answering, so that the first
  * keystroke at the door and the first badge do not pay for it: gets the search index ready (from
  * its snapshot in the database, a fraction of a second for 100,000 attendees; with no snapshot, a
- * build in slices between requests that a search arriving meanwhile finishes at once), then starts
+ * build on a worker thread whose first stage a search arriving meanwhile waits for), then starts
  * the badge worker and has it load pdfkit, fontkit and both font weights by drawing one throwaway
  * badge (~0.3–0.5 s otherwise paid by the first check-in's badge), and loads the HTTP client for
  * sync. Those two come a moment

@@ -3,7 +3,10 @@
  * `node bin/musubi.mjs station` until its first search over HTTP is answered (the search index
  * comes from the snapshot the previous run saved; see electron/core/search/snapshot.ts). The
  * median of several restarts; `firstStartMs` is the same on the file before any station has run
- * there (a full build). Needs `npm run build`. Runs alone: `npm run bench -- station-ready`.
+ * there (a full build). `station.ready_no_snapshot_ms`: the median of restarts after the snapshot
+ * was removed by another connection (as after `musubi import` or a restore of an old backup): the
+ * first search is answered while the index is built on a worker thread. Needs `npm run build`.
+ * Runs alone: `npm run bench -- station-ready`.
  */
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
@@ -23,6 +26,7 @@ import { percentile, report } from './report';
 
 const N = 100_000;
 const RESTARTS = 5;
+const RESTARTS_NO_SNAPSHOT = 3;
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'musubi-bench-ready-'));
 const dbFile = path.join(dir, 'ready.db');
 
@@ -110,6 +114,17 @@ try {
     if (restart.total !== first.total) throw new Error(`A restarted station found ${restart.total} people for a query the first run found ${first.total} for.`);
     restarts.push(restart);
   }
+  const withoutSnapshot: Start[] = [];
+  for (let i = 0; i < RESTARTS_NO_SNAPSHOT; i++) {
+    const other = new Database(dbFile);
+    other.exec('DELETE FROM search_snapshots; DELETE FROM search_snapshot_parts;');
+    other.close();
+    const restart = await startAndSearch();
+    // Its build goes on after the answer; the next round removes what it saves.
+    await restart.stop();
+    if (restart.total !== first.total) throw new Error(`A station without a snapshot found ${restart.total} people for a query the first run found ${first.total} for.`);
+    withoutSnapshot.push(restart);
+  }
   const ready = restarts.map((r) => r.readyMs);
   report('station.ready_ms', percentile(ready, 50), {
     attendees: N,
@@ -118,6 +133,15 @@ try {
     listeningMs: Math.round(percentile(restarts.map((r) => r.listeningMs), 50)),
     cpuMs: percentile(restarts.map((r) => r.cpuMs), 50),
     firstStartMs: Math.round(first.readyMs),
+    load: os.loadavg()[0]?.toFixed(2),
+  });
+  const readyNoSnapshot = withoutSnapshot.map((r) => r.readyMs);
+  report('station.ready_no_snapshot_ms', percentile(readyNoSnapshot, 50), {
+    attendees: N,
+    restarts: RESTARTS_NO_SNAPSHOT,
+    max: Math.max(...readyNoSnapshot),
+    listeningMs: Math.round(percentile(withoutSnapshot.map((r) => r.listeningMs), 50)),
+    cpuMs: percentile(withoutSnapshot.map((r) => r.cpuMs), 50),
     load: os.loadavg()[0]?.toFixed(2),
   });
 } finally {

@@ -3,12 +3,13 @@ import type { Statement } from 'better-sqlite3';
 import type { Db } from '../db/types';
 import { onAttendeeRefreshed } from '../projection/attendee-listeners';
 import { GramChannel, union } from './gram-channel';
-import { buildNow, buildSteps, indexOfTickets, ROW_COLUMNS, ticketHash, type BuiltIndex } from './index-build';
+import { buildInWorker, canBuildInWorker, type WorkerBuild } from './build-in-worker';
+import { buildNow, buildSteps, indexOfTickets, ROW_COLUMNS, ticketHash, type BuiltIndex, type SearchLists } from './index-build';
 import { journalSince, newestSnapshotSeq } from './journal';
 import { OverlayText } from './overlay-text';
 import { PrefixWalk } from './prefix-walk';
 import { PackedStrings } from './packed-strings';
-import { loadSnapshot, saveSteps } from './snapshot';
+import { loadSnapshot, saveSteps, snapshotDrops } from './snapshot';
 import { runInSlices, type SlicedRun } from './slices';
 
 /**
@@ -24,8 +25,13 @@ import { runInSlices, type SlicedRun } from './slices';
  *   wrong behind;
  * - a changed person is dropped from the built lists and kept in an overlay, searched as one text
  *   (overlay-text.ts) and checked one by one where it matches;
- * - once the overlay grows, a new build runs in slices between requests (the overlay keeps
- *   answering meanwhile), replaces the lists and is saved as the new snapshot.
+ * - once the overlay grows, a new build runs (the overlay keeps answering meanwhile), replaces
+ *   the lists and is saved as the new snapshot.
+ * A build runs on a worker thread (build-in-worker.ts) when the event is large enough to be worth
+ * a thread and the database is a file; else, or if the worker fails, in slices between requests
+ * on this thread (slices.ts). With no lists at all (a first start without a snapshot) the worker's
+ * first stage is installed as soon as it comes: every person's keys as text, answered by scanning
+ * (scan-channel.ts), until the gram lists follow.
  * Documents are numbered in reading order, so within a rank the first page comes out in order.
  */
 interface IndexRow extends SearchFields {
@@ -34,6 +40,20 @@ interface IndexRow extends SearchFields {
 
 /** More changes than this since the build, and a new build is cheaper than the overlay. */
 const REBUILD_AFTER = 2000;
+/**
+ * Below this many people (rowids, an upper bound read in microseconds) a build stays on this
+ * thread: it takes ~0.1 s, less than starting a worker thread.
+ */
+const WORKER_FROM = 2000;
+
+interface WorkerRun {
+  run: WorkerBuild;
+  /** Settles once the first stage is installed (or was not needed), or the worker failed. */
+  lists: Promise<void>;
+  /** Settles once the worker's run is over, whatever its outcome. */
+  done: Promise<void>;
+  settle(stage: 'lists' | 'done'): void;
+}
 
 export interface IndexAnswer {
   ids: string[];
@@ -57,10 +77,10 @@ function sameKeys(a: SearchKeys | null, b: SearchKeys | null): boolean {
 }
 
 const NONE = PackedStrings.of([]);
-const NO_DOCS: BuiltIndex = { ids: NONE, sortKeys: NONE, tickets: NONE, ticketIndex: indexOfTickets([]), main: GramChannel.build([]), romaji: GramChannel.build([]), seq: 0 };
+const NO_DOCS: SearchLists = { ids: NONE, sortKeys: NONE, tickets: NONE, ticketIndex: indexOfTickets([]), main: GramChannel.build([]), romaji: GramChannel.build([]), seq: 0 };
 
 export class AttendeeSearchIndex {
-  private base: BuiltIndex = NO_DOCS;
+  private base: SearchLists = NO_DOCS;
   /** Ids of documents added since the build (numbered after the built ones). */
   private added: string[] = [];
   /** Document of each id, made on the first change (it costs tens of ms a restart need not pay). */
@@ -80,6 +100,8 @@ export class AttendeeSearchIndex {
   private built = false;
   /** A build running in slices, and a snapshot being saved. */
   private buildRun: SlicedRun<BuiltIndex> | null = null;
+  /** A build running on a worker thread. */
+  private worker: WorkerRun | null = null;
   /**
    * While a build runs in slices: every person this index updated meanwhile, with the keys it gave
    * them (see `installBuild`).
@@ -95,7 +117,9 @@ export class AttendeeSearchIndex {
   /** How long the last full build, or snapshot load, took (ms), for the benchmark. */
   lastBuildMs = 0;
   /** Where the current lists came from. */
-  source: 'none' | 'build' | 'snapshot' = 'none';
+  source: 'none' | 'build' | 'snapshot' | 'scan' = 'none';
+  /** How many builds on a worker thread failed (each followed by a build in slices). */
+  workerFailures = 0;
   readonly detach: () => void;
 
   /** Prepared once: `db.pragma()` would prepare a statement on every search. */
@@ -104,10 +128,13 @@ export class AttendeeSearchIndex {
   /** How many full builds have replaced the lists (a snapshot load is not one). */
   fullBuilds = 0;
 
-  /** `saveSnapshots: false` for an index that must leave the file alone (a reference in tests). */
+  /**
+   * `saveSnapshots: false` for an index that must leave the file alone (a reference in tests);
+   * `buildInWorker: false` keeps every build on this thread.
+   */
   constructor(
     private readonly db: Db,
-    private readonly options: { saveSnapshots?: boolean } = {},
+    private readonly options: { saveSnapshots?: boolean; buildInWorker?: boolean } = {},
   ) {
     this.detach = onAttendeeRefreshed(db, (id) => this.dirty.add(id));
     this.dataVersionQuery = db.prepare<[], number>('PRAGMA data_version').pluck();
@@ -116,15 +143,17 @@ export class AttendeeSearchIndex {
   /** Builds from the table now, in one go (a build running in slices is finished instead). */
   rebuild(): void {
     const started = performance.now();
+    this.stopWorker();
+    const drops = snapshotDrops(this.db);
     const built = this.buildRun ? this.buildRun.finishNow() : buildNow(buildSteps(this.db));
     this.buildRun = null;
     this.installBuild(built);
     this.lastBuildMs = performance.now() - started;
-    this.save(built);
+    this.save(built, drops);
   }
 
   /** Replaces the lists with a build or a snapshot; changes after its journal position are read next. */
-  private install(built: BuiltIndex, source: 'build' | 'snapshot'): void {
+  private install(built: SearchLists, source: 'build' | 'snapshot' | 'scan'): void {
     this.base = built;
     this.added = [];
     this.docs = built.docs ?? null;
@@ -164,11 +193,14 @@ export class AttendeeSearchIndex {
     for (const [id, keys] of carried) this.update(id, keys);
   }
 
-  /** Saves a fresh build as the snapshot, in slices after the current request. */
-  private save(built: BuiltIndex): void {
+  /**
+   * Saves a fresh build as the snapshot, in slices after the current request; `drops` is the
+   * count of snapshot drops when the build began (a purge since then: the build may hold what it purged).
+   */
+  private save(built: BuiltIndex, drops: number): void {
     if (this.options.saveSnapshots === false) return;
     this.saving?.cancel();
-    this.saving = runInSlices(this.db, saveSteps(this.db, built), {
+    this.saving = runInSlices(this.db, saveSteps(this.db, built, drops), {
       onDone: () => (this.saving = null),
       onError: () => (this.saving = null),
     });
@@ -184,21 +216,47 @@ export class AttendeeSearchIndex {
    * build ends finishes it at once.
    */
   warm(): void {
-    if (!this.built && !this.buildRun && !this.loadSnapshot()) {
+    if (!this.built && !this.buildRun && !this.worker && !this.loadSnapshot()) {
       this.startBuild();
       return;
     }
     if (this.built) this.catchUp();
   }
 
-  /** Whether a build is running in slices (the current lists and overlay answer meanwhile). */
+  /** Whether a build is running, in slices or on a worker (the current lists and overlay answer meanwhile). */
   get building(): boolean {
-    return this.buildRun !== null;
+    return this.buildRun !== null || this.worker !== null;
   }
 
-  /** Resolves once no build or save is running in slices (for tests and benchmarks). */
+  /** Whether a search is answered now, without building first. */
+  get ready(): boolean {
+    return this.built;
+  }
+
+  /** The worker thread of a build running on one (for tests that stop it as a crash would). */
+  get buildWorker(): WorkerBuild['worker'] | null {
+    return this.worker?.run.worker ?? null;
+  }
+
+  /**
+   * Null when a search is answered at once; else a promise that settles when one is, without
+   * holding this thread meanwhile: the first stage of a build on a worker (warm() starts it if
+   * nothing runs yet). A search after it may still build in one go if the worker failed (and the
+   * build in slices that replaces it has not ended): the answer never waits on a broken thread.
+   */
+  whenReady(): Promise<void> | null {
+    if (this.built || !this.db.open) return null;
+    if (!this.worker && !this.buildRun) this.warm();
+    if (this.built || !this.worker) return null;
+    return this.worker.lists;
+  }
+
+  /** Resolves once no build or save is running (for tests and benchmarks). */
   async idle(): Promise<void> {
-    while (this.buildRun || this.saving) await (this.buildRun ?? this.saving)?.done.catch(() => undefined);
+    while (this.buildRun || this.saving || this.worker) {
+      if (this.worker) await this.worker.done;
+      else await (this.buildRun ?? this.saving)?.done.catch(() => undefined);
+    }
   }
 
   private loadSnapshot(): boolean {
@@ -209,6 +267,7 @@ export class AttendeeSearchIndex {
     // would install is no newer.
     this.buildRun?.cancel();
     this.buildRun = null;
+    this.stopWorker();
     this.sinceBuild = null;
     this.install(snapshot, 'snapshot');
     this.lastBuildMs = performance.now() - started;
@@ -216,13 +275,76 @@ export class AttendeeSearchIndex {
   }
 
   private startBuild(): void {
+    if (this.buildRun || this.worker) return;
+    if (this.options.buildInWorker !== false && canBuildInWorker(this.db) && this.rowsAtMost() >= WORKER_FROM) this.startWorkerBuild();
+    else this.startSlicedBuild();
+  }
+
+  /** An upper bound on the people in the table (rowids are never reused below the largest). */
+  private rowsAtMost(): number {
+    return (this.db.prepare('SELECT coalesce(max(rowid), 0) FROM attendees').pluck().get() as number | null) ?? 0;
+  }
+
+  private startWorkerBuild(): void {
+    const drops = snapshotDrops(this.db);
+    const settled = { lists: () => undefined as void, done: () => undefined as void };
+    const lists = new Promise<void>((resolve) => (settled.lists = resolve));
+    const done = new Promise<void>((resolve) => (settled.done = resolve));
+    const current = (): boolean => this.worker?.run === run && this.db.open;
+    const run = buildInWorker(this.db, {
+      onLists: (scanned) => {
+        if (!current()) return;
+        // Lists to answer from meanwhile, if there are none yet; the full index has the same
+        // documents and journal position, so what this index learns from now on carries over.
+        if (!this.built) {
+          this.install(scanned, 'scan');
+          this.sinceBuild = new Map();
+        }
+        settled.lists();
+      },
+      onIndex: (built) => {
+        if (!current()) return;
+        this.worker = null;
+        this.installBuild(built);
+        this.save(built, drops);
+        settled.lists();
+        settled.done();
+      },
+      onError: () => {
+        if (!current()) return;
+        this.worker = null;
+        this.sinceBuild = null;
+        this.workerFailures++;
+        // The build this thread can always do: in slices, the current lists answering meanwhile.
+        this.startSlicedBuild();
+        settled.lists();
+        settled.done();
+      },
+    });
+    this.worker = { run, lists, done, settle: (stage) => settled[stage]() };
+    this.sinceBuild = this.built ? new Map() : null;
+  }
+
+  /** Stops a build running on a worker (its result would be no newer than what replaces it). */
+  private stopWorker(): void {
+    const worker = this.worker;
+    if (!worker) return;
+    this.worker = null;
+    this.sinceBuild = null;
+    worker.run.cancel();
+    worker.settle('lists');
+    worker.settle('done');
+  }
+
+  private startSlicedBuild(): void {
     if (this.buildRun) return;
+    const drops = snapshotDrops(this.db);
     const run = runInSlices(this.db, buildSteps(this.db), {
       onDone: (built) => {
         if (this.buildRun !== run) return;
         this.buildRun = null;
         this.installBuild(built);
-        this.save(built);
+        this.save(built, drops);
       },
       onError: () => {
         if (this.buildRun !== run) return;
@@ -249,7 +371,7 @@ export class AttendeeSearchIndex {
   /** Brings the index up to date with the table (see the class comment). */
   private catchUp(): void {
     if (!this.built) {
-      if (this.buildRun || !this.loadSnapshot()) this.rebuild();
+      if (this.buildRun || this.worker || !this.loadSnapshot()) this.rebuild();
     }
     const version = this.currentDataVersion();
     if (version !== this.dataVersion) {
@@ -456,4 +578,13 @@ export function searchIndexFor(db: Db): AttendeeSearchIndex {
     indexes.set(db, index);
   }
   return index;
+}
+
+/**
+ * `answer()` as soon as the search index of `db` answers at once: now, or once the first stage of
+ * a build on its worker has come (the thread stays free for check-ins meanwhile).
+ */
+export function whenSearchReady<T>(db: Db, answer: () => T): T | Promise<T> {
+  const waiting = searchIndexFor(db).whenReady();
+  return waiting ? waiting.then(answer) : answer();
 }

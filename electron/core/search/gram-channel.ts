@@ -12,7 +12,7 @@
  */
 import { Postings, PostingsBuilder } from './postings';
 
-const SEPARATOR = '\u0001';
+export const SEPARATOR = '\u0001';
 const EMPTY = new Int32Array(0);
 /** Below this many candidates, checking each beats intersecting another list. */
 const VERIFY_BELOW = 48;
@@ -61,7 +61,24 @@ export interface ChannelParts {
   prefixStacks: string;
 }
 
-const DOC_SEPARATOR = '\u0000';
+export const DOC_SEPARATOR = '\u0000';
+
+/** One document's fields (or prefix keys) as a channel keeps them: SEPARATOR before each. */
+export function stackOf(list: readonly string[]): string {
+  return SEPARATOR + list.join(SEPARATOR);
+}
+
+/**
+ * What the search index asks of a channel: the gram lists below, or, while they are being built
+ * off the thread, a plain scan of the same text (scan-channel.ts).
+ */
+export interface SearchChannel {
+  readonly size: number;
+  matches(query: string): Int32Array;
+  prefixCandidates(query: string): PrefixCandidates;
+  fieldsOf(doc: number): string[];
+  prefixesOf(doc: number): string[];
+}
 
 /**
  * Builds a channel one document at a time (documents in increasing order), so that a build can
@@ -101,8 +118,8 @@ export class GramChannelBuilder {
       if (key.length > 0) this.startUni.add(key.charCodeAt(0), d);
       if (key.length > 1) this.startBi.add(chars.assign(key.charCodeAt(0)) * 16384 + chars.assign(key.charCodeAt(1)), d);
     }
-    this.haystacks.push(SEPARATOR + doc.fields.join(SEPARATOR));
-    this.prefixStacks.push(SEPARATOR + doc.prefixes.join(SEPARATOR));
+    this.haystacks.push(stackOf(doc.fields));
+    this.prefixStacks.push(stackOf(doc.prefixes));
   }
 
   finish(): GramChannel {
@@ -110,7 +127,7 @@ export class GramChannelBuilder {
   }
 }
 
-export class GramChannel {
+export class GramChannel implements SearchChannel {
   constructor(
     private readonly chars: CharNumbers,
     private readonly unigrams: Postings,
@@ -137,11 +154,18 @@ export class GramChannel {
 
   parts(): ChannelParts {
     return {
+      ...this.lists(),
+      haystacks: this.haystacks.join(DOC_SEPARATOR),
+      prefixStacks: this.prefixStacks.join(DOC_SEPARATOR),
+    };
+  }
+
+  /** The parts without the text (a worker's build sends the text once, with its first stage). */
+  lists(): Omit<ChannelParts, 'haystacks' | 'prefixStacks'> {
+    return {
       chars: this.chars.numbers,
       nextChar: this.chars.next,
       postings: [this.unigrams, this.bigrams, this.startUnigrams, this.startBigrams].flatMap((p) => p.parts()),
-      haystacks: this.haystacks.join(DOC_SEPARATOR),
-      prefixStacks: this.prefixStacks.join(DOC_SEPARATOR),
     };
   }
 
@@ -234,7 +258,7 @@ export interface PrefixCandidates {
 }
 
 /** Fields or keys are never empty (search-keys.ts drops empty ones), so SEPARATOR alone is none. */
-function unjoin(stack: string): string[] {
+export function unjoin(stack: string): string[] {
   return stack === SEPARATOR ? [] : stack.slice(1).split(SEPARATOR);
 }
 

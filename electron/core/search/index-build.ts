@@ -1,6 +1,6 @@
 import { searchKeysOf, type SearchFields, type SearchKeys } from '../../../shared/text/search-keys';
 import type { Db } from '../db/types';
-import { GramChannel, GramChannelBuilder } from './gram-channel';
+import { GramChannel, GramChannelBuilder, type SearchChannel } from './gram-channel';
 import { journalHighWater } from './journal';
 import { PackedStrings } from './packed-strings';
 import { Postings, PostingsBuilder } from './postings';
@@ -30,6 +30,9 @@ export interface BuiltIndex {
   docs?: Map<string, number>;
 }
 
+/** Lists a search can be answered from: a build's, or while its gram lists are made, scanned text. */
+export type SearchLists = Omit<BuiltIndex, 'main' | 'romaji'> & { main: SearchChannel; romaji: SearchChannel };
+
 export const ROW_COLUMNS = 'id, ticket_code AS ticketCode, name, name_kana AS nameKana, nickname, company, email';
 const PAGE = 250;
 const DOCS_PER_STEP = 1000;
@@ -53,12 +56,19 @@ export function compareKeys(a: SearchKeys, b: SearchKeys): number {
   return a.sortKey < b.sortKey ? -1 : a.sortKey > b.sortKey ? 1 : 0;
 }
 
-interface Entry {
+export interface Entry {
   id: string;
   keys: SearchKeys;
 }
 
-export function* buildSteps(db: Db): Generator<void, BuiltIndex> {
+/** The people of the table with their keys, in reading order, and the journal position read first. */
+export interface SortedEntries {
+  entries: Entry[];
+  seq: number;
+}
+
+/** The first stage of a build: every person read and normalised (most of a build's cost), then sorted. */
+export function* readSortedSteps(db: Db): Generator<void, SortedEntries> {
   // Read before the first row: whatever changes after this number is journaled after it.
   const seq = journalHighWater(db);
   // By rowid alone: with `removed = 0` in the query, SQLite would walk an index on `removed` and
@@ -78,6 +88,23 @@ export function* buildSteps(db: Db): Generator<void, BuiltIndex> {
   // Reading order: sort key, then id (what the index's overlay can compare too, keys and ids alone).
   // Sorted in steps: one sort of 100,000 people held the station's thread for ~0.2 s (~1 s loaded).
   const entries = yield* sortInSteps(read, (a, b) => compareKeys(a.keys, b.keys) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return { entries, seq };
+}
+
+/** What a build holds besides its gram channels, from the sorted people (cheap: no normalising). */
+export function listsOf({ entries, seq }: SortedEntries): Omit<BuiltIndex, 'main' | 'romaji' | 'docs'> {
+  const tickets = entries.map((e) => e.keys.ticket);
+  return {
+    ids: PackedStrings.of(entries.map((e) => e.id)),
+    sortKeys: PackedStrings.of(entries.map((e) => e.keys.sortKey)),
+    tickets: PackedStrings.of(tickets),
+    ticketIndex: indexOfTickets(tickets),
+    seq,
+  };
+}
+
+/** The second stage: the gram channels of the sorted people. */
+export function* channelSteps(entries: readonly Entry[]): Generator<void, { main: GramChannel; romaji: GramChannel }> {
   let characters = 0;
   let prefixes = 0;
   for (const { keys } of entries) {
@@ -94,23 +121,20 @@ export function* buildSteps(db: Db): Generator<void, BuiltIndex> {
   }
   const builtMain = main.finish();
   yield;
+  return { main: builtMain, romaji: romaji.finish() };
+}
+
+export function* buildSteps(db: Db): Generator<void, BuiltIndex> {
+  const sorted = yield* readSortedSteps(db);
+  const { entries } = sorted;
+  const { main, romaji } = yield* channelSteps(entries);
   // The index needs it at the first change after the build, which after a long write is at once.
   const docs = new Map<string, number>();
   for (let doc = 0; doc < entries.length; doc++) {
     docs.set((entries[doc] as Entry).id, doc);
     if (doc % (DOCS_PER_STEP * 10) === DOCS_PER_STEP * 10 - 1) yield;
   }
-  const tickets = entries.map((e) => e.keys.ticket);
-  return {
-    ids: PackedStrings.of(entries.map((e) => e.id)),
-    sortKeys: PackedStrings.of(entries.map((e) => e.keys.sortKey)),
-    tickets: PackedStrings.of(tickets),
-    ticketIndex: indexOfTickets(tickets),
-    main: builtMain,
-    romaji: romaji.finish(),
-    seq,
-    docs,
-  };
+  return { ...listsOf(sorted), main, romaji, docs };
 }
 
 /** Items sorted per run in one step, then merged this many moves per step. */
@@ -146,7 +170,7 @@ export function* sortInSteps<T>(items: readonly T[], compare: (a: T, b: T) => nu
 }
 
 /** Runs a build to its end now. */
-export function buildNow(steps: Generator<void, BuiltIndex>): BuiltIndex {
+export function buildNow<T>(steps: Generator<void, T>): T {
   for (;;) {
     const next = steps.next();
     if (next.done) return next.value;

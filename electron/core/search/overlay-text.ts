@@ -1,4 +1,5 @@
 import type { SearchKeys, SearchQuery } from '../../../shared/text/search-keys';
+import { lastAtOrBefore } from './scan-channel';
 
 /**
  * The search index's overlay (people changed since the lists were built) as text that one
@@ -57,18 +58,6 @@ class Block {
     this.joined = { main: this.main.join(DOC), romaji: this.romaji.join(DOC), starts, romajiStarts };
     return this.joined;
   }
-}
-
-/** The index of the last value ≤ `at` in the increasing `starts`. */
-function lastAtOrBefore(starts: Int32Array, at: number): number {
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if ((starts[mid] as number) <= at) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
 }
 
 export class OverlayText {

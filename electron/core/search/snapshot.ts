@@ -106,10 +106,9 @@ function pieceName(part: string, piece: number): string {
  * (a snapshot lost to a power cut only means a build at the next start; the fsyncs are left to the
  * checkpoint thread); the row that makes the snapshot count is written last, and the journal it covers is pruned after it, a step at a time.
  */
-export function* saveSteps(db: Db, built: BuiltIndex): Generator<void, void> {
+export function* saveSteps(db: Db, built: BuiltIndex, dropsAtStart = dropsOf(db)): Generator<void, void> {
   // Without its head row the old snapshot no longer counts; its pieces are removed a few at a time.
   db.prepare('DELETE FROM search_snapshots').run();
-  const dropsAtStart = dropsOf(db);
   yield;
   yield* deleteInSteps(db, 'DELETE FROM search_snapshot_parts WHERE rowid IN (SELECT rowid FROM search_snapshot_parts LIMIT ?)', PIECES_PER_DELETE);
   const id = ((db.prepare('SELECT max(snapshot) FROM search_snapshot_parts').pluck().get() as number | null) ?? 0) + 1;
@@ -148,6 +147,14 @@ function* deleteInSteps(db: Db, sql: string, perStep: number, ...params: unknown
 const drops = new WeakMap<Db, number>();
 function dropsOf(db: Db): number {
   return drops.get(db) ?? 0;
+}
+
+/**
+ * How many times this connection dropped its snapshots so far: a build records it when it starts,
+ * and its save is dropped if the count moved (the build may hold what a purge removed).
+ */
+export function snapshotDrops(db: Db): number {
+  return dropsOf(db);
 }
 
 /**

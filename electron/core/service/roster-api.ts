@@ -1,6 +1,7 @@
 import type { RosterRow, rosterMethods } from '../../../shared/api/methods/roster';
 import { MusubiError } from '../../../shared/errors';
 import { findRosterRow, listAttendees } from '../roster/list';
+import { whenSearchReady } from '../search/attendee-index';
 import type { ServiceContext } from './context';
 import type { TopicImpl } from './types';
 
@@ -22,7 +23,8 @@ export function createRosterApi(ctx: ServiceContext): TopicImpl<keyof typeof ros
     }).immediate();
 
   return {
-    listAttendees: (input) => listAttendees(db, input),
+    // A query is answered by the search index: while it is first built, wait without holding the thread.
+    listAttendees: (input) => (input.query?.trim() ? whenSearchReady(db, () => listAttendees(db, input)) : listAttendees(db, input)),
     removeAttendee: ({ id }) => setRemoved(id, true),
     restoreAttendee: ({ id }) => setRemoved(id, false),
   };

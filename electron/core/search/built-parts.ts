@@ -1,0 +1,89 @@
+import { GramChannel, stackOf, DOC_SEPARATOR, type ChannelParts } from './gram-channel';
+import { listsOf, type BuiltIndex, type SearchLists, type SortedEntries } from './index-build';
+import { PackedStrings } from './packed-strings';
+import { Postings } from './postings';
+import { ScanChannel } from './scan-channel';
+
+/**
+ * A build made on a worker thread (index-build-worker.ts) as it crosses to the station's thread:
+ * typed arrays, whose memory is handed over (transferred, not copied), and long strings (copied
+ * once, a few ms; a string cannot be transferred). Two stages: first the lists and the channels'
+ * text, from which a search is answered at once by scanning (scan-channel.ts); then the gram
+ * lists, which join that text into the full index.
+ */
+type Packed = [joined: string, offsets: Int32Array];
+
+export interface ListsParts {
+  ids: Packed;
+  sortKeys: Packed;
+  tickets: Packed;
+  ticketIndex: [Int32Array, Int32Array, Int32Array];
+  seq: number;
+  main: { haystacks: string; prefixStacks: string };
+  romaji: { haystacks: string; prefixStacks: string };
+}
+
+type ChannelLists = Omit<ChannelParts, 'haystacks' | 'prefixStacks'>;
+
+export interface ChannelsParts {
+  main: ChannelLists;
+  romaji: ChannelLists;
+}
+
+/** The buffers under `arrays`, once each (a transfer list must not name one twice). */
+function buffersOf(arrays: readonly (Int32Array | Uint16Array)[]): ArrayBuffer[] {
+  return [...new Set(arrays.map((a) => a.buffer as ArrayBuffer))];
+}
+
+function packed(strings: PackedStrings): Packed {
+  return [strings.joined, strings.offsets];
+}
+
+/** The first stage's parts, from the sorted people, and what to transfer. */
+export function listsPartsOf(sorted: SortedEntries): { parts: ListsParts; transfer: ArrayBuffer[] } {
+  const lists = listsOf(sorted);
+  const text = (fields: 'main' | 'romaji', prefixes: 'mainPrefixes' | 'romajiPrefixes'): { haystacks: string; prefixStacks: string } => ({
+    haystacks: sorted.entries.map((e) => stackOf(e.keys[fields])).join(DOC_SEPARATOR),
+    prefixStacks: sorted.entries.map((e) => stackOf(e.keys[prefixes])).join(DOC_SEPARATOR),
+  });
+  const parts: ListsParts = {
+    ids: packed(lists.ids),
+    sortKeys: packed(lists.sortKeys),
+    tickets: packed(lists.tickets),
+    ticketIndex: lists.ticketIndex.parts(),
+    seq: lists.seq,
+    main: text('main', 'mainPrefixes'),
+    romaji: text('romaji', 'romajiPrefixes'),
+  };
+  return { parts, transfer: buffersOf([parts.ids[1], parts.sortKeys[1], parts.tickets[1], ...parts.ticketIndex]) };
+}
+
+/** Lists answered by scanning, from the first stage's parts. */
+export function scannedListsOf(parts: ListsParts): SearchLists & { main: ScanChannel; romaji: ScanChannel } {
+  return {
+    ids: new PackedStrings(...parts.ids),
+    sortKeys: new PackedStrings(...parts.sortKeys),
+    tickets: new PackedStrings(...parts.tickets),
+    ticketIndex: new Postings(...parts.ticketIndex),
+    seq: parts.seq,
+    main: new ScanChannel(parts.main.haystacks, parts.main.prefixStacks),
+    romaji: new ScanChannel(parts.romaji.haystacks, parts.romaji.prefixStacks),
+  };
+}
+
+/** The second stage's parts (the gram lists of both channels), and what to transfer. */
+export function channelsPartsOf(channels: { main: GramChannel; romaji: GramChannel }): { parts: ChannelsParts; transfer: ArrayBuffer[] } {
+  const parts: ChannelsParts = { main: channels.main.lists(), romaji: channels.romaji.lists() };
+  return { parts, transfer: buffersOf([parts.main.chars, ...parts.main.postings, parts.romaji.chars, ...parts.romaji.postings]) };
+}
+
+/** The full index: the scanned lists of the first stage with the gram lists of the second. */
+export function fullIndexOf(scanned: ReturnType<typeof scannedListsOf>, parts: ChannelsParts): BuiltIndex {
+  const channel = (name: 'main' | 'romaji'): GramChannel => {
+    const { haystacks, prefixStacks } = scanned[name];
+    const built = GramChannel.fromParts({ ...parts[name], haystacks, prefixStacks });
+    if (built.size !== scanned.ids.length) throw new Error(`The ${name} channel built off the thread has ${built.size} documents, not ${scanned.ids.length}.`);
+    return built;
+  };
+  return { ...scanned, main: channel('main'), romaji: channel('romaji') };
+}

@@ -1,0 +1,35 @@
+/**
+ * The search index build's worker thread (built by Vite into dist-electron/index-build-worker.js;
+ * run from source through tsx in tests; started by build-in-worker.ts). Opens the event's database
+ * read-only (WAL lets it read beside the station's writer, and a read-only connection cannot
+ * write a byte of the event by mistake), reads and normalises every person, and posts the build
+ * in two stages as it goes: the lists and the channels' text first (`lists`, enough to answer
+ * searches by scanning), then the gram lists (`channels`). Then it ends.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import Database from 'better-sqlite3';
+import { channelsPartsOf, listsPartsOf } from './built-parts';
+import type { IndexWorkerMessage, IndexWorkerRequest } from './build-in-worker';
+import { buildNow, channelSteps, readSortedSteps } from './index-build';
+
+const post = (message: IndexWorkerMessage, transfer: ArrayBuffer[] = []): void => parentPort?.postMessage(message, transfer);
+
+function run({ file }: IndexWorkerRequest): void {
+  const db = new Database(file, { readonly: true, fileMustExist: true });
+  try {
+    db.pragma('busy_timeout = 5000');
+    const sorted = buildNow(readSortedSteps(db));
+    const lists = listsPartsOf(sorted);
+    post({ type: 'lists', parts: lists.parts }, lists.transfer);
+    const channels = channelsPartsOf(buildNow(channelSteps(sorted.entries)));
+    post({ type: 'channels', parts: channels.parts }, channels.transfer);
+  } finally {
+    db.close();
+  }
+}
+
+try {
+  run(workerData as IndexWorkerRequest);
+} catch (error) {
+  post({ type: 'error', message: (error as Error).message });
+}
