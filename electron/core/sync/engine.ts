@@ -41,10 +41,6 @@ function unpushed(db: Db, afterSeq: number, limit: number): LocalRow[] {
     .all(afterSeq, limit) as LocalRow[];
 }
 
-export function countWaiting(db: Db): number {
-  return (db.prepare('SELECT count(*) AS n FROM entries WHERE seq > ? AND pulled = 0').get(readPushedSeq(db)) as { n: number }).n;
-}
-
 export async function pushPending(deps: SyncRoundDeps): Promise<number> {
   let pushed = 0;
   for (;;) {
