@@ -94,13 +94,25 @@ async function callOnce(method: string, input: unknown): Promise<unknown> {
   return result.value;
 }
 
+/** Waits for the station's first sync round since pairing to end (it pushes the seed, then pulls). */
+async function syncRoundDone(): Promise<void> {
+  for (;;) {
+    const status = (await call('getSyncStatus')) as { syncing: boolean; lastSuccessAt: string | null; lastError: { message: string } | null };
+    if (status.lastError) throw new Error(`sync: ${status.lastError.message}`);
+    if (status.lastSuccessAt !== null && !status.syncing) return;
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+}
+
 const PHASES: [string, () => Promise<unknown>][] = [
   ['reimport', () => call('commitImport', { fileName: 'reimport.csv', contentBase64: Buffer.from(reimport).toString('base64') })],
   ['xlsx_export', () => call('exportAttendance', { format: 'xlsx', includeNoShows: false })],
   ['pdf_roster', () => call('exportAttendance', { format: 'pdf', includeNoShows: false })],
   ['pull', async () => {
+    // Pairing starts the station's sync loop; the round is watched, not awaited in one request: on a
+    // loaded machine it outlasts the client's 5-minute wait for an answer's headers.
     await call('pairStation', { hubUrl, key: KEY });
-    await call('syncNow');
+    await syncRoundDone();
   }],
   ['badge_batch', () => call('allBadgesPdf', { size: 'a4-sheet', attendeeIds: ids.slice(CHECKED_IN, CHECKED_IN + BADGES) })],
 ];
