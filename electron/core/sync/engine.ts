@@ -9,6 +9,7 @@ import { ChunkSizer, yieldToEventLoop } from '../db/slices';
 import { searchIndexFor } from '../search/attendee-index';
 import { appendEntries, entryFromRow, type EntryRow } from '../log/append';
 import { readCursor, readHubStore, readPushedSeq, writeCursor, writeHubStore, writePushedSeq } from './config';
+import { cachedStatement } from '../db/statements';
 
 /**
  * One sync round against a hub (protocol v1): push every local entry the hub has not
@@ -36,8 +37,7 @@ interface LocalRow extends EntryRow {
 
 /** Local entries (not pulled from a hub) after `seq`, in arrival order. */
 function unpushed(db: Db, afterSeq: number, limit: number): LocalRow[] {
-  return db
-    .prepare('SELECT seq, id, station, hlc, type, attendee_id, data FROM entries WHERE seq > ? AND pulled = 0 ORDER BY seq LIMIT ?')
+  return cachedStatement(db, 'SELECT seq, id, station, hlc, type, attendee_id, data FROM entries WHERE seq > ? AND pulled = 0 ORDER BY seq LIMIT ?')
     .all(afterSeq, limit) as LocalRow[];
 }
 

@@ -1,4 +1,5 @@
 import type { Db } from '../db/types';
+import { cachedStatement } from '../db/statements';
 
 /**
  * How many local entries wait to be pushed: what the sync indicator shows. Kept by triggers as
@@ -6,6 +7,6 @@ import type { Db } from '../db/types';
  * large the event is; the same number as counting the local entries after `sync.pushed_seq`.
  */
 export function countWaiting(db: Db): number {
-  return (db.prepare('SELECT waiting FROM sync_waiting').get() as { waiting: number }).waiting;
+  return (cachedStatement(db, 'SELECT waiting FROM sync_waiting').get() as { waiting: number }).waiting;
 }
 
