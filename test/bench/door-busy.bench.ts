@@ -97,7 +97,8 @@ async function callOnce(method: string, input: unknown): Promise<unknown> {
 /** Waits for the station's first sync round since pairing to end (it pushes the seed, then pulls). */
 async function syncRoundDone(): Promise<void> {
   for (;;) {
-    const status = (await call('getSyncStatus')) as { syncing: boolean; lastSuccessAt: string | null; lastError: { message: string } | null };
+    // A read, so one that met a keep-alive socket the station had just closed is asked again.
+    const status = (await call('getSyncStatus').catch(() => call('getSyncStatus'))) as { syncing: boolean; lastSuccessAt: string | null; lastError: { message: string } | null };
     if (status.lastError) throw new Error(`sync: ${status.lastError.message}`);
     if (status.lastSuccessAt !== null && !status.syncing) return;
     await new Promise((resolve) => setTimeout(resolve, 250));
@@ -184,6 +185,10 @@ try {
   if (BY_WAIT) reportByWait(load);
   const failed = [...failures.values()].reduce((a, b) => a + b, 0);
   report('door.busy_p99_ms', percentile(all, 99), { n: all.length, p50: percentile(all, 50), max: Math.max(...all), failed, everyMs: EVERY_MS, attendees: N, target: 50, load1: load });
+} catch (error) {
+  // Whether the station is still there says whether it failed or the request did.
+  console.error(`station ${station.child.exitCode === null && station.child.signalCode === null ? 'running' : `ended (${station.child.exitCode ?? station.child.signalCode})`}; its last output:\n${station.output().slice(-3000)}`);
+  throw error;
 } finally {
   await station.stop();
   await hub.stop();

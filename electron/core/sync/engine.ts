@@ -8,8 +8,8 @@ import type { Db } from '../db/types';
 import { ChunkSizer, yieldToEventLoop } from '../db/slices';
 import { searchIndexFor } from '../search/attendee-index';
 import { appendEntries, entryFromRow, type EntryRow } from '../log/append';
-import { readCursor, readHubStore, readPushedSeq, writeCursor, writeHubStore, writePushedSeq } from './config';
 import { cachedStatement } from '../db/statements';
+import { readCursor, readHubStore, readPushedSeq, writeCursor, writeHubStore, writePushedSeq } from './config';
 
 /**
  * One sync round against a hub (protocol v1): push every local entry the hub has not
@@ -41,7 +41,7 @@ function unpushed(db: Db, afterSeq: number, limit: number): LocalRow[] {
     .all(afterSeq, limit) as LocalRow[];
 }
 
-/** Smallest, first and largest push batch (entries); in between, batches are sized by time. */
+/** Smallest and first push batch (entries); the largest is the protocol's 5,000. */
 const MIN_PUSH_BATCH = 100;
 const FIRST_PUSH_BATCH = 250;
 
