@@ -17,6 +17,12 @@ import { parseEntries } from './parse-entries';
 
 const pullEnvelopeSchema = pullResponseSchema.extend({ entries: z.array(z.unknown()) });
 
+/** A pulled page and how long reading it held the thread (`HubClient.pull`). */
+export type PulledPage = PullResponse & { readMs: number };
+
+/** Milliseconds for timing (shared code: the global `performance`, in Node and in browsers). */
+const now = (): number => performance.now();
+
 /**
  * A client for one event on one hub (protocol v1). Used by the station's sync loop and by a hub
  * relaying to an upstream hub. Every failure becomes a MusubiError with a typed code the UI can
@@ -77,12 +83,19 @@ export class HubClient {
     return total;
   }
 
-  async pull(after: number, limit: number): Promise<PullResponse> {
+  /**
+   * A page of entries after `after`, with `readMs`: how long reading the answer (JSON and the
+   * checks of every entry) held the thread, in one go, once the answer had arrived. A station
+   * sizes its next pages by it as well as by applying them: both are steps the desk waits behind.
+   */
+  async pull(after: number, limit: number): Promise<PulledPage> {
     // The envelope through zod, the entries through the cheaper but equally strict parseEntries.
-    const answer = await this.request(`${this.eventPath}/entries?after=${after}&limit=${limit}`, pullEnvelopeSchema, { method: 'GET' });
+    const read = { ms: 0 };
+    const answer = await this.request(`${this.eventPath}/entries?after=${after}&limit=${limit}`, pullEnvelopeSchema, { method: 'GET' }, read);
+    const start = now();
     const parsed = parseEntries(answer.entries);
     if (!parsed.ok) throw new MusubiError('protocol', `The hub's answer is not protocol v1 (${parsed.path}: ${parsed.message}).`, 'hub');
-    return { ...answer, entries: parsed.entries };
+    return { ...answer, entries: parsed.entries, readMs: read.ms + (now() - start) };
   }
 
   async stations(): Promise<HubStation[]> {
@@ -114,12 +127,12 @@ export class HubClient {
    * Every request is idempotent, so one that meets a hub process that is down or cannot reach its
    * database is sent to the next address; only when none answers does the caller see the failure.
    */
-  private async request<S extends z.ZodType>(path: string, schema: S, init: { method: string; body?: string }): Promise<z.output<S>> {
+  private async request<S extends z.ZodType>(path: string, schema: S, init: { method: string; body?: string }, read?: { ms: number }): Promise<z.output<S>> {
     let lastError: unknown;
     for (let tried = 0; tried < this.bases.length; tried++) {
       const index = (this.current + tried) % this.bases.length;
       try {
-        const answer = await this.requestOne(`${this.bases[index] ?? ''}${path}`, schema, init);
+        const answer = await this.requestOne(`${this.bases[index] ?? ''}${path}`, schema, init, read);
         this.current = index;
         return answer;
       } catch (error) {
@@ -132,11 +145,13 @@ export class HubClient {
     throw lastError;
   }
 
-  private async requestOne<S extends z.ZodType>(url: string, schema: S, init: { method: string; body?: string }): Promise<z.output<S>> {
+  /** `read.ms` is set to how long parsing and checking the answer took. */
+  private async requestOne<S extends z.ZodType>(url: string, schema: S, init: { method: string; body?: string }, read?: { ms: number }): Promise<z.output<S>> {
     const headers: Record<string, string> = { authorization: `Bearer ${this.options.key}` };
     if (init.body !== undefined) headers['content-type'] = 'application/json';
     if (this.options.station) headers[STATION_HEADER] = encodeURIComponent(this.options.station);
     const { status, text } = await this.send(url, { ...init, headers });
+    const start = now();
     let body: unknown;
     try {
       body = JSON.parse(text);
@@ -159,6 +174,7 @@ export class HubClient {
       const issue = parsed.error.issues[0];
       throw new MusubiError('protocol', `The hub's answer is not protocol v1 (${issue?.path.join('.') ?? ''}: ${issue?.message ?? ''}).`, 'hub');
     }
+    if (read) read.ms = now() - start;
     return parsed.data;
   }
 }

@@ -3,6 +3,7 @@ import type { DeviceSessionInfo, PairableRole } from '../../../shared/api/method
 import { ROLES, type Role } from '../../../shared/api/roles';
 import type { Db } from '../db/types';
 import { newPairingCode, newSessionToken, normalizePairingCode, secretHash } from './pairing-code';
+import { cachedStatement } from '../db/statements';
 
 /** A pairing code is good for one tablet, within this long. */
 export const PAIRING_CODE_TTL_MS = 10 * 60_000;
@@ -69,12 +70,11 @@ export class DeviceSessions {
 
   /** The live session a cookie's token opens, or null (unknown, revoked, or of a role no longer known). */
   resolve(token: string): DeviceSession | null {
-    const row = this.db
-      .prepare('SELECT id, role, label, kiosk_return, created_at, last_seen_at FROM device_sessions WHERE token_hash = ? AND revoked_at IS NULL')
+    const row = cachedStatement(this.db, 'SELECT id, role, label, kiosk_return, created_at, last_seen_at FROM device_sessions WHERE token_hash = ? AND revoked_at IS NULL')
       .get(secretHash(token)) as SessionRow | undefined;
     if (!row || !isRole(row.role)) return null;
     if (this.now() - Date.parse(row.last_seen_at) > SEEN_RESOLUTION_MS) {
-      this.db.prepare('UPDATE device_sessions SET last_seen_at = ? WHERE id = ?').run(this.iso(), row.id);
+      cachedStatement(this.db, 'UPDATE device_sessions SET last_seen_at = ? WHERE id = ?').run(this.iso(), row.id);
     }
     return { id: row.id, role: row.role, label: row.label, kioskReturn: isKioskReturn(row.kiosk_return) ? row.kiosk_return : null };
   }

@@ -1,4 +1,5 @@
 import type { Db } from '../db/types';
+import { cachedStatement } from '../db/statements';
 
 /** Head counts of the live (not removed) attendees; the status bar and the dashboard both read these. */
 export interface AttendanceCounts {
@@ -17,7 +18,7 @@ export interface AttendanceCounts {
 
 /** Read from the one-row table the triggers of migration 012 keep: no scan of the attendees per call. */
 export function attendanceCounts(db: Db): AttendanceCounts {
-  const row = db.prepare(`SELECT expected, not_expected, checked_in, registered_in, walk_ins, conflicts FROM attendance_counts`).get() as
+  const row = cachedStatement(db, `SELECT expected, not_expected, checked_in, registered_in, walk_ins, conflicts FROM attendance_counts`).get() as
     | { expected: number; not_expected: number; checked_in: number; registered_in: number; walk_ins: number; conflicts: number }
     | undefined;
   if (!row) return { expected: 0, notExpected: 0, checkedIn: 0, registeredCheckedIn: 0, walkIns: 0, conflicts: 0 };

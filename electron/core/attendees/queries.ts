@@ -3,6 +3,7 @@ import { resolveListCheckins } from '../../../shared/domain/checkin-lists';
 import { checkinViewOfRow } from '../projection/checkin-columns';
 import { MusubiError } from '../../../shared/errors';
 import type { Db } from '../db/types';
+import { cachedStatement } from '../db/statements';
 
 /** The columns of `attendees` as read by the UI queries. */
 export interface AttendeeRow {
@@ -39,11 +40,10 @@ export const ATTENDEE_COLUMNS = `id, ticket_code, ticket_type, name, name_kana, 
   badge_prints, left_room, list_checkins`;
 
 function conflictsOf(db: Db, attendeeId: string): CheckinView[] {
-  const checkins = db
-    .prepare('SELECT id, hlc, station, source, scanned_at, list FROM checkins WHERE attendee_id = ?')
+  const checkins = cachedStatement(db, 'SELECT id, hlc, station, source, scanned_at, list FROM checkins WHERE attendee_id = ?')
     .all(attendeeId) as { id: string; hlc: string; station: string; source: CheckinSource; scanned_at: string; list: string | null }[];
   const undone = new Set(
-    (db.prepare('SELECT of_checkin FROM checkin_undos WHERE attendee_id = ?').all(attendeeId) as { of_checkin: string }[]).map(
+    (cachedStatement(db, 'SELECT of_checkin FROM checkin_undos WHERE attendee_id = ?').all(attendeeId) as { of_checkin: string }[]).map(
       (r) => r.of_checkin,
     ),
   );
@@ -109,7 +109,7 @@ export function attendeeFromRow(db: Db, row: AttendeeRow): Attendee {
 }
 
 export function findAttendee(db: Db, id: string): Attendee | undefined {
-  const row = db.prepare(`SELECT ${ATTENDEE_COLUMNS} FROM attendees WHERE id = ? AND removed = 0`).get(id) as
+  const row = cachedStatement(db, `SELECT ${ATTENDEE_COLUMNS} FROM attendees WHERE id = ? AND removed = 0`).get(id) as
     | AttendeeRow
     | undefined;
   return row ? attendeeFromRow(db, row) : undefined;
@@ -123,8 +123,7 @@ export function getAttendee(db: Db, id: string): Attendee {
 
 /** The attendee holding a ticket code (compared without case), if any. */
 export function findByTicketCode(db: Db, ticketCode: string): Attendee | undefined {
-  const row = db
-    .prepare(`SELECT ${ATTENDEE_COLUMNS} FROM attendees WHERE removed = 0 AND ticket_code <> '' AND ticket_code = ? COLLATE NOCASE LIMIT 1`)
+  const row = cachedStatement(db, `SELECT ${ATTENDEE_COLUMNS} FROM attendees WHERE removed = 0 AND ticket_code <> '' AND ticket_code = ? COLLATE NOCASE LIMIT 1`)
     .get(ticketCode) as AttendeeRow | undefined;
   return row ? attendeeFromRow(db, row) : undefined;
 }

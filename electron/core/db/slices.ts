@@ -38,14 +38,21 @@ export class ChunkSizer {
   run<T extends number>(work: (size: number) => T): T {
     const start = performance.now();
     const done = work(this.current);
-    const ms = performance.now() - start;
+    this.observe(done, performance.now() - start);
+    return done;
+  }
+
+  /**
+   * Resizes from a chunk of `done` rows that held the thread for `ms`, for work measured in more
+   * than one place (a pulled page: reading the hub's answer, then applying it).
+   */
+  observe(done: number, ms: number): void {
     if (done > 0 && ms > 0) {
       const ideal = (done / ms) * this.targetMs;
       // Grow slowly, shrink at once: one slow chunk is what the desk notices.
       const next = ideal > this.current ? Math.min(ideal, this.current * 1.5) : ideal;
       this.current = Math.max(this.min, Math.min(this.max, Math.round(next)));
     }
-    return done;
   }
 }
 

@@ -1,9 +1,10 @@
 import { ticketCodeFromPayload } from '../../../shared/text/ticket-payload';
 import type { Db } from '../db/types';
+import { cachedStatement } from '../db/statements';
 
 /** The attendee id holding exactly this ticket code (compared without case), if any. */
 function holderOfCode(db: Db, code: string): string | undefined {
-  const row = db.prepare(`SELECT id FROM attendees WHERE removed = 0 AND ticket_code <> '' AND ticket_code = ? COLLATE NOCASE LIMIT 1`).get(code) as
+  const row = cachedStatement(db, `SELECT id FROM attendees WHERE removed = 0 AND ticket_code <> '' AND ticket_code = ? COLLATE NOCASE LIMIT 1`).get(code) as
     | { id: string }
     | undefined;
   return row?.id;

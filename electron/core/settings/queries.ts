@@ -3,6 +3,7 @@ import type { Role } from '../../../shared/api/roles';
 import { badgeDesignSchema } from '../../../shared/domain/badge-design';
 import type { EventSettings, StoredEventSettings } from '../../../shared/domain/settings';
 import type { Db } from '../db/types';
+import { cachedStatement } from '../db/statements';
 
 /**
  * Event settings as the projection holds them, with the assets (the logo's bytes) that only the
@@ -10,7 +11,7 @@ import type { Db } from '../db/types';
  */
 export function readSettings(db: Db): StoredEventSettings {
   const settings: StoredEventSettings = { ...DEFAULT_EVENT_SETTINGS, ...DEFAULT_EVENT_ASSETS };
-  const rows = db.prepare('SELECT field, value FROM settings_fields').all() as { field: string; value: string }[];
+  const rows = cachedStatement(db, 'SELECT field, value FROM settings_fields').all() as { field: string; value: string }[];
   for (const row of rows) {
     if (Object.hasOwn(settings, row.field)) {
       Object.assign(settings, { [row.field]: JSON.parse(row.value) as unknown });

@@ -8,7 +8,8 @@ import type { StationIdentity } from '../identity';
 import type { LocalRecorder } from '../log/recorder';
 import type { ChangeFeed } from '../service/change-feed';
 import { clearSyncConfig, readSyncConfig, writeSyncConfig } from './config';
-import { countWaiting, syncRound, type SyncRoundResult } from './engine';
+import { syncRound, type SyncRoundResult } from './engine';
+import { countWaiting } from './waiting-count';
 
 /**
  * The station's sync loop: a round now and then while the hub answers, again right after every

@@ -1,3 +1,4 @@
+import { performance } from 'node:perf_hooks';
 import type { Entry } from '../../../shared/domain/entry';
 import type { HybridClock } from '../../../shared/domain/hlc';
 import type { HubClient } from '../../../shared/sync/hub-client';
@@ -7,6 +8,7 @@ import type { Db } from '../db/types';
 import { ChunkSizer, yieldToEventLoop } from '../db/slices';
 import { searchIndexFor } from '../search/attendee-index';
 import { appendEntries, entryFromRow, type EntryRow } from '../log/append';
+import { cachedStatement } from '../db/statements';
 import { readCursor, readHubStore, readPushedSeq, writeCursor, writeHubStore, writePushedSeq } from './config';
 
 /**
@@ -15,7 +17,6 @@ import { readCursor, readHubStore, readPushedSeq, writeCursor, writeHubStore, wr
  * batch is applied in one transaction together with the new cursor, so a station killed at any
  * moment either has a batch (and its cursor) or neither, and simply resumes.
  */
-export const PUSH_BATCH = 1000;
 
 export interface SyncRoundResult {
   pushed: number;
@@ -36,40 +37,32 @@ interface LocalRow extends EntryRow {
 
 /** Local entries (not pulled from a hub) after `seq`, in arrival order. */
 function unpushed(db: Db, afterSeq: number, limit: number): LocalRow[] {
-  return db
-    .prepare('SELECT seq, id, station, hlc, type, attendee_id, data FROM entries WHERE seq > ? AND pulled = 0 ORDER BY seq LIMIT ?')
+  return cachedStatement(db, 'SELECT seq, id, station, hlc, type, attendee_id, data FROM entries WHERE seq > ? AND pulled = 0 ORDER BY seq LIMIT ?')
     .all(afterSeq, limit) as LocalRow[];
 }
 
-/** Each connection's last count of unpushed entries, and the last seq it covered. */
-const waitingCounts = new WeakMap<Db, { pushedSeq: number; upTo: number; count: number }>();
+/** Smallest and first push batch (entries); the largest is the protocol's 5,000. */
+const MIN_PUSH_BATCH = 100;
+const FIRST_PUSH_BATCH = 250;
 
 /**
- * How many local entries the hub has not acknowledged (the sync indicator's number, read after
- * every change). Entries are only ever appended, with growing seqs, and never change their
- * `pulled` mark, so while the pushed mark stays put a new count only reads the entries since the
- * last one: a station never paired would otherwise count its whole log (100,000 entries, several
- * ms) on every check-in.
+ * Pushes what the hub has not acknowledged, in batches sized (like a pull's pages) so that reading
+ * and serialising one holds the thread ~12 ms: a station paired after a day offline, or for the
+ * first time with 100,000 entries of its own, pushes them between the desk's requests. The
+ * synchronous part of a batch is the read, the rows made entries, and the request bodies
+ * (`HubClient.push` serialises before it first waits).
  */
-export function countWaiting(db: Db): number {
-  const pushedSeq = readPushedSeq(db);
-  const upTo = (db.prepare('SELECT coalesce(max(seq), 0) AS m FROM entries').get() as { m: number }).m;
-  const last = waitingCounts.get(db);
-  const reuse = last !== undefined && last.pushedSeq === pushedSeq && last.upTo <= upTo;
-  const from = reuse ? Math.max(last.upTo, pushedSeq) : pushedSeq;
-  const added = (db.prepare('SELECT count(*) AS n FROM entries WHERE seq > ? AND seq <= ? AND pulled = 0').get(from, upTo) as { n: number }).n;
-  const count = (reuse ? last.count : 0) + added;
-  waitingCounts.set(db, { pushedSeq, upTo, count });
-  return count;
-}
-
 export async function pushPending(deps: SyncRoundDeps): Promise<number> {
+  const sizer = new ChunkSizer(MIN_PUSH_BATCH, MAX_BATCH, FIRST_PUSH_BATCH);
   let pushed = 0;
   for (;;) {
-    const rows = unpushed(deps.db, readPushedSeq(deps.db), PUSH_BATCH);
+    const start = performance.now();
+    const rows = unpushed(deps.db, readPushedSeq(deps.db), sizer.size);
     const last = rows.at(-1);
     if (!last) return pushed;
-    await deps.client.push(rows.map(entryFromRow));
+    const sending = deps.client.push(rows.map(entryFromRow));
+    sizer.observe(rows.length, performance.now() - start);
+    await sending;
     // Only after the hub answered: a lost answer means pushing again, which the hub dedupes.
     writePushedSeq(deps.db, last.seq);
     pushed += rows.length;
@@ -94,19 +87,20 @@ export function applyPulled(db: Db, clock: HybridClock, entries: readonly Entry[
 
 /** Smallest and first page a pull asks for when no `pullLimit` is given (see `pullAvailable`). */
 const MIN_PULL_PAGE = 100;
-const FIRST_PULL_PAGE = 1000;
 
 /**
  * Pulls until the hub has no more, asking for the next page while the current one is applied, so
  * the hub's reading and the transfer overlap with this station's projection work.
  *
- * A page is one transaction with its cursor, and the desk waits behind it: pages are sized so
- * that each applies in ~12 ms (from how long the last one took per entry, between 100 and the
- * protocol's 5,000), and the event loop gets a turn after each, even when the next page has
- * already arrived. `pullLimit` fixes the page size instead (tests).
+ * A page costs the desk two steps, each holding the thread in one go: reading the hub's answer
+ * (JSON and the checks of every entry, when it arrives) and applying it (one transaction with its
+ * cursor, and the search index's share). Pages are sized so that the longer of the two takes
+ * ~12 ms, from how long the last page's took per entry (between 100 and the protocol's 5,000,
+ * starting small: the first page is read before anything is known), and the event loop gets a
+ * turn between reading and applying and after each page. `pullLimit` fixes the size (tests).
  */
 export async function pullAvailable(deps: SyncRoundDeps): Promise<number> {
-  const sizer = new ChunkSizer(MIN_PULL_PAGE, MAX_BATCH, deps.pullLimit ?? FIRST_PULL_PAGE);
+  const sizer = new ChunkSizer(MIN_PULL_PAGE, MAX_BATCH, deps.pullLimit ?? MIN_PULL_PAGE);
   const limit = (): number => deps.pullLimit ?? sizer.size;
   let pulled = 0;
   const after = readCursor(deps.db);
@@ -120,21 +114,20 @@ export async function pullAvailable(deps: SyncRoundDeps): Promise<number> {
   }
   if (page.hub !== undefined && known === undefined) writeHubStore(deps.db, page.hub);
   for (;;) {
+    // The answer was read in the task that received it: the desk's requests come before the apply.
+    await yieldToEventLoop();
     const next = page.more ? deps.client.pull(page.cursor, limit()) : undefined;
     // A failed prefetch is reported by the await below, not as an unhandled rejection.
     next?.catch(() => undefined);
     let applied: number;
     try {
       const current = page;
-      let count = 0;
+      const start = performance.now();
+      applied = applyPulled(deps.db, deps.clock, current.entries, current.cursor);
+      // The search index's share of the page is part of the page's time.
+      searchIndexFor(deps.db).keepUp();
       // Sized by what the page held: duplicates cost their insert attempt too.
-      sizer.run(() => {
-        count = applyPulled(deps.db, deps.clock, current.entries, current.cursor);
-        // The search index's share of the page is part of the page's time.
-        searchIndexFor(deps.db).keepUp();
-        return current.entries.length;
-      });
-      applied = count;
+      sizer.observe(current.entries.length, Math.max(current.readMs, performance.now() - start));
     } catch (error) {
       await next?.catch(() => undefined);
       throw error;

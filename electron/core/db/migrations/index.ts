@@ -10,6 +10,7 @@ import { migration009 } from './009-checkin-lists';
 import { migration010 } from './010-search-snapshot';
 import { migration011 } from './011-import-staging';
 import { migration012 } from './012-door-lookups';
+import { migration013 } from './013-sync-waiting';
 import type { Migration } from './migration';
 
 /** Every migration in order. Add a new numbered file; never edit a released one. */
@@ -26,4 +27,5 @@ export const MIGRATIONS: readonly Migration[] = [
   migration010,
   migration011,
   migration012,
+  migration013,
 ];
