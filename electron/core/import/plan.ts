@@ -290,10 +290,12 @@ export async function planImportSlices(
   const byEmail = new Map<string, ExistingRow[]>();
   // Everyone already here, for "missing from this file" (without a ticket code or e-mail they cannot be missed).
   const identifiable: ExistingRow[] = [];
+  // `+removed`: without it SQLite reads each page through attendees_by_reading (removed, …) and
+  // sorts every person to find the page, so reading 100,000 people in pages took ~2 s, not ~0.1 s.
   const existingPage = db.prepare(
     `SELECT rowid, id, ticket_code, ticket_type, name, name_kana, nickname, company, title, industry, goals, looking_for, email, phone, note,
        partner_consent, vcard_opt_in, registration_status, walk_in, checkin_id
-     FROM attendees WHERE removed = 0 AND rowid > ? ORDER BY rowid LIMIT ?`,
+     FROM attendees WHERE +removed = 0 AND rowid > ? ORDER BY rowid LIMIT ?`,
   );
   for (let after = 0; ; ) {
     const page = existingPage.all(after, EXISTING_PAGE) as (ExistingRow & { rowid: number })[];
