@@ -125,7 +125,10 @@ function changes(current: PartialAttendeeFields, incoming: PartialAttendeeFields
       if (!note.includes(value as string)) changed.note = note ? `${note}\n${value as string}` : (value as string);
       continue;
     }
-    if (JSON.stringify(current[name]) !== JSON.stringify(value)) Object.assign(changed, { [name]: value });
+    // Text and flags compare as they are; only the lists (goals, looking for) need their JSON.
+    const before = current[name];
+    const same = before === value || (Array.isArray(value) && JSON.stringify(before) === JSON.stringify(value));
+    if (!same) Object.assign(changed, { [name]: value });
   }
   return changed;
 }
