@@ -3,7 +3,7 @@ import { cachedStatement } from '../db/statements';
 import { relaxedTransaction } from '../db/relaxed-transaction';
 import type { Db } from '../db/types';
 import { appendEntries } from '../log/append';
-import { appendNewAttendees } from '../log/append-new-attendees';
+import { insertNewAttendees } from '../projection/new-attendee';
 import { multiRowValues, statementChunks } from '../log/insert-entries';
 
 /**
@@ -108,12 +108,35 @@ export function applyStagedChunk(db: Db, runId: string, limit: number): number {
       };
       (row.kind === 'new' ? additions : updates).push(entry);
     }
-    // The attendee ids of new people were minted for this import: nobody else can know them.
-    if (additions.length > 0) appendNewAttendees(db, additions, { freshIds: true });
+    // The attendee ids of new people were minted for this import: nobody else can know them, so
+    // they are projected by plain inserts. Their log rows are copied by SQL from the staged rows
+    // (the same `data` bytes the bulk path would write), not bound again from JS row by row.
+    if (additions.length > 0) insertNewAttendees(db, copyNewToLog(db, runId, last.seq, additions));
     if (updates.length > 0) appendEntries(db, updates);
     cachedStatement(db, 'DELETE FROM import_staged WHERE run_id = ? AND seq <= ?').run(runId, last.seq);
     return rows.length;
   });
+}
+
+/**
+ * Appends the run's staged new people up to `lastSeq` to the log, in stage order, skipping any id
+ * the log already holds (as `insertEntryRows` does); returns the entries of those it appended.
+ */
+function copyNewToLog(
+  db: Db,
+  runId: string,
+  lastSeq: number,
+  additions: EntryOfType<'attendee.upsert'>[],
+): EntryOfType<'attendee.upsert'>[] {
+  const inserted = cachedStatement(db,
+    `INSERT OR IGNORE INTO entries (id, station, hlc, type, attendee_id, data, pulled)
+       SELECT entry_id, station, hlc, 'attendee.upsert', attendee_id, data, 0
+       FROM import_staged WHERE run_id = ? AND kind = 'new' AND seq <= ? ORDER BY seq
+     RETURNING id`,
+  ).all(runId, lastSeq) as { id: string }[];
+  if (inserted.length === additions.length) return additions;
+  const fresh = new Set(inserted.map((row) => row.id));
+  return additions.filter((entry) => fresh.delete(entry.id));
 }
 
 /** Removes up to `limit` staged rows of a run that will not be applied; the run itself once it has none. */
