@@ -145,7 +145,9 @@ describe('long writes on a running station', () => {
           }
         }
       })();
-      await until(`the import to be ${phase}`, () => importState(dbFile) === phase);
+      // Killed while the import is in that phase and once the door has had a check-in answered: the
+      // first check-in can come back only after the import's body was read and staging had begun.
+      await until(`the import to be ${phase} with a check-in answered`, () => acknowledged.length > 0 && importState(dbFile) === phase);
       killed = true;
       await proc.stop('SIGKILL');
       await Promise.all([importing, checkingIn]);
