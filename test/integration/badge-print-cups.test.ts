@@ -1,12 +1,11 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { dispatch } from '../../electron/core/service/dispatch';
 import { DEFAULT_EVENT_SETTINGS } from '../../shared/domain/defaults';
 import { BADGE_PEOPLE } from '../fixtures/badges/people';
-import { requireTestQueues, TEST_QUEUE } from '../helpers/cups';
+import { printedFile, requireTestQueues, TEST_QUEUE } from '../helpers/cups';
 import { hexColour, meanDifference, pdfInfo, renderPage } from '../helpers/pdf-tools';
 import { callers, openTestStation, type TestStation } from '../helpers/service';
 import { tempDir } from '../helpers/temp';
@@ -16,29 +15,7 @@ import { tempDir } from '../helpers/temp';
  * desk sends it, and we read the PDF that comes out. .ci/setup.d/cups-pdf.sh makes the queue.
  */
 const QUEUE = TEST_QUEUE;
-const OUT_DIR = process.env.MUSUBI_CUPS_PDF_DIR ?? path.join('/var/spool/cups-pdf', os.userInfo().username);
 
-/** Waits for cups-pdf to write the job's PDF (it names files "<title>-job_<n>.pdf"). */
-async function printedFile(jobId: string, timeoutMs = 60_000): Promise<string> {
-  const job = /-(\d+)$/.exec(jobId)?.[1];
-  expect(job, `job id ${jobId}`).toBeDefined();
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    const name = fs.existsSync(OUT_DIR) ? fs.readdirSync(OUT_DIR).find((f) => f.endsWith(`-job_${job}.pdf`)) : undefined;
-    if (name) {
-      const file = path.join(OUT_DIR, name);
-      // cups-pdf writes the file, then finishes it: wait until poppler can read it.
-      try {
-        pdfInfo(file);
-        return file;
-      } catch {
-        /* still being written */
-      }
-    }
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-  throw new Error(`cups-pdf wrote no PDF for job ${jobId} in ${OUT_DIR} (see /var/log/cups/error_log)`);
-}
 
 let station: TestStation;
 afterEach(() => station?.close());

@@ -9,7 +9,7 @@ import { pdfkit } from '../../electron/core/pdf/pdf-libraries';
 import { CupsPrinter } from '../../electron/core/printing/cups';
 import { encodeIppRequest, GROUP, ippString, ippValues, OPERATION, TAG } from '../../electron/core/printing/ipp-message';
 import { localScheduler, postIpp } from '../../electron/core/printing/ipp-transport';
-import { requireTestQueues, TEST_QUEUE } from '../helpers/cups';
+import { printedFile, requireTestQueues, TEST_QUEUE } from '../helpers/cups';
 import { pdfInfo, pdfText } from '../helpers/pdf-tools';
 import { tempDir } from '../helpers/temp';
 
@@ -19,27 +19,7 @@ import { tempDir } from '../helpers/temp';
  */
 const STOPPED = `${TEST_QUEUE}Stopped`;
 const USER = os.userInfo().username;
-const OUT_DIR = process.env.MUSUBI_CUPS_PDF_DIR ?? path.join('/var/spool/cups-pdf', USER);
 
-/** Waits for cups-pdf's file for a job id such as "MusubiPDF-12" (it names them "<title>-job_<n>.pdf"). */
-async function printedFile(jobId: string, timeoutMs = 60_000): Promise<string> {
-  const job = /-(\d+)$/.exec(jobId)?.[1];
-  expect(job, `job id ${jobId}`).toBeDefined();
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    const name = fs.existsSync(OUT_DIR) ? fs.readdirSync(OUT_DIR).find((f) => f.endsWith(`-job_${job}.pdf`)) : undefined;
-    if (name) {
-      try {
-        pdfInfo(path.join(OUT_DIR, name));
-        return path.join(OUT_DIR, name);
-      } catch {
-        /* still being written */
-      }
-    }
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-  throw new Error(`cups-pdf wrote no PDF for job ${jobId} in ${OUT_DIR} (see /var/log/cups/error_log)`);
-}
 
 /** A card-size PDF with a line of text in a standard font, which cups-pdf's re-distilling keeps as text. */
 async function textPdf(text: string): Promise<string> {
