@@ -1,9 +1,10 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RosterRow } from '../../../../../shared/api/methods/roster';
-import { EMPTY_ATTENDEE_FIELDS, REGISTRATION_STATUSES, type AttendeeFields, type RegistrationStatus } from '../../../../../shared/domain/attendee';
+import { EMPTY_ATTENDEE_FIELDS, type AttendeeFields, type RegistrationStatus } from '../../../../../shared/domain/attendee';
 import type { EventSettings } from '../../../../../shared/domain/settings';
 import { TaxonomyPickers } from '../../../components/Taxonomy';
+import { RegistrationStatusOptions } from './RegistrationStatusOptions';
 
 const TEXT_FIELDS = [
   ['name', 'name', 'text'],
@@ -84,11 +85,7 @@ export function AttendeeEditor(props: {
               value={fields.registrationStatus}
               onChange={(event) => setFields((current) => ({ ...current, registrationStatus: event.target.value as RegistrationStatus }))}
             >
-              {REGISTRATION_STATUSES.map((value) => (
-                <option key={value} value={value}>
-                  {t(`roster.registrationStatus.${value}`)}
-                </option>
-              ))}
+              <RegistrationStatusOptions />
             </select>
           </label>
         </div>

@@ -2,12 +2,13 @@ import './roster.css';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RosterFilter, RosterRow, RosterStatus } from '../../../../../shared/api/methods/roster';
-import { REGISTRATION_STATUSES, type RegistrationStatus } from '../../../../../shared/domain/attendee';
+import type { RegistrationStatus } from '../../../../../shared/domain/attendee';
 import { rosterStateOf } from '../../../../../shared/domain/roster-state';
 import { useApi } from '../../../api/context';
 import { useErrorMessage } from '../../../hooks/useErrorMessage';
 import { useLiveQuery } from '../../../hooks/useLiveQuery';
 import { AttendeeEditor } from './AttendeeEditor';
+import { RegistrationStatusOptions } from './RegistrationStatusOptions';
 import { useRosterPages } from './useRosterPages';
 import { VirtualRows } from './VirtualRows';
 
@@ -165,11 +166,7 @@ export function AttendeeListPanel() {
           {t('roster.registration')}
           <select value={registration} onChange={(event) => setRegistration(event.target.value as '' | RegistrationStatus)}>
             <option value="">{t('roster.any')}</option>
-            {REGISTRATION_STATUSES.map((value) => (
-              <option key={value} value={value}>
-                {t(`roster.registrationStatus.${value}`)}
-              </option>
-            ))}
+            <RegistrationStatusOptions />
           </select>
         </label>
         <label>
