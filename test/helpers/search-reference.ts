@@ -1,7 +1,9 @@
 import { expect } from 'vitest';
 import type { Db } from '../../electron/core/db/types';
+import { openDatabase } from '../../electron/core/db/open';
 import { AttendeeSearchIndex } from '../../electron/core/search/attendee-index';
 import type { PartialAttendeeFields } from '../../shared/domain/attendee';
+import { callStation } from './door';
 
 /** Queries of every kind drawn from the people: names, readings, their starts, romaji, companies, e-mails, tickets, everyone. */
 export function searchQueriesFor(people: readonly (PartialAttendeeFields & { romaji?: string })[], count = 40): string[] {
@@ -32,5 +34,22 @@ export function expectSameAsFullBuild(db: Db, index: AttendeeSearchIndex, querie
     }
   } finally {
     reference.detach();
+  }
+}
+
+/** Every query asked of a running station answers as a full build of the file's index does. */
+export async function expectStationAnswersAsFullBuild(url: string, file: string, queries: readonly string[]): Promise<void> {
+  const db = openDatabase(file);
+  const reference = new AttendeeSearchIndex(db, { saveSnapshots: false });
+  try {
+    reference.rebuild();
+    for (const query of queries) {
+      const answer = (await callStation(url, 'searchAttendees', { query, limit: 50 })) as { items: { id: string }[]; total: number };
+      const expected = reference.search(query, 50);
+      expect({ ids: answer.items.map((a) => a.id), total: answer.total }, `query ${JSON.stringify(query)}`).toEqual(expected);
+    }
+  } finally {
+    reference.detach();
+    db.close();
   }
 }

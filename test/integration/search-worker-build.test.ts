@@ -11,8 +11,7 @@ import { callStation } from '../helpers/door';
 import { generateAttendees } from '../helpers/generate-attendees';
 import { startStationProcess } from '../helpers/processes';
 import { openTestStation } from '../helpers/service';
-import { expectSameAsFullBuild, searchQueriesFor } from '../helpers/search-reference';
-import { AttendeeSearchIndex } from '../../electron/core/search/attendee-index';
+import { expectSameAsFullBuild, expectStationAnswersAsFullBuild, searchQueriesFor } from '../helpers/search-reference';
 
 /**
  * The search index built on a worker thread (electron/core/search/build-in-worker.ts), on a file
@@ -169,20 +168,6 @@ describe('search index built on a worker thread', () => {
         db.close();
       }
     };
-    const expectFullBuildAnswers = async (url: string): Promise<void> => {
-      const db = openDatabase(file);
-      const reference = new AttendeeSearchIndex(db, { saveSnapshots: false });
-      try {
-        reference.rebuild();
-        for (const query of queries) {
-          const answer = (await callStation(url, 'searchAttendees', { query, limit: 50 })) as { items: { id: string }[]; total: number };
-          expect({ ids: answer.items.map((a) => a.id), total: answer.total }, `query ${JSON.stringify(query)}`).toEqual(reference.search(query, 50));
-        }
-      } finally {
-        reference.detach();
-        db.close();
-      }
-    };
 
     // Answered from the worker's first stage, then killed before the build ends and is saved.
     let station = await startStationProcess(file);
@@ -192,7 +177,7 @@ describe('search index built on a worker thread', () => {
     expect(snapshots()).toBe(0);
 
     station = await startStationProcess(file);
-    await expectFullBuildAnswers(station.url);
+    await expectStationAnswersAsFullBuild(station.url, file, queries);
     await station.stop('SIGTERM');
   }, 300_000);
 });
