@@ -131,7 +131,7 @@ export function isUtf16(encoding: string): boolean {
 }
 
 /** Bytes (UTF-8) or characters (the other encodings) per piece of `decodeInPieces`. */
-const PIECE_SIZE = 256 * 1024;
+const PIECE_SIZE = 32 * 1024;
 
 /** A decoded file as pieces of text, so that the whole text need not be held. */
 export interface DecodedPieces extends Omit<DecodedText, 'text'> {
