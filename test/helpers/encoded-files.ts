@@ -1,4 +1,5 @@
 import iconv from 'iconv-lite';
+import { decodePieces, detectEncoding, type TextReading } from '../../electron/core/import/decode';
 
 /**
  * The same small registration list in every encoding an organizer may bring, generated so no
@@ -38,4 +39,10 @@ export function mixedUtf8AndCp932(): Buffer {
 /** Japanese read in an encoding that does not fit: a KOI8-R file holds bytes EUC-JP and CP932 both misread. */
 export function koi8(text: string): Buffer {
   return iconv.encode(text, 'koi8-r');
+}
+
+/** The whole text of a file as the importer reads it (its encoding found, then decoded a piece at a time). */
+export async function decodeAll(bytes: Buffer, pieceBytes?: number): Promise<TextReading & { text: string }> {
+  const reading = await detectEncoding(bytes);
+  return { ...reading, text: [...decodePieces(bytes, reading.encoding, pieceBytes)].join('') };
 }

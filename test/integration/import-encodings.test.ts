@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { decodeText } from '../../electron/core/import/decode';
 import { readEntries } from '../../electron/core/log/append';
 import type { ImportInput } from '../../shared/api/methods/import';
-import { cp932, ENGLISH_HEADER_LIST, eucJp, JAPANESE_LIST, koi8, mixedUtf8AndCp932, utf16 } from '../helpers/encoded-files';
+import { cp932, decodeAll, ENGLISH_HEADER_LIST, eucJp, JAPANESE_LIST, koi8, mixedUtf8AndCp932, utf16 } from '../helpers/encoded-files';
 import { openTestStation } from '../helpers/service';
 
 function input(fileName: string, bytes: Buffer): ImportInput {
@@ -55,7 +54,7 @@ describe('reading the encodings organizers bring', () => {
     const station = openTestStation();
     const bytes = koi8('Номер,Имя,Компания\n1,Иван,Ромашка\n2,Пётр,Лютик\n');
     // KOI8-R Cyrillic read as CP932 is half-width katakana throughout.
-    expect(decodeText(bytes).text).toMatch(/[\uff61-\uff9f]{3}/);
+    expect((await decodeAll(bytes)).text).toMatch(/[\uff61-\uff9f]{3}/);
     const preview = await station.service.api.previewImport(input('russian.csv', bytes));
     expect(preview.problems.map((p) => p.code)).toEqual(['wrong-encoding']);
     expect(preview.problems[0]?.message).toMatch(/^russian\.csv looks like a file in another encoding; the header reads “.+”\. Save it as UTF-8 or Shift_JIS\.$/);

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { CatalogueMatcher, splitAnswers, yesNoAnswer } from '../../electron/core/import/catalogue';
 import { detectHeaderRow, detectMapping } from '../../electron/core/import/headers';
-import { decodeText } from '../../electron/core/import/decode';
 import { DEFAULT_GOALS, DEFAULT_INDUSTRIES } from '../../shared/domain/defaults';
 import iconv from 'iconv-lite';
+import { decodeAll } from '../helpers/encoded-files';
 
 describe('import headers and values', () => {
   it('maps the usual Japanese headers', () => {
@@ -66,13 +66,14 @@ describe('import headers and values', () => {
     expect(detectHeaderRow([['参加者リスト'], ['', ''], ['チケット番号', '氏名', 'メールアドレス'], ['1', '山田', 'a@example.jp']])).toBe(2);
   });
 
-  it('detects UTF-8, its BOM and CP932 without being told', () => {
-    expect(decodeText(Buffer.from('氏名\n髙橋')).encoding).toBe('utf-8');
-    expect(decodeText(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('Name')])).encoding).toBe('utf-8-bom');
-    const cp932 = decodeText(iconv.encode('氏名\r\n髙橋 﨑', 'cp932'));
-    expect(cp932).toEqual({ encoding: 'cp932', text: '氏名\r\n髙橋 﨑', lossy: false });
+  it('detects UTF-8, its BOM and CP932 without being told', async () => {
+    expect((await decodeAll(Buffer.from('氏名\n髙橋'))).encoding).toBe('utf-8');
+    expect(await decodeAll(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('Name')]))).toEqual({ encoding: 'utf-8-bom', lossy: false, text: 'Name' });
+    const cp932 = await decodeAll(iconv.encode('氏名\r\n髙橋 﨑', 'cp932'));
+    // Lossy: CP932 has no U+FFFD of its own, so one in its text is always a byte it could not read.
+    expect(cp932).toEqual({ encoding: 'cp932', text: '氏名\r\n髙橋 﨑', lossy: true });
     // UTF-8 with one broken byte stays UTF-8 (the broken cell is reported), not garbled CP932.
-    const truncated = decodeText(Buffer.concat([Buffer.from('氏名,会社\n山田 太郎,結び'), Buffer.from([0xe5, 0x95]), Buffer.from('\n林 修,テック\n')]));
+    const truncated = await decodeAll(Buffer.concat([Buffer.from('氏名,会社\n山田 太郎,結び'), Buffer.from([0xe5, 0x95]), Buffer.from('\n林 修,テック\n')]));
     expect(truncated).toMatchObject({ encoding: 'utf-8', lossy: true });
     expect(truncated.text).toContain('林 修,テック');
   });

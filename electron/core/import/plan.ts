@@ -157,7 +157,7 @@ function reportUnmappedAnswers(problems: ProblemList, answers: AnswerTallies): v
   }
 }
 
-/** The ticket codes and e-mails a file holds, read straight from its cells as the rows are planned. */
+/** The ticket codes and e-mails of people already here that the file holds, read straight from its cells as the rows are planned. */
 interface PresentInFile {
   /** False when the file has neither a ticket-code nor an e-mail column: nobody can be missed. */
   identifies: boolean;
@@ -331,8 +331,16 @@ export async function planImportSlices(
     if (record.every((cell) => cell.trim() === '')) return;
     // Present in the file even when the row is left out for an error below.
     // Copies (detached): the cells are slices of the reader's chunk, which a kept slice keeps whole.
-    for (const c of ticketColumns) if (record[c]?.trim()) present.tickets.add(detached(ticketKey(normalizeTicketCode(record[c].trim()))));
-    for (const c of emailColumns) if (record[c]?.trim()) present.emails.add(detached(emailKey(record[c])));
+    // Only keys someone already here has are kept: "missing from this file" asks about them alone,
+    // and a first import of 300,000 people would otherwise hold every code and e-mail twice over.
+    for (const c of ticketColumns) {
+      const key = record[c]?.trim() ? ticketKey(normalizeTicketCode(record[c].trim())) : '';
+      if (key && byTicket.has(key)) present.tickets.add(detached(key));
+    }
+    for (const c of emailColumns) {
+      const key = record[c]?.trim() ? emailKey(record[c]) : '';
+      if (key && byEmail.has(key)) present.emails.add(detached(key));
+    }
     counts.rows++;
     if (plan.sampleRows.length < SAMPLE_ROWS) plan.sampleRows.push(headers.map((_, i) => record[i] ?? ''));
     if (table.format === 'csv' && record.length !== headers.length) {

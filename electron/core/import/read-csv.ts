@@ -1,14 +1,15 @@
 import { Readable } from 'node:stream';
 import Papa from 'papaparse';
 import { MusubiError } from '../../../shared/errors';
-import { decodeInPieces, isUtf16, looksBinary } from './decode';
+import { decodePieces, detectEncoding, isUtf16, looksBinary, PIECE_BYTES } from './decode';
 import { IMPORT_LIMITS, limitExceeded } from './limits';
 import { splitHead, type RowBatch, type TableStream } from './table-stream';
 
 /**
- * Reads a CSV as a stream of records: the bytes are decoded a piece at a time (decode.ts) and
- * each piece goes through Papa Parse only when the plan asks for more rows, so neither the whole
- * text nor the whole file's records are ever held. Papa Parse: about twice as fast as csv-parse on
+ * Reads a CSV as a stream of records: the encoding is found first, then the bytes are decoded a
+ * piece at a time (decode.ts, every encoding alike) and each piece goes through Papa Parse only
+ * when the plan asks for more rows, so neither the whole text nor the whole file's records are
+ * ever held. Papa Parse: about twice as fast as csv-parse on
  * a 100,000-row file, same RFC 4180 reading.
  */
 
@@ -22,6 +23,20 @@ function sniffDelimiter(text: string): string {
   const counts = [',', '\t', ';'].map((d) => ({ d, n: firstLine.split(d).length - 1 }));
   counts.sort((a, b) => b.n - a.n);
   return counts[0] && counts[0].n > 0 ? counts[0].d : ',';
+}
+
+/**
+ * The line break of a CSV (CRLF, LF or CR), found on its first text as Papa Parse would find it,
+ * but given to Papa: left to itself it guesses from its first chunk, which may be a few bytes.
+ */
+function sniffNewline(head: string): '\r\n' | '\n' | '\r' {
+  // Line breaks inside quotes are not the file's; a CR at the end may be half of a CRLF.
+  const text = head.replace(/"[^]*?"/g, '').replace(/\r$/, '');
+  const byCr = text.split('\r');
+  const byLf = text.split('\n');
+  if (byCr.length === 1 || (byLf.length > 1 && (byLf[0] ?? '').length < (byCr[0] ?? '').length)) return '\n';
+  const crlf = byCr.filter((part) => part.startsWith('\n')).length;
+  return crlf >= (byCr.length - 1) / 2 ? '\r\n' : '\r';
 }
 
 /** The 1-based line of a character offset (for error messages). */
@@ -55,7 +70,7 @@ function csvError(fileName: string, pieces: () => Iterable<string>, delimiter: s
  * partial line). The last record is held back until the end: a final line break ends it, it does
  * not start an empty one.
  */
-async function* csvBatches(fileName: string, pieces: () => Generator<string, void>, delimiter: string): AsyncGenerator<RowBatch, void> {
+async function* csvBatches(fileName: string, pieces: () => Generator<string, void>, delimiter: string, newline: '\r\n' | '\n' | '\r'): AsyncGenerator<RowBatch, void> {
   const input = new Readable({ objectMode: true, read: () => undefined });
   let batch: string[][] | undefined;
   let failed = false;
@@ -66,6 +81,7 @@ async function* csvBatches(fileName: string, pieces: () => Generator<string, voi
   let wake = (): void => undefined;
   Papa.parse<string[]>(input, {
     delimiter,
+    newline,
     skipEmptyLines: false,
     chunk: (result: Papa.ParseResult<string[]>, handle: Papa.Parser) => {
       parser = handle;
@@ -91,6 +107,7 @@ async function* csvBatches(fileName: string, pieces: () => Generator<string, voi
   const source = pieces();
   let first = true;
   let lastChar = '';
+  let carry = '';
   let read = 0;
   let held: string[] | undefined;
   try {
@@ -119,12 +136,19 @@ async function* csvBatches(fileName: string, pieces: () => Generator<string, voi
       }
       if (!batch && !done && !failed) {
         const next = source.next();
-        if (next.done) input.push(null);
-        else {
-          const piece = first ? withoutBom(next.value) : next.value;
+        if (next.done) {
+          if (carry) input.push(carry);
+          input.push(null);
+        } else {
+          let piece = carry + (first ? withoutBom(next.value) : next.value);
           first = false;
           lastChar = piece.at(-1) ?? lastChar;
-          input.push(piece);
+          // A piece that ends between a CR and its LF goes to Papa without the CR: Papa calls a
+          // closing quote followed by a lone CR at a chunk's end an invalid quote.
+          carry = piece.endsWith('\r') ? '\r' : '';
+          if (carry) piece = piece.slice(0, -1);
+          if (piece === '') wake();
+          else input.push(piece);
         }
       }
       await arrived;
@@ -137,12 +161,20 @@ async function* csvBatches(fileName: string, pieces: () => Generator<string, voi
   yield { records: [held], rowNumbers: [read + 1] };
 }
 
-export async function readCsv(fileName: string, bytes: Buffer): Promise<TableStream> {
-  const { encoding, lossy, mixed, pieces } = decodeInPieces(bytes);
-  const firstPiece = pieces().next().value ?? '';
+export async function readCsv(fileName: string, bytes: Buffer, pieceBytes = PIECE_BYTES): Promise<TableStream> {
+  const { encoding, lossy, mixed } = await detectEncoding(bytes);
+  const pieces = (): Generator<string, void> => decodePieces(bytes, encoding, pieceBytes);
+  // The first 4 KB of text and at least one line break, however small the pieces: enough to see
+  // binary data, the separator and the line break.
+  let head = '';
+  for (const piece of pieces()) {
+    head += piece;
+    if (head.length >= 4096 && /[\r\n][^]/.test(head)) break;
+    if (head.length >= 1 << 20) break;
+  }
   // UTF-16 has a NUL in every ASCII character; decoded, text has no control characters.
   // eslint-disable-next-line no-control-regex
-  const binary = isUtf16(encoding) ? /[\x00-\x08\x0e-\x1f]/.test(firstPiece.slice(0, 4096)) : looksBinary(bytes);
+  const binary = isUtf16(encoding) ? /[\x00-\x08\x0e-\x1f]/.test(head.slice(0, 4096)) : looksBinary(bytes);
   if (binary) throw notATable(fileName, 'it holds binary data');
   let blank = true;
   for (const piece of pieces()) {
@@ -151,14 +183,14 @@ export async function readCsv(fileName: string, bytes: Buffer): Promise<TableStr
     break;
   }
   if (blank) throw notATable(fileName, 'it is empty');
-  const batches = csvBatches(fileName, pieces, sniffDelimiter(withoutBom(firstPiece)));
-  const { head, rest } = await splitHead(batches);
+  const batches = csvBatches(fileName, pieces, sniffDelimiter(withoutBom(head)), sniffNewline(head));
+  const { head: first, rest } = await splitHead(batches);
   return {
     format: 'csv',
     encoding,
     lossy,
     ...(mixed ? { mixed } : {}),
-    head,
+    head: first,
     rest,
     close: async () => {
       await batches.return();

@@ -1,4 +1,4 @@
-import type { DecodedText } from './decode';
+import type { MixedLines, TextReading } from './decode';
 
 /**
  * A registration export as the readers hand it to the plan: the first records, read before
@@ -16,10 +16,10 @@ export interface RowBatch {
 export interface TableStream {
   format: 'csv' | 'xlsx';
   encoding: string;
-  /** Some bytes were not valid in the encoding and became U+FFFD: the cells holding one are reported. */
-  lossy: boolean;
+  /** A U+FFFD in a cell stands for bytes not valid in the encoding: the cells holding one are reported (`TextReading.lossy`). */
+  lossy: TextReading['lossy'];
   /** Lines in different encodings (CSV only): the import is refused naming the first line of each. */
-  mixed?: DecodedText['mixed'];
+  mixed?: MixedLines;
   /** The first `HEAD_RECORDS` records (fewer when the file is shorter). */
   head: RowBatch;
   /**
