@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import type { AllTopics, ChangeTopic } from './change-topics';
 import { composeContract } from './compose';
 import type { Role } from './roles';
 import { accessStatsMethods } from './methods/access-stats';
@@ -60,8 +61,11 @@ export type MethodOutput<M extends MethodName> = Contract[M]['output'];
 
 /** Events main (or the station) pushes to the page. */
 export interface PushEvents {
-  /** The projection changed: re-read what is on screen. */
-  changed: { reason: 'local' | 'sync' };
+  /**
+   * The projection (or what a screen shows of the station) changed: re-read what is on screen
+   * that depends on `topics`. Without topics (an older station), everything.
+   */
+  changed: { reason: 'local' | 'sync'; topics?: readonly ChangeTopic[] };
 }
 export type PushEventName = keyof PushEvents;
 
@@ -80,6 +84,23 @@ export function channelFor(name: MethodName): string {
 }
 export function pushChannelFor(name: PushEventName): string {
   return `musubi-push:${name}`;
+}
+
+/**
+ * The topics whose changes can change the answers of these reads (a live read's calls): the
+ * union of what each declares, or everything when one declares nothing, is not in the contract,
+ * or when the read called no method at all.
+ */
+export function changeTopicsOf(names: Iterable<string>): ReadonlySet<ChangeTopic> | AllTopics {
+  const topics = new Set<ChangeTopic>();
+  let any = false;
+  for (const name of names) {
+    any = true;
+    const declared = isMethodName(name) ? (contract[name] as { changesWith?: readonly ChangeTopic[] }).changesWith : undefined;
+    if (!declared) return 'all';
+    for (const topic of declared) topics.add(topic);
+  }
+  return any ? topics : 'all';
 }
 
 /** The roles that may call a method, as its contract entry declares them. */

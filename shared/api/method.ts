@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { ChangeTopic } from './change-topics';
 import type { Role } from './roles';
 
 /**
@@ -11,6 +12,11 @@ export interface MethodOptions {
   roles: MethodRoles;
   /** Largest request body this method accepts over HTTP; the station's default when left out. */
   maxBodyBytes?: number;
+  /**
+   * For a read: the topics of change notices that can change its answer (change-topics.ts), so a
+   * live read on screen re-reads only then. Left out: any change, the safe default.
+   */
+  changesWith?: readonly ChangeTopic[];
 }
 
 /** One API method: its zod input schema, (as a phantom) its output type, and who may call it. */
@@ -20,6 +26,7 @@ export interface MethodSpec<I extends z.ZodType, O> {
   output: O;
   roles: readonly Role[];
   maxBodyBytes?: number;
+  changesWith?: readonly ChangeTopic[];
 }
 
 /** `returns<T>()` names a method's output type; it is a type-level marker with no runtime value. */
@@ -32,6 +39,7 @@ export function method<I extends z.ZodType, O>(input: I, output: O, options: Met
   if (options.roles[0] !== 'organizer') throw new Error('A method\'s roles start with the organizer.');
   const spec: MethodSpec<I, O> = { input, output, roles: Object.freeze([...options.roles]) };
   if (options.maxBodyBytes !== undefined) spec.maxBodyBytes = options.maxBodyBytes;
+  if (options.changesWith !== undefined) spec.changesWith = Object.freeze([...options.changesWith]);
   return spec;
 }
 

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { PushEvents } from '../../shared/api/contract';
 import type { ApiClient } from '../../renderer/src/api/client';
-import { CHANGE_WINDOW_MS, createLiveReads } from '../../renderer/src/api/live-reads';
+import { CHANGE_WINDOW_MS, createLiveReads, queryConcerned } from '../../renderer/src/api/live-reads';
 
 type ChangeListener = (event: PushEvents['changed']) => void;
 
@@ -17,6 +17,7 @@ function fakeStation() {
   const api = {
     getEvent: call('getEvent'),
     getAttendee: call('getAttendee'),
+    getSyncStatus: call('getSyncStatus'),
     checkIn: call('checkIn'),
     onChanged(listener: ChangeListener) {
       subscriptions++;
@@ -29,7 +30,8 @@ function fakeStation() {
     calls,
     listening: () => listeners.size,
     subscriptions: () => subscriptions,
-    change: (reason: 'local' | 'sync' = 'local') => [...listeners].forEach((listener) => listener({ reason })),
+    change: (reason: 'local' | 'sync' = 'local', topics?: string[]) =>
+      [...listeners].forEach((listener) => listener(topics ? ({ reason, topics } as PushEvents['changed']) : { reason })),
   };
 }
 
@@ -116,6 +118,56 @@ describe('live reads shared by the screen', () => {
     station.change('local');
     vi.advanceTimersByTime(CHANGE_WINDOW_MS);
     expect(heard).toEqual([{ reason: 'sync' }, { reason: 'local' }]);
+  });
+
+  it('ends the sharing only for the reads a notice concerns', () => {
+    const station = fakeStation();
+    const reads = createLiveReads(station.api);
+    reads.onChanged(() => undefined);
+    void reads.client.getEvent();
+    void reads.client.getAttendee({ id: 'a' });
+    station.change('local', ['prints']);
+    // A badge printed changes the card, not the event's settings: that read is still shared.
+    void reads.client.getEvent();
+    void reads.client.getAttendee({ id: 'a' });
+    expect(station.calls.map((c) => c.method)).toEqual(['getEvent', 'getAttendee', 'getAttendee']);
+  });
+
+  it('ends all sharing for a notice without topics, or with one it does not know', () => {
+    for (const topics of [undefined, ['attendance', 'holograms']]) {
+      const station = fakeStation();
+      const reads = createLiveReads(station.api);
+      reads.onChanged(() => undefined);
+      void reads.client.getEvent();
+      station.change('local', topics);
+      void reads.client.getEvent();
+      expect(station.calls).toHaveLength(2);
+    }
+  });
+
+  it('joins the topics of notices that arrive together; one without topics makes it everything', () => {
+    const station = fakeStation();
+    const reads = createLiveReads(station.api);
+    const heard: PushEvents['changed'][] = [];
+    reads.onChanged((event) => heard.push(event));
+    station.change('local', ['attendance']);
+    station.change('local', ['prints']);
+    vi.advanceTimersByTime(CHANGE_WINDOW_MS);
+    station.change('local', ['prints']);
+    station.change('sync');
+    vi.advanceTimersByTime(CHANGE_WINDOW_MS);
+    expect(heard).toEqual([{ reason: 'local', topics: ['attendance', 'prints'] }, { reason: 'sync' }]);
+  });
+
+  it.each<[string, string[], PushEvents['changed'], boolean]>([
+    ['the header after a badge printed', ['getStatus'], { reason: 'local', topics: ['prints'] }, true],
+    ['the event settings after a badge printed', ['getEvent'], { reason: 'local', topics: ['prints'] }, false],
+    ['the event settings after a settings change', ['getEvent'], { reason: 'local', topics: ['settings'] }, true],
+    ['the sync state after a check-in', ['getSyncStatus'], { reason: 'local', topics: ['attendance'] }, false],
+    ['the sync state from an older station', ['getSyncStatus'], { reason: 'sync' }, true],
+    ['a query that has called nothing yet', [], { reason: 'local', topics: ['prints'] }, true],
+  ])('a query re-reads: %s → %s', (_, methods, event, expected) => {
+    expect(queryConcerned(event, methods)).toBe(expected);
   });
 
   it('listens to the station once for all its queries, and stops with the last of them', () => {

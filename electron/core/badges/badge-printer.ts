@@ -86,7 +86,8 @@ export function createBadgePrinter(ctx: ServiceContext, printer: Printer, render
     autoPrint(attendeeId) {
       if (!settings().autoPrint) return { state: 'off' };
       const printId = newId();
-      unfinished += 1;
+      // The print queue is on the desk's header: its changes are announced like any other.
+      ctx.write(() => (unfinished += 1), ['prints']);
       // The badge is started once the check-in's answer is on its way: the drawing and the spooling
       // run on the badge worker, but reading the attendee and the settings for it takes this thread.
       const job = new Promise<void>((resolve) => setImmediate(resolve)).then(() => printAttendee(attendeeId)).then(
@@ -101,7 +102,8 @@ export function createBadgePrinter(ctx: ServiceContext, printer: Printer, render
       );
       running.set(printId, job);
       void job.finally(() => {
-        unfinished -= 1;
+        // Announced whether it printed or failed: a failed print records nothing else.
+        ctx.write(() => (unfinished -= 1), ['prints']);
         setTimeout(() => running.delete(printId), RESULT_KEPT_MS).unref?.();
       });
       return { state: 'started', printId };

@@ -76,7 +76,7 @@ export function createBadgesApi(ctx: ServiceContext, badges: BadgePrinter, jobs:
     getPrintSettings: () => settings(),
 
     updatePrintSettings: (change) => {
-      ctx.write(() => writePrintSettings(db, change));
+      ctx.write(() => writePrintSettings(db, change), ['settings', 'prints']);
       return settings();
     },
 

@@ -79,6 +79,6 @@ export function createCheckinApi(ctx: ServiceContext, badges: BadgePrinter): Top
     },
 
     // Station-local (meta), announced so the header and the door's counts follow.
-    setStationList: ({ list }): CheckinList => ctx.write(() => chooseStationList(db, readSettings(db), list)),
+    setStationList: ({ list }): CheckinList => ctx.write(() => chooseStationList(db, readSettings(db), list), ['settings']),
   };
 }

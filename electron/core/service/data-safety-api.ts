@@ -15,7 +15,7 @@ export function createDataSafetyApi(ctx: ServiceContext): TopicImpl<keyof typeof
     backupNow: async () => {
       if (db.memory) throw new MusubiError('invalid-input', 'An in-memory database cannot be backed up.');
       // Copied in a worker thread on its own read-only connection; noted in `meta` here.
-      return ctx.write(() => backupIntoFolder(db, backupFolder(db), 48, new Date(wallClock()), copyDatabaseInWorker));
+      return ctx.write(() => backupIntoFolder(db, backupFolder(db), 48, new Date(wallClock()), copyDatabaseInWorker), ['data-safety']);
     },
 
     getDataSafety: (): DataSafetyStatus => {

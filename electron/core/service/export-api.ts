@@ -20,7 +20,7 @@ export function createExportApi(ctx: ServiceContext, jobs: JobBoard): TopicImpl<
         onStep('finishing');
         // The export is noted in `meta` (it unlocks the purge), on this connection: a write open
         // screens must see. It covers the log as far as the worker read it.
-        ctx.write(() => recordExport(db, options, now, seq));
+        ctx.write(() => recordExport(db, options, now, seq), ['data-safety']);
         return toExportFile({ ...built, bytes: asBuffer(built.bytes) });
       }),
   };

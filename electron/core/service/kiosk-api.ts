@@ -209,7 +209,7 @@ export function createKioskApi(ctx: ServiceContext, badges: BadgePrinter): Topic
     getKioskSettings: () => readKioskSettings(db),
 
     updateKioskSettings: (change) => {
-      ctx.write(() => writeKioskSettings(db, change));
+      ctx.write(() => writeKioskSettings(db, change), ['settings']);
       return readKioskSettings(db);
     },
 

@@ -1,3 +1,4 @@
+import { CHANGE_TOPICS, topicsOfEntries, type ChangeTopic } from '../../../shared/api/change-topics';
 import { createStationAccess, type StationAccess } from '../access/station-access';
 import type { Db } from '../db/types';
 import { loadStationIdentity, type StationIdentity } from '../identity';
@@ -82,11 +83,11 @@ export function createService(options: ServiceOptions): MusubiService {
     accessStats,
     record(drafts: EntryDraft[]) {
       if (drafts.length === 0) return;
-      context.write(() => recorder.record(drafts));
+      context.write(() => recorder.record(drafts), topicsOfEntries(drafts.map((draft) => draft.type)));
     },
-    write<T>(change: () => T): T {
-      // Listeners re-read the projection; defer so they run after the surrounding transaction commits.
-      const announce = (): void => queueMicrotask(() => changes.emit({ reason: 'local' }));
+    write<T>(change: () => T, topics: readonly ChangeTopic[] = CHANGE_TOPICS): T {
+      // Listeners re-read the projection: told after the surrounding transaction commits.
+      const announce = (): void => changes.announceLocal(topics);
       const result = change();
       if (result instanceof Promise) void result.finally(announce).catch(() => undefined);
       else announce();

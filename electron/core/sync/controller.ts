@@ -1,3 +1,4 @@
+import { CHANGE_TOPICS } from '../../../shared/api/change-topics';
 import type { SyncErrorReason, SyncStatus } from '../../../shared/api/methods/sync';
 import { MusubiError } from '../../../shared/errors';
 import { backoffDelay } from '../../../shared/sync/backoff';
@@ -54,8 +55,17 @@ export class SyncController {
   private readonly unsubscribe: () => void;
 
   constructor(private readonly options: SyncControllerOptions) {
+    // What the screens read when they opened: only a change from it is news.
+    this.lastAnnounced = this.summary();
     this.unsubscribe = options.changes.subscribe((event) => {
-      if (event.reason === 'local') this.nudge();
+      // A print can finish after the station closed its database: nothing is left to tell then.
+      if (event.reason !== 'local' || !options.db.open) return;
+      this.nudge();
+      // A local entry is one more waiting for the hub: the header's count follows (once the
+      // notice's listeners are done, so screens hear the change before the count).
+      queueMicrotask(() => {
+        if (options.db.open) this.announce();
+      });
     });
   }
 
@@ -135,14 +145,15 @@ export class SyncController {
       this.lastError = null;
       this.nextAttemptAt = null;
       this.lastSuccessAt = new Date(this.options.recorder.wallClock()).toISOString();
-      this.announce(result.pulled > 0 || result.pushed > 0);
+      this.announce(result.pulled > 0 || result.pushed > 0, result.pulled > 0);
       return result;
     } catch (error) {
       const { reason, message } = reasonOf(error);
       this.failures++;
       this.online = reason !== 'network';
       this.lastError = { reason, message, at: new Date(this.options.recorder.wallClock()).toISOString() };
-      this.announce();
+      // Pages pulled before the failure are committed: whatever changed, screens re-read it all.
+      this.announce(false, true);
       throw error;
     } finally {
       this.current = undefined;
@@ -185,12 +196,22 @@ export class SyncController {
     this.schedule(delay);
   }
 
-  /** Tells open screens to re-read when entries arrived or what the header shows changed. */
-  private announce(force = false): void {
-    const status = this.status();
-    const summary = JSON.stringify([status.paired, status.online, status.waiting, status.lastError?.reason]);
+  /**
+   * Tells open screens to re-read when entries arrived (`pulled`: entries of any kind, so every
+   * topic) or what the screens show of sync changed (the sync topic). The waiting count is shown
+   * only for a paired station, so only then does its change alone make a notice: an unpaired desk
+   * is not sent one more re-read per check-in for a number nobody sees.
+   */
+  private announce(force = false, pulled = false): void {
+    const summary = this.summary();
     if (!force && summary === this.lastAnnounced) return;
     this.lastAnnounced = summary;
-    this.options.changes.emit({ reason: 'sync' });
+    this.options.changes.emit({ reason: 'sync', topics: pulled ? CHANGE_TOPICS : ['sync'] });
+  }
+
+  /** What the screens show of sync, to tell whether it changed. */
+  private summary(): string {
+    const status = this.status();
+    return JSON.stringify([status.paired, status.online, status.paired ? status.waiting : null, status.lastError?.reason]);
   }
 }

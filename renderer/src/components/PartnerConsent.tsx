@@ -2,6 +2,7 @@ import './partners.css';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApi } from '../api/context';
+import { useClickedAnswer } from '../hooks/useClickedAnswer';
 
 interface Props {
   attendeeId: string;
@@ -11,37 +12,20 @@ interface Props {
 }
 
 /**
- * The desk's toggle: agree to or withdraw from partner suggestions (takes effect at once). The
- * answer clicked shows at once and stays until the station's answer for this person changes (the
- * card re-reads after the change notice, which may come before or after the call returns), so the
- * box never flicks back to the old state in between; a failed save shows the old state again.
+ * The desk's toggle: agree to or withdraw from partner suggestions (takes effect at once). What
+ * was clicked shows until the station's answer changes (useClickedAnswer).
  */
 export function PartnerConsentToggle({ attendeeId, consent, onSaved }: Props) {
   const { t } = useTranslation();
   const api = useApi();
-  /** What was clicked, and the station's answer it was clicked over. */
-  const [clicked, setClicked] = useState<{ value: boolean; over: boolean } | null>(null);
-  const [busy, setBusy] = useState(false);
-  const checked = clicked && clicked.over === consent ? clicked.value : consent;
+  const { checked, busy, change } = useClickedAnswer(
+    consent,
+    (next) => api.setPartnerConsent({ attendeeId, consent: next }),
+    (saved) => onSaved?.(saved.partnerConsent),
+  );
   return (
     <label className="partner-consent-toggle">
-      <input
-        type="checkbox"
-        checked={checked}
-        disabled={busy}
-        onChange={(event) => {
-          const next = event.target.checked;
-          setClicked({ value: next, over: consent });
-          setBusy(true);
-          void api
-            .setPartnerConsent({ attendeeId, consent: next })
-            .then(
-              (saved) => onSaved?.(saved.partnerConsent),
-              () => setClicked(null),
-            )
-            .finally(() => setBusy(false));
-        }}
-      />
+      <input type="checkbox" checked={checked} disabled={busy} onChange={(event) => change(event.target.checked)} />
       {t('partners.consent.toggle')}
     </label>
   );

@@ -11,6 +11,6 @@ const attendeeId = z.string().uuid();
 export const attendeeMethods = {
   addAttendee: method(partialAttendeeFieldsSchema, returns<Attendee>(), { roles: ['organizer'] }),
   updateAttendee: method(z.object({ id: attendeeId, fields: partialAttendeeFieldsSchema }), returns<Attendee>(), { roles: ['organizer', 'desk'] }),
-  getAttendee: method(z.object({ id: attendeeId }), returns<Attendee>(), { roles: ['organizer', 'desk'] }),
+  getAttendee: method(z.object({ id: attendeeId }), returns<Attendee>(), { roles: ['organizer', 'desk'], changesWith: ['people', 'attendance', 'prints', 'settings'] }),
   findByTicketCode: method(z.object({ ticketCode: z.string().trim().min(1).max(500) }), returns<Attendee | null>(), { roles: ['organizer', 'desk'] }),
 };

@@ -67,7 +67,7 @@ export const checkinMethods = {
   checkInByCode: method(z.object({ code: z.string().trim().min(1).max(500) }), returns<ScanCheckInOutcome>(), { roles: ['organizer', 'desk'] }),
   undoCheckIn: method(z.object({ attendeeId, checkinId: z.string().uuid().optional() }), returns<Attendee>(), { roles: ['organizer', 'desk'] }),
   registerWalkIn: method(partialAttendeeFieldsSchema, returns<CheckInOutcome>(), { roles: ['organizer', 'desk'] }),
-  getStatus: method(noInput, returns<StatusSummary>(), { roles: ['organizer', 'desk'] }),
+  getStatus: method(noInput, returns<StatusSummary>(), { roles: ['organizer', 'desk'], changesWith: ['people', 'attendance', 'prints', 'settings'] }),
   /** Chooses the check-in list of this station (station-local, not synced). */
   setStationList: method(z.object({ list: z.string().min(1).max(64) }), returns<CheckinList>(), { roles: ['organizer', 'desk'] }),
 };

@@ -99,7 +99,7 @@ export const kioskMethods = {
    * check-in, so a kiosk can mark only the person standing at it. Takes them out of suggestions.
    */
   /** What the kiosk screen offers (two switches, no personal data). */
-  getKioskSettings: method(noInput, returns<KioskSettings>(), KIOSK),
+  getKioskSettings: method(noInput, returns<KioskSettings>(), { ...KIOSK, changesWith: ['settings'] }),
   updateKioskSettings: method(z.object({ walkIn: z.boolean(), partnerSlip: z.boolean() }).partial().strict(), returns<KioskSettings>(), {
     roles: ['organizer'],
   }),

@@ -70,8 +70,16 @@ export interface PartnerReport {
 }
 
 export const partnerMethods = {
-  /** Up to three people to look for, right after check-in; records the showing (fairness cap). */
-  suggestPartners: method(z.object({ attendeeId }), returns<PartnerSuggestions>(), { roles: ['organizer', 'desk'] }),
+  /**
+   * Up to three people to look for, right after check-in; records the showing (fairness cap).
+   * Not changed by introductions shown (partners): a person's suggestions are kept while their
+   * people are still there (people, attendance), so another showing, or this one's own record,
+   * leaves the answer as it was.
+   */
+  suggestPartners: method(z.object({ attendeeId }), returns<PartnerSuggestions>(), {
+    roles: ['organizer', 'desk'],
+    changesWith: ['people', 'attendance', 'settings'],
+  }),
   /** The consent toggle at the desk; withdrawing takes effect at once. (The kiosk asks through its own lookup, never by raw id.) */
   setPartnerConsent: method(z.object({ attendeeId, consent: z.boolean() }), returns<{ partnerConsent: boolean }>(), { roles: ['organizer', 'desk'] }),
   /** "I have left" / "I am back". */

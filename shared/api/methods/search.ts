@@ -13,6 +13,6 @@ export const searchMethods = {
   searchAttendees: method(
     z.object({ query: z.string().max(200), limit: z.number().int().min(1).max(500).default(50) }),
     returns<SearchResult>(),
-    { roles: ['organizer', 'desk'] },
+    { roles: ['organizer', 'desk'], changesWith: ['people', 'attendance', 'prints', 'settings'] },
   ),
 };

@@ -43,7 +43,7 @@ const pairInput = z.union([
 ]);
 
 export const syncMethods = {
-  getSyncStatus: method(noInput, returns<SyncStatus>(), { roles: ['organizer', 'desk'] }),
+  getSyncStatus: method(noInput, returns<SyncStatus>(), { roles: ['organizer', 'desk'], changesWith: ['sync'] }),
   /** Pair with a pasted or scanned code, or with a hub URL and key typed in the hub settings. */
   pairStation: method(pairInput, returns<SyncStatus>(), { roles: ['organizer'] }),
   unpairStation: method(noInput, returns<SyncStatus>(), { roles: ['organizer'] }),

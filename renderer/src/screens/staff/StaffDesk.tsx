@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { flushSync } from 'react-dom';
 import { useTranslation } from 'react-i18next';
 import type { CheckInOutcome } from '../../../../shared/api/contract';
 import type { Attendee, PartialAttendeeFields } from '../../../../shared/domain/attendee';
@@ -133,11 +134,21 @@ export function StaffDesk() {
     }
   }
 
+  /**
+   * The check-in's answer is what the person at the desk waits for: drawn at once (a synchronous
+   * render), not after the answers and change notices the page has queued behind it.
+   */
+  const showNow = (outcome: CheckInOutcome, source: 'qr' | 'search', scanned?: Attendee): void =>
+    flushSync(() => {
+      if (scanned) setScannedPerson(scanned);
+      show(outcome, source);
+    });
+
   const checkIn = (attendee: Attendee, source: 'qr' | 'search'): Promise<void> =>
-    act(async () => show(await api.checkIn({ attendeeId: attendee.id, source }), source));
+    act(async () => showNow(await api.checkIn({ attendeeId: attendee.id, source }), source));
 
   const override = (attendee: Attendee, source: 'qr' | 'search'): Promise<void> =>
-    act(async () => show(await api.checkIn({ attendeeId: attendee.id, source, override: true }), source));
+    act(async () => showNow(await api.checkIn({ attendeeId: attendee.id, source, override: true }), source));
 
   function onScan(code: string): void {
     setQuery('');
@@ -152,8 +163,7 @@ export function StaffDesk() {
           setBanner({ kind: 'not-found', code });
           return;
         }
-        setScannedPerson(outcome.attendee);
-        show(outcome, 'qr');
+        showNow(outcome, 'qr', outcome.attendee);
       }),
     );
   }

@@ -1,6 +1,6 @@
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApi } from '../../api/context';
+import { useClickedAnswer } from '../../hooks/useClickedAnswer';
 
 interface Props {
   attendeeId: string;
@@ -16,23 +16,11 @@ interface Props {
 export function VcardOptInToggle({ attendeeId, optIn }: Props) {
   const { t } = useTranslation();
   const api = useApi();
-  // The answer being saved shows at once; the station's answer takes over when it arrives.
-  const [saving, setSaving] = useState<boolean | null>(null);
+  // What was clicked shows until the station's answer changes: the box never flicks back in between.
+  const { checked, busy, change } = useClickedAnswer(optIn, (next) => api.updateAttendee({ id: attendeeId, fields: { vcardOptIn: next } }));
   return (
     <label className="partner-consent-toggle vcard-toggle">
-      <input
-        type="checkbox"
-        checked={saving ?? optIn}
-        disabled={saving !== null}
-        onChange={(event) => {
-          const next = event.target.checked;
-          setSaving(next);
-          void api
-            .updateAttendee({ id: attendeeId, fields: { vcardOptIn: next } })
-            .catch(() => undefined)
-            .finally(() => setSaving(null));
-        }}
-      />
+      <input type="checkbox" checked={checked} disabled={busy} onChange={(event) => change(event.target.checked)} />
       {t('door.vcardOptIn')}
     </label>
   );
