@@ -45,6 +45,21 @@ export const ATTENDEE_FIELD_NAMES = Object.keys(attendeeFieldsSchema.shape) as A
 export const partialAttendeeFieldsSchema = attendeeFieldsSchema.partial();
 export type PartialAttendeeFields = z.infer<typeof partialAttendeeFieldsSchema>;
 
+/**
+ * The fields of `edited` that differ from `before` (lists compared item by item). An edit sends
+ * only these, so a form opened before someone else's change — another desk's edit, or the card's
+ * own contact-QR box whose answer had not come back yet — never writes the older value back.
+ */
+export function changedFields(before: PartialAttendeeFields, edited: PartialAttendeeFields): PartialAttendeeFields {
+  const changed: Record<string, unknown> = {};
+  for (const [name, value] of Object.entries(edited)) {
+    const old: unknown = before[name as AttendeeFieldName];
+    const same = Array.isArray(value) && Array.isArray(old) ? value.length === old.length && value.every((item, i) => item === old[i]) : value === old;
+    if (!same) changed[name] = value;
+  }
+  return changed as PartialAttendeeFields;
+}
+
 export const EMPTY_ATTENDEE_FIELDS: AttendeeFields = {
   ticketCode: '',
   ticketType: '',

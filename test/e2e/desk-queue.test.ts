@@ -231,8 +231,12 @@ describe('a queue of arrivals at the desk', { timeout: 120_000 }, () => {
       }
     };
     const before = upserts();
+    // The card's own re-read of the person after the change, carrying the saved choice: the edit
+    // form opened after it starts from what the station has.
+    const reread = page.waitForResponse(async (response) => response.url().endsWith('/getAttendee') && (await response.text()).includes('"vcardOptIn":true'));
     // The box shows what the station saved: it turns checked when the change comes back, not on the click.
     await page.locator('.attendee-card').getByRole('checkbox', { name: label }).click();
+    await reread;
     await expect.poll(vcardOf).toEqual({ v: 1 });
     await expect.poll(() => page.locator('.attendee-card').getByRole('checkbox', { name: label }).isChecked()).toBe(true);
     await page.getByRole('button', { name: 'Edit', exact: true }).click();

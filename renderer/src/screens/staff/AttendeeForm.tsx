@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { PartialAttendeeFields } from '../../../../shared/domain/attendee';
+import { changedFields, type PartialAttendeeFields } from '../../../../shared/domain/attendee';
 import type { EventSettings } from '../../../../shared/domain/settings';
 import { TaxonomyPickers } from '../../components/Taxonomy';
 
@@ -24,6 +24,7 @@ interface Props {
   initial: FormValues;
   settings: EventSettings | undefined;
   busy: boolean;
+  /** A walk-in's every field; an edit's changed fields only (possibly none). */
   onSubmit: (fields: PartialAttendeeFields) => void;
   onCancel: () => void;
 }
@@ -51,7 +52,7 @@ export function AttendeeForm({ mode, initial, settings, busy, onSubmit, onCancel
     onSubmit(
       mode === 'walk-in'
         ? { name: name.trim(), nameKana, company, email, industry, goals, lookingFor, vcardOptIn }
-        : { company, industry, goals, lookingFor, vcardOptIn },
+        : changedFields(initial, { company, industry, goals, lookingFor, vcardOptIn }),
     );
   }
 

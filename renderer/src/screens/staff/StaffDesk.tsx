@@ -225,7 +225,7 @@ export function StaffDesk() {
         const outcome = await api.registerWalkIn(fields);
         setScannedPerson(outcome.attendee);
         show(outcome);
-      } else if (form?.kind === 'edit') {
+      } else if (form?.kind === 'edit' && Object.keys(fields).length > 0) {
         const attendee = await api.updateAttendee({ id: form.attendee.id, fields });
         setBanner(null);
         setScannedPerson(attendee);
