@@ -50,6 +50,9 @@ describe('check-in lists in Chromium against musubi station', { timeout: 120_000
     await panel.getByLabel('リスト 2 の名前').fill('懇親会');
     await panel.getByLabel('リスト 2 の英語名').fill('Party');
     await panel.getByLabel('懇親会 で受け付けるチケット種別').fill('懇親会のみ、セミナー＋懇親会');
+    // The editor is made anew from the saved lists once the screen re-reads them: the form filled in
+    // here is replaced (detached) by one seeded from the station's answer.
+    const filled = await panel.elementHandle();
     await panel.getByRole('button', { name: '受付リストを保存' }).click();
     await expect.poll(() => page.getByRole('status').filter({ hasText: '受付リストを保存しました。' }).count()).toBe(1);
     const settings = await api.value<{ checkinLists: { id: string; ja: string; ticketTypes: string[] }[] }>('getEvent');
@@ -58,6 +61,7 @@ describe('check-in lists in Chromium against musubi station', { timeout: 120_000
       { id: 'list-2', ja: '懇親会', en: 'Party', ticketTypes: ['懇親会のみ', 'セミナー＋懇親会'] },
     ]);
     // Saving reloads the panel from the settings it saved.
+    await expect.poll(() => filled?.evaluate((form) => form.isConnected)).toBe(false);
     await expect.poll(() => panel.getByLabel('懇親会 で受け付けるチケット種別').inputValue()).toBe('懇親会のみ、セミナー＋懇親会');
     await panel.screenshot({ path: path.join(OUT, 'checkin-lists-organizer-ja.png') });
   });
