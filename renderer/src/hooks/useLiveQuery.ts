@@ -11,7 +11,9 @@ import { liveReadsOf, queryConcerned } from '../api/live-reads';
  * or a read that has called nothing yet, re-reads on every change. Late answers to stale requests
  * are dropped, so fast typing never shows an older query's results. Reads go through the page's
  * LiveReads: the same read asked by several parts of the screen at once is one request, and a
- * burst of changes is one re-read.
+ * burst of changes is one re-read. A re-read whose answer is the same as the one shown keeps the
+ * shown value (the same object), so the screen is not drawn again for it: after a check-in most
+ * re-reads (the badge printed, the queue one shorter) leave most reads' answers as they were.
  */
 export function useLiveQuery<T>(read: (api: ApiClient) => Promise<T>, key = ''): { data: T | undefined } {
   const api = useApi();
@@ -38,11 +40,17 @@ export function useLiveQuery<T>(read: (api: ApiClient) => Promise<T>, key = ''):
     });
     let generation = 0;
     let active = true;
+    /** This read's answer shown, as JSON (answers are JSON from the station or the IPC's structured clone); none yet at first. */
+    let shown: { json: string } | null = null;
     const refresh = (): void => {
       const mine = ++generation;
       latestRead.current(client).then(
         (value) => {
-          if (active && mine === generation) setData(value);
+          if (!active || mine !== generation) return;
+          const json = JSON.stringify(value);
+          if (shown?.json === json) return;
+          shown = { json };
+          setData(value);
         },
         () => undefined,
       );
