@@ -86,6 +86,8 @@ async function open(page: Page, name: string): Promise<void> {
   await expect.poll(() => page.locator('.attendee-name').innerText(), patient).toBe(name);
 }
 
+/** Screenshots kept for a person to look at (not compared). */
+const SCREENS = path.join(import.meta.dirname, '../../test-results/partner-screens');
 const suggestions = (page: Page) => page.getByTestId('partner-suggestions');
 const suggestedNames = (page: Page) => suggestions(page).locator('.partner-name').allInnerTexts();
 const consentToggle = (page: Page) => page.getByRole('checkbox', { name: 'Show in partner suggestions' });
@@ -146,6 +148,11 @@ describe('partner suggestions on the staff desk', { timeout: 120_000 }, () => {
 
   it('the desk toggle withdraws a person: another desk showing her in a card loses her at once', async () => {
     await open(otherDesk, '採用 一郎');
+    // A card opened after the check-in shows suggestions only when staff ask (each showing counts).
+    expect(await suggestions(otherDesk).count()).toBe(0);
+    fs.mkdirSync(SCREENS, { recursive: true });
+    await otherDesk.screenshot({ path: path.join(SCREENS, 'desk-card-opened-later-en.png') });
+    await otherDesk.getByRole('button', { name: 'Show people to look for' }).click();
     await expect.poll(() => suggestedNames(otherDesk), patient).toContain(CONSENTING[0]);
 
     await open(desk, CONSENTING[0]);
@@ -156,6 +163,9 @@ describe('partner suggestions on the staff desk', { timeout: 120_000 }, () => {
     await expect.poll(() => suggestedNames(otherDesk), patient).not.toContain(CONSENTING[0]);
     for (const name of await suggestedNames(otherDesk)) expect(CONSENTING.slice(1) as string[]).toContain(name);
     await expect.poll(() => consentToggle(desk).isChecked(), patient).toBe(false);
+    // Opening her card to change her consent showed her nobody: the report counts only 採用 一郎.
+    expect(await suggestions(desk).count()).toBe(0);
+    expect(((await callStation(station.url, 'getPartnerReport', {})) as { shownTo: number }).shownTo).toBe(1);
   });
 
   it('and turning it back on makes her someone to suggest again, to the next person checked in', async () => {
@@ -179,6 +189,7 @@ describe('partner suggestions on the staff desk', { timeout: 120_000 }, () => {
       await expect.poll(() => consentOf(name), patient).toBe(0);
     }
     await open(desk, '採用 二葉');
+    await desk.getByRole('button', { name: 'Show people to look for' }).click();
     await expect.poll(() => suggestions(desk).innerText(), patient).toContain('Nobody in the room to suggest yet.');
     expect(await suggestions(desk).locator('li').count()).toBe(0);
   });

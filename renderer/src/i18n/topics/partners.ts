@@ -1,6 +1,8 @@
 /** 交流相手のご紹介（受付直後のおすすめ、同意、会場スクリーン、開催後の集計）の文言。 */
 const ja = {
   title: '会場で会ってみませんか',
+  /** 受付済みの方のカードを後から開いたとき（同意の変更など）。押したときだけ表示し、表示回数に数える。 */
+  showForCard: 'おすすめの交流相手を表示',
   none: 'いま会場にいる方から、おすすめできる方はまだいません。',
   /** 相手の参加目的を「〜の方」の前に置く言い方。 */
   goalPhrase: {
@@ -56,6 +58,7 @@ const ja = {
 
 const en: typeof ja = {
   title: 'People to look for',
+  showForCard: 'Show people to look for',
   none: 'Nobody in the room to suggest yet.',
   goalPhrase: {
     hiring: 'hiring',

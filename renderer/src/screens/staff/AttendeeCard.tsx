@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Attendee } from '../../../../shared/domain/attendee';
 import type { EventSettings } from '../../../../shared/domain/settings';
@@ -11,6 +12,12 @@ interface Props {
   attendee: Attendee;
   /** The card belongs to an older search text than the box's: shown dimmed and inert until the new results arrive. */
   stale: boolean;
+  /**
+   * The card is the confirmation of a check-in this desk has just made: the suggestions of people
+   * to look for appear by themselves. On a card opened later (to change consent, to reprint) they
+   * appear only when staff ask, as each showing counts (the fairness cap, the organizer's report).
+   */
+  justCheckedIn: boolean;
   settings: EventSettings | undefined;
   busy: boolean;
   onCheckIn: () => void;
@@ -25,9 +32,12 @@ interface Props {
 }
 
 /** The selected person: who they are, whether they are in, and the one action that matters now. */
-export function AttendeeCard({ attendee, stale, settings, busy, onCheckIn, onUndo, onPrint, onPreview, onEdit, printing }: Props) {
+export function AttendeeCard({ attendee, stale, justCheckedIn, settings, busy, onCheckIn, onUndo, onPrint, onPreview, onEdit, printing }: Props) {
   const { t, i18n } = useTranslation();
   const checkedIn = attendee.checkedIn;
+  /** The person staff asked to see suggestions for on this card. */
+  const [askedFor, setAskedFor] = useState<string | null>(null);
+  const suggesting = checkedIn && (justCheckedIn || askedFor === attendee.id);
   return (
     <article
       className={`attendee-card ${checkedIn ? 'is-checked-in' : ''} ${stale ? 'is-stale' : ''}`}
@@ -125,7 +135,12 @@ export function AttendeeCard({ attendee, stale, settings, busy, onCheckIn, onUnd
         <PartnerConsentToggle key={attendee.id} attendeeId={attendee.id} consent={attendee.partnerConsent} />
         <VcardOptInToggle key={`vcard-${attendee.id}`} attendeeId={attendee.id} optIn={attendee.vcardOptIn} />
       </div>
-      {checkedIn && <PartnerSuggestions attendeeId={attendee.id} settings={settings} />}
+      {suggesting && <PartnerSuggestions attendeeId={attendee.id} settings={settings} />}
+      {checkedIn && !suggesting && (
+        <button type="button" className="link" onClick={() => setAskedFor(attendee.id)}>
+          {t('partners.showForCard')}
+        </button>
+      )}
     </article>
   );
 }

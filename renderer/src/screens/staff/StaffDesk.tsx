@@ -323,6 +323,7 @@ export function StaffDesk() {
           <AttendeeCard
             attendee={shown}
             stale={!card.actionable}
+            justCheckedIn={banner?.kind === 'checked-in' && banner.attendee.id === shown.id}
             settings={settings}
             busy={busy}
             onCheckIn={() => void checkIn(shown, 'search')}
