@@ -4,17 +4,20 @@
  * read-only (WAL lets it read beside the station's writer, and a read-only connection cannot
  * write a byte of the event by mistake), reads and normalises every person, and posts the build
  * in two stages as it goes: the lists and the channels' text first (`lists`, enough to answer
- * searches by scanning), then the gram lists (`channels`). Then it ends.
+ * searches by scanning), then the gram lists (`channels`). Then it ends. At the lowest CPU
+ * priority (background-priority.ts): the desk's answers come first.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import Database from 'better-sqlite3';
 import { channelsPartsOf, listsPartsOf } from './built-parts';
 import type { IndexWorkerMessage, IndexWorkerRequest } from './build-in-worker';
+import { lowerThisThreadPriority } from '../workers/background-priority';
 import { buildNow, channelSteps, readSortedSteps } from './index-build';
 
 const post = (message: IndexWorkerMessage, transfer: ArrayBuffer[] = []): void => parentPort?.postMessage(message, transfer);
 
 function run({ file }: IndexWorkerRequest): void {
+  lowerThisThreadPriority();
   const db = new Database(file, { readonly: true, fileMustExist: true });
   try {
     db.pragma('busy_timeout = 5000');
