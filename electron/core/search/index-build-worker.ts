@@ -10,7 +10,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import Database from 'better-sqlite3';
 import { channelsPartsOf, listsPartsOf } from './built-parts';
 import type { IndexWorkerMessage, IndexWorkerRequest } from './build-in-worker';
-import { buildNow, channelSteps, readSortedSteps } from './index-build';
+import { buildNow, channelSteps, orderByIdSteps, readSortedSteps } from './index-build';
 
 const post = (message: IndexWorkerMessage, transfer: ArrayBuffer[] = []): void => parentPort?.postMessage(message, transfer);
 
@@ -19,7 +19,7 @@ function run({ file }: IndexWorkerRequest): void {
   try {
     db.pragma('busy_timeout = 5000');
     const sorted = buildNow(readSortedSteps(db));
-    const lists = listsPartsOf(sorted);
+    const lists = listsPartsOf(sorted, buildNow(orderByIdSteps(sorted.entries)));
     post({ type: 'lists', parts: lists.parts }, lists.transfer);
     const channels = channelsPartsOf(buildNow(channelSteps(sorted.entries)));
     post({ type: 'channels', parts: channels.parts }, channels.transfer);
