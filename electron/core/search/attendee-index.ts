@@ -436,6 +436,11 @@ export class AttendeeSearchIndex {
     return this.holds > 0;
   }
 
+  /** How many changes are still to be carried onto a finished build before it answers (for tests). */
+  get changesToCarry(): number {
+    return this.carrying ? (this.sinceBuild?.size ?? 0) : 0;
+  }
+
   /** Brings the index up to date with the table (see the class comment). */
   private catchUp(): void {
     if (!this.built) {
