@@ -8,14 +8,16 @@ import { eventIdForKey } from '../../shared/sync/event-id';
 import { HubClient } from '../../shared/sync/hub-client';
 import { generateAttendees } from '../helpers/generate-attendees';
 import { startMusubi, type RunningProcess } from '../helpers/processes';
+import { expectStationAnswersAsFullBuild } from '../helpers/search-reference';
 import { tempDir } from '../helpers/temp';
 
 /**
  * Long writes on a real `musubi station` over HTTP (issue 12): an import and a large pull commit in
  * short transactions, so check-ins sent meanwhile are answered between them, in order; and a
  * station killed with SIGKILL in the middle of either shows, after a restart, the import wholly or
- * not at all and the pull up to a committed cursor, losing nothing it acknowledged. Waits are
- * bounded polls; nothing asserts a timing.
+ * not at all and the pull up to a committed cursor, losing nothing it acknowledged, and its search
+ * answers as a full build of the file once the pull is over. Waits are bounded polls; nothing
+ * asserts a timing.
  */
 const KEY = 'long-writes-test-key-0123456789';
 const running: RunningProcess[] = [];
@@ -205,6 +207,9 @@ describe('long writes on a running station', () => {
 
     const restarted = await station(dbFile);
     await until('the rest of the pull', () => pulledCount() === TOTAL);
+    // The pull held off the search index's builds: its answers, from the overlay or the build the
+    // pull's end started, are a full build's of the same file.
+    await expectStationAnswersAsFullBuild(restarted.url, dbFile, ['来場者 1', '来場者 39999', '来場者 2000', 'h-0', 'h-25000', '来場者', '']);
     await restarted.proc.stop('SIGTERM');
     const ids = readOnly(dbFile, (db) => (db.prepare('SELECT id FROM entries WHERE pulled = 1').all() as { id: string }[]).map((r) => r.id));
     expect(new Set(ids)).toEqual(new Set(onHub.map((e) => e.id)));

@@ -190,7 +190,13 @@ export function commitImport(db: Db, recorder: LocalRecorder, station: string, f
         searchIndexFor(db).keepUp();
         return moved;
       };
-      while (sizer.run(applyChunk) > 0) await yieldToEventLoop();
+      // No new full build of the search index until the last chunk is in (`holdBuilds`).
+      const release = searchIndexFor(db).holdBuilds();
+      try {
+        while (sizer.run(applyChunk) > 0) await yieldToEventLoop();
+      } finally {
+        release();
+      }
       // The answer choices stay with the event (and sync), so the next import of it maps the same way.
       // Recorded once the people are in: a restart that finishes a staged import keeps the event's
       // earlier choices, which the organizer's next import offers again.

@@ -1,4 +1,4 @@
-import { keysMatch, searchKeysOf, searchQueryOf, type SearchQuery, type SearchKeys, type SearchFields } from '../../../shared/text/search-keys';
+import { searchKeysOf, searchQueryOf, type SearchQuery, type SearchKeys, type SearchFields } from '../../../shared/text/search-keys';
 import type { Statement } from 'better-sqlite3';
 import type { Db } from '../db/types';
 import { onAttendeeRefreshed } from '../projection/attendee-listeners';
@@ -6,7 +6,8 @@ import { GramChannel, union } from './gram-channel';
 import { buildInWorker, canBuildInWorker, type WorkerBuild } from './build-in-worker';
 import { buildNow, buildSteps, indexOfTickets, ROW_COLUMNS, ticketHash, type BuiltIndex, type SearchLists } from './index-build';
 import { journalSince, newestSnapshotSeq } from './journal';
-import { OverlayText } from './overlay-text';
+import { firstInOrder } from './first-in-order';
+import { ListsAndChanges } from './lists-and-changes';
 import { PrefixWalk } from './prefix-walk';
 import { PackedStrings } from './packed-strings';
 import { loadSnapshot, saveSteps, snapshotDrops } from './snapshot';
@@ -24,9 +25,11 @@ import { runInSlices, type SlicedRun } from './slices';
  *   only noted; rows are re-read before the search, so a rolled-back transaction leaves nothing
  *   wrong behind;
  * - a changed person is dropped from the built lists and kept in an overlay, searched as one text
- *   (overlay-text.ts) and checked one by one where it matches;
+ *   (overlay-text.ts) and checked one by one where it matches (lists-and-changes.ts);
  * - once the overlay grows, a new build runs (the overlay keeps answering meanwhile), replaces
- *   the lists and is saved as the new snapshot.
+ *   the lists and is saved as the new snapshot; while a long write runs (a pull, an import's
+ *   apply) no new build starts until it ends (`holdBuilds`), and changes made while a build ran
+ *   are carried onto it, in slices when there are many, before it replaces the lists.
  * A build runs on a worker thread (build-in-worker.ts) when the event is large enough to be worth
  * a thread and the database is a file; else, or if the worker fails, in slices between requests
  * on this thread (slices.ts). With no lists at all (a first start without a snapshot) the worker's
@@ -45,6 +48,12 @@ const REBUILD_AFTER = 2000;
  * thread: it takes ~0.1 s, less than starting a worker thread.
  */
 const WORKER_FROM = 2000;
+/**
+ * Up to this many people changed while a build ran are carried over onto it at once when it
+ * arrives (a few ms); more are carried in slices, CARRY_PER_STEP at a time (`carryInSlices`).
+ */
+const CARRY_AT_ONCE = 500;
+const CARRY_PER_STEP = 100;
 
 interface WorkerRun {
   run: WorkerBuild;
@@ -60,39 +69,12 @@ export interface IndexAnswer {
   total: number;
 }
 
-function sameList(a: readonly string[], b: readonly string[]): boolean {
-  return a.length === b.length && a.every((x, i) => x === b[i]);
-}
-
-function sameKeys(a: SearchKeys | null, b: SearchKeys | null): boolean {
-  if (a === null || b === null) return a === b;
-  return (
-    a.ticket === b.ticket &&
-    a.sortKey === b.sortKey &&
-    sameList(a.main, b.main) &&
-    sameList(a.mainPrefixes, b.mainPrefixes) &&
-    sameList(a.romaji, b.romaji) &&
-    sameList(a.romajiPrefixes, b.romajiPrefixes)
-  );
-}
-
 const NONE = PackedStrings.of([]);
-const NO_DOCS: SearchLists = { ids: NONE, sortKeys: NONE, tickets: NONE, ticketIndex: indexOfTickets([]), main: GramChannel.build([]), romaji: GramChannel.build([]), seq: 0 };
+const NO_DOCS: SearchLists = { ids: NONE, sortKeys: NONE, tickets: NONE, ticketIndex: indexOfTickets([]), main: GramChannel.build([]), romaji: GramChannel.build([]), seq: 0, byId: new Int32Array(0) };
 
 export class AttendeeSearchIndex {
-  private base: SearchLists = NO_DOCS;
-  /** Ids of documents added since the build (numbered after the built ones). */
-  private added: string[] = [];
-  /** Document of each id, made on the first change (it costs tens of ms a restart need not pay). */
-  private docs: Map<string, number> | null = null;
-  /** Keys of documents changed or added since the build (null once removed); others are the build's. */
-  private changed = new Map<number, SearchKeys | null>();
-  /** Documents whose keys differ from what the lists were built with. */
-  private overlay = new Set<number>();
-  /** The overlay's keys as text searched in one go (overlay-text.ts). */
-  private overlayText = new OverlayText();
-  /** Built documents whose keys changed or which were removed since the build. */
-  private stale = new Set<number>();
+  /** The lists answering now and the changes over them (lists-and-changes.ts). */
+  private state = new ListsAndChanges(NO_DOCS);
   private dirty = new Set<string>();
   /** The journal position applied so far. */
   private seq = 0;
@@ -107,6 +89,13 @@ export class AttendeeSearchIndex {
    * them (see `installBuild`).
    */
   private sinceBuild: Map<string, SearchKeys | null> | null = null;
+  /**
+   * A finished build being filled, in slices, with the changes made while it ran (`sinceBuild`,
+   * which keeps collecting meanwhile); it takes over once they are all in.
+   */
+  private carrying: { next: ListsAndChanges; run: SlicedRun<void> } | null = null;
+  /** Long writes running that hold off new full builds (`holdBuilds`). */
+  private holds = 0;
   private saving: SlicedRun<void> | null = null;
   /**
    * Changes whenever rows may have changed without this connection's listeners hearing of it
@@ -144,23 +133,18 @@ export class AttendeeSearchIndex {
   rebuild(): void {
     const started = performance.now();
     this.stopWorker();
+    this.stopCarrying();
     const drops = snapshotDrops(this.db);
     const built = this.buildRun ? this.buildRun.finishNow() : buildNow(buildSteps(this.db));
     this.buildRun = null;
-    this.installBuild(built);
+    this.installBuild(built, true);
     this.lastBuildMs = performance.now() - started;
     this.save(built, drops);
   }
 
   /** Replaces the lists with a build or a snapshot; changes after its journal position are read next. */
   private install(built: SearchLists, source: 'build' | 'snapshot' | 'scan'): void {
-    this.base = built;
-    this.added = [];
-    this.docs = built.docs ?? null;
-    this.changed = new Map();
-    this.overlay = new Set();
-    this.overlayText = new OverlayText();
-    this.stale = new Set();
+    this.state = new ListsAndChanges(built);
     // Inside an open transaction the position read may count rows that roll back (their numbers
     // are then handed out again): start from the beginning of the journal instead, which is safe.
     this.seq = this.db.inTransaction ? 0 : built.seq;
@@ -182,15 +166,70 @@ export class AttendeeSearchIndex {
    * already gave them are applied on top of the new lists, and the journal is read from where
    * this index had got to. Inside an open transaction `install` starts from the journal's
    * beginning instead, which is safe; the carried keys are then only a head start.
+   * Many carried keys (more than CARRY_AT_ONCE) are applied in slices to lists of their own while
+   * the current ones answer (`carryInSlices`), unless the caller needs the build `now`.
    */
-  private installBuild(built: BuiltIndex): void {
+  private installBuild(built: BuiltIndex, now = false): void {
     const carried = this.sinceBuild;
+    if (carried && carried.size > CARRY_AT_ONCE && !now) {
+      this.carryInSlices(built, carried);
+      return;
+    }
     const applied = this.seq;
     this.sinceBuild = null;
     this.install(built, 'build');
     if (!carried) return;
     if (!this.db.inTransaction) this.seq = applied;
     for (const [id, keys] of carried) this.update(id, keys);
+  }
+
+  /**
+   * Fills lists of the build's own with the carried keys a slice at a time (re-applying thousands
+   * held the station's thread ~0.3-1 s per build during a pull), while the current lists answer:
+   * they know every change, so answers stay right. Updates meanwhile go on being noted in
+   * `carried` (an id noted again is visited again) and the new lists take over in the step that
+   * finds it empty, with this index's journal position and unread ids as they are (the old lists
+   * applied the same changes).
+   */
+  private carryInSlices(built: BuiltIndex, carried: Map<string, SearchKeys | null>): void {
+    const next = new ListsAndChanges(built);
+    function* steps(): Generator<void, void> {
+      let applied = 0;
+      while (carried.size > 0) {
+        for (const [id, keys] of carried) {
+          carried.delete(id);
+          next.update(id, keys);
+          if (++applied % CARRY_PER_STEP === 0) yield;
+        }
+      }
+    }
+    const run = runInSlices(this.db, steps(), {
+      onDone: () => {
+        if (this.carrying?.run !== run) return;
+        this.carrying = null;
+        this.sinceBuild = null;
+        this.state = next;
+        this.built = true;
+        this.source = 'build';
+        this.fullBuilds++;
+        this.generation++;
+      },
+      onError: () => {
+        if (this.carrying?.run !== run) return;
+        this.carrying = null;
+        this.sinceBuild = null;
+      },
+    });
+    this.carrying = { next, run };
+  }
+
+  /** Drops lists being filled with carried keys (what replaces them is no older). */
+  private stopCarrying(): void {
+    const carrying = this.carrying;
+    if (!carrying) return;
+    this.carrying = null;
+    this.sinceBuild = null;
+    carrying.run.cancel();
   }
 
   /**
@@ -223,9 +262,12 @@ export class AttendeeSearchIndex {
     if (this.built) this.catchUp();
   }
 
-  /** Whether a build is running, in slices or on a worker (the current lists and overlay answer meanwhile). */
+  /**
+   * Whether a build is running, in slices or on a worker, or its lists are being filled with the
+   * changes made while it ran (the current lists and overlay answer meanwhile).
+   */
   get building(): boolean {
-    return this.buildRun !== null || this.worker !== null;
+    return this.buildRun !== null || this.worker !== null || this.carrying !== null;
   }
 
   /** Whether a search is answered now, without building first. */
@@ -253,9 +295,9 @@ export class AttendeeSearchIndex {
 
   /** Resolves once no build or save is running (for tests and benchmarks). */
   async idle(): Promise<void> {
-    while (this.buildRun || this.saving || this.worker) {
+    while (this.buildRun || this.saving || this.worker || this.carrying) {
       if (this.worker) await this.worker.done;
-      else await (this.buildRun ?? this.saving)?.done.catch(() => undefined);
+      else await (this.buildRun ?? this.carrying?.run ?? this.saving)?.done.catch(() => undefined);
     }
   }
 
@@ -268,6 +310,7 @@ export class AttendeeSearchIndex {
     this.buildRun?.cancel();
     this.buildRun = null;
     this.stopWorker();
+    this.stopCarrying();
     this.sinceBuild = null;
     this.install(snapshot, 'snapshot');
     this.lastBuildMs = performance.now() - started;
@@ -275,7 +318,7 @@ export class AttendeeSearchIndex {
   }
 
   private startBuild(): void {
-    if (this.buildRun || this.worker) return;
+    if (this.building) return;
     if (this.options.buildInWorker !== false && canBuildInWorker(this.db) && this.rowsAtMost() >= WORKER_FROM) this.startWorkerBuild();
     else this.startSlicedBuild();
   }
@@ -368,6 +411,36 @@ export class AttendeeSearchIndex {
     if (this.built && !this.db.inTransaction) this.catchUp();
   }
 
+  /**
+   * Holds off new full builds while a long write runs (a pull's run of pages, an import's apply
+   * chunks); returns the release, to call once it is over (in `finally`). Meanwhile the index keeps
+   * up as usual and the overlay answers for everyone changed (searched as text, overlay-text.ts),
+   * however many: a build started in the middle of a 100,000-entry pull is out of date before it
+   * ends, and every build cost the station's thread its install and its snapshot save (five of each
+   * in one pull). On the last release, one build starts if the changes are past REBUILD_AFTER.
+   * A first build (no lists yet) and a forced one are never held.
+   */
+  holdBuilds(): () => void {
+    this.holds++;
+    let released = false;
+    return () => {
+      if (released) return;
+      released = true;
+      this.holds--;
+      if (this.holds === 0 && this.built && this.db.open && this.state.changes > REBUILD_AFTER) this.startBuild();
+    };
+  }
+
+  /** Whether a long write holds off new builds now (for tests). */
+  get holdingBuilds(): boolean {
+    return this.holds > 0;
+  }
+
+  /** How many changes are still to be carried onto a finished build before it answers (for tests). */
+  get changesToCarry(): number {
+    return this.carrying ? (this.sinceBuild?.size ?? 0) : 0;
+  }
+
   /** Brings the index up to date with the table (see the class comment). */
   private catchUp(): void {
     if (!this.built) {
@@ -397,64 +470,12 @@ export class AttendeeSearchIndex {
       this.update(id, row && row.removed === 0 ? searchKeysOf(row) : null);
     }
     if (!this.db.inTransaction) this.dirty.clear();
-    if (this.overlay.size + this.stale.size > REBUILD_AFTER) this.startBuild();
-  }
-
-  /** A document's keys now (null once removed). */
-  private keysOf(doc: number): SearchKeys | null {
-    const changed = this.changed.get(doc);
-    if (changed !== undefined || doc >= this.base.ids.length) return changed ?? null;
-    const { main, romaji } = this.base;
-    return {
-      ticket: this.base.tickets.get(doc),
-      main: main.fieldsOf(doc),
-      mainPrefixes: main.prefixesOf(doc),
-      romaji: romaji.fieldsOf(doc),
-      romajiPrefixes: romaji.prefixesOf(doc),
-      sortKey: this.base.sortKeys.get(doc),
-    };
-  }
-
-  private sortKeyOf(doc: number): string {
-    const changed = this.changed.get(doc);
-    return changed !== undefined ? (changed?.sortKey ?? '') : this.base.sortKeys.get(doc);
-  }
-
-  private docOf(id: string): number | undefined {
-    if (!this.docs) {
-      this.docs = new Map();
-      const built = this.base.ids.length;
-      for (let doc = 0; doc < built; doc++) this.docs.set(this.base.ids.get(doc), doc);
-      this.added.forEach((id, i) => this.docs?.set(id, built + i));
-    }
-    return this.docs.get(id);
+    if (this.holds === 0 && this.state.changes > REBUILD_AFTER) this.startBuild();
   }
 
   private update(id: string, keys: SearchKeys | null): void {
     this.sinceBuild?.set(id, keys);
-    let doc = this.docOf(id);
-    if (doc === undefined) {
-      if (keys === null) return;
-      doc = this.base.ids.length + this.added.length;
-      this.added.push(id);
-      this.changed.set(doc, keys);
-      this.docs?.set(id, doc);
-      this.overlay.add(doc);
-      this.overlayText.set(doc, keys);
-      return;
-    }
-    if (sameKeys(this.keysOf(doc), keys)) return;
-    this.changed.set(doc, keys);
-    if (keys === null) this.overlay.delete(doc);
-    else this.overlay.add(doc);
-    this.overlayText.set(doc, keys);
-    // A document the lists were built with but whose keys changed is no longer answered by them.
-    if (doc < this.base.ids.length) this.stale.add(doc);
-  }
-
-  private live(list: Int32Array): Int32Array {
-    if (this.stale.size === 0) return list;
-    return list.filter((doc) => !this.stale.has(doc));
+    this.state.update(id, keys);
   }
 
   search(rawQuery: string, limit: number): IndexAnswer {
@@ -462,46 +483,48 @@ export class AttendeeSearchIndex {
     const query = searchQueryOf(rawQuery);
     if (query.text === '') return this.everyone(limit);
 
-    const overlayMatches: number[] = [];
-    const overlayPrefix = new Set<number>();
-    for (const doc of this.overlayText.matching(query)) {
-      const keys = this.changed.get(doc);
-      if (!keys || !keysMatch(keys, query)) continue;
-      overlayMatches.push(doc);
-      if (this.isPrefixMatch(keys, query)) overlayPrefix.add(doc);
+    const { changed, base } = this.state;
+    const exact = this.exactTicket(query.ticket).sort(this.inReadingOrder);
+    const exactSet = new Set(exact);
+    // Exact ticket matches the overlay's text found too (they count once in the total).
+    const exactInOverlay = new Set<number>();
+    let overlayCount = 0;
+    const overlayPrefix: number[] = [];
+    const overlayOther: number[] = [];
+    for (const doc of this.state.overlayText.matching(query)) {
+      const keys = changed.get(doc);
+      // The overlay's text finds exactly the people whose keys match (test/unit/search-overlay-text):
+      // checking each again cost ~50-80 ms with 100,000 of them matching, in a long pull.
+      if (!keys) continue;
+      overlayCount++;
+      if (exactSet.has(doc)) exactInOverlay.add(doc);
+      (this.isPrefixMatch(keys, query) ? overlayPrefix : overlayOther).push(doc);
     }
-    overlayMatches.sort(this.inReadingOrder);
-    const overlayMatchSet = new Set(overlayMatches);
-    const { main, romaji } = this.base;
+    const { main, romaji } = base;
 
-    let matches = this.live(main.matches(query.text));
-    if (query.romaji !== null) matches = union(matches, this.live(romaji.matches(query.romaji)));
+    let matches = this.state.live(main.matches(query.text));
+    if (query.romaji !== null) matches = union(matches, this.state.live(romaji.matches(query.romaji)));
     const walk = new PrefixWalk(matches, query.romaji === null ? [main.prefixCandidates(query.text)] : [main.prefixCandidates(query.text), romaji.prefixCandidates(query.romaji)]);
 
-    const exact = this.exactTicket(query.ticket).sort(this.inReadingOrder);
     const taken = new Set(exact);
     let room = limit - exact.length;
-    const prefixPage = this.merge(() => walk.nextPrefix(), overlayMatches.filter((doc) => overlayPrefix.has(doc)), room, (doc) => taken.has(doc));
+    // Each merge takes at most `limit` of the changed ones (`room` plus the exact ones it skips).
+    const prefixPage = this.merge(() => walk.nextPrefix(), firstInOrder(overlayPrefix, limit, this.inReadingOrder), room, (doc) => taken.has(doc));
     for (const doc of prefixPage) taken.add(doc);
     room -= prefixPage.length;
-    const otherPage = this.merge(() => walk.nextOther(), overlayMatches.filter((doc) => !overlayPrefix.has(doc)), room, (doc) => taken.has(doc));
-    const extraExact = exact.filter((doc) => !(this.inSorted(matches, doc) || overlayMatchSet.has(doc))).length;
+    const otherPage = this.merge(() => walk.nextOther(), firstInOrder(overlayOther, limit, this.inReadingOrder), room, (doc) => taken.has(doc));
+    const extraExact = exact.filter((doc) => !(this.inSorted(matches, doc) || exactInOverlay.has(doc))).length;
     const page = [...exact, ...prefixPage, ...otherPage].slice(0, limit);
-    return { ids: page.map((doc) => this.idOf(doc)), total: matches.length + overlayMatches.length + extraExact };
-  }
-
-  private idOf(doc: number): string {
-    const built = this.base.ids.length;
-    return doc < built ? this.base.ids.get(doc) : (this.added[doc - built] ?? '');
+    return { ids: page.map((doc) => this.state.idOf(doc)), total: matches.length + overlayCount + extraExact };
   }
 
   /** Reading order: by sort key, then id, as the full build numbers its documents. */
   private readonly inReadingOrder = (a: number, b: number): number => {
-    const ka = this.sortKeyOf(a);
-    const kb = this.sortKeyOf(b);
+    const ka = this.state.sortKeyOf(a);
+    const kb = this.state.sortKeyOf(b);
     if (ka !== kb) return ka < kb ? -1 : 1;
-    const ia = this.idOf(a);
-    const ib = this.idOf(b);
+    const ia = this.state.idOf(a);
+    const ib = this.state.idOf(b);
     return ia < ib ? -1 : ia > ib ? 1 : 0;
   };
 
@@ -549,22 +572,24 @@ export class AttendeeSearchIndex {
 
   private exactTicket(ticket: string): number[] {
     if (ticket === '') return [];
-    const docs = Array.from(this.base.ticketIndex.get(ticketHash(ticket))).filter((doc) => !this.stale.has(doc) && this.base.tickets.get(doc) === ticket);
-    for (const doc of this.overlayText.withTicket(ticket)) if (this.changed.get(doc)?.ticket === ticket) docs.push(doc);
+    const { base, stale, changed, overlayText } = this.state;
+    const docs = Array.from(base.ticketIndex.get(ticketHash(ticket))).filter((doc) => !stale.has(doc) && base.tickets.get(doc) === ticket);
+    for (const doc of overlayText.withTicket(ticket)) if (changed.get(doc)?.ticket === ticket) docs.push(doc);
     return docs;
   }
 
   /** Everyone in reading order (an empty query). */
   private everyone(limit: number): IndexAnswer {
-    const built = this.base.ids.length;
-    const changed = [...this.overlay].sort(this.inReadingOrder);
-    const total = built - this.stale.size + changed.length;
+    const { base, overlay, stale } = this.state;
+    const built = base.ids.length;
+    const changed = firstInOrder(overlay, limit, this.inReadingOrder);
+    const total = built - stale.size + overlay.size;
     // Built documents in order, without the stale ones (their new keys are in the overlay).
     const firstBuilt: number[] = [];
-    for (let doc = 0; doc < built && firstBuilt.length < limit; doc++) if (!this.stale.has(doc)) firstBuilt.push(doc);
+    for (let doc = 0; doc < built && firstBuilt.length < limit; doc++) if (!stale.has(doc)) firstBuilt.push(doc);
     let k = 0;
     const page = this.merge(() => (k < firstBuilt.length ? (firstBuilt[k++] as number) : -1), changed, limit, () => false);
-    return { ids: page.map((doc) => this.idOf(doc)), total };
+    return { ids: page.map((doc) => this.state.idOf(doc)), total };
   }
 }
 

@@ -19,6 +19,7 @@ export interface ListsParts {
   tickets: Packed;
   ticketIndex: [Int32Array, Int32Array, Int32Array];
   seq: number;
+  byId: Int32Array;
   main: { haystacks: string; prefixStacks: string };
   romaji: { haystacks: string; prefixStacks: string };
 }
@@ -39,9 +40,9 @@ function packed(strings: PackedStrings): Packed {
   return [strings.joined, strings.offsets];
 }
 
-/** The first stage's parts, from the sorted people, and what to transfer. */
-export function listsPartsOf(sorted: SortedEntries): { parts: ListsParts; transfer: ArrayBuffer[] } {
-  const lists = listsOf(sorted);
+/** The first stage's parts, from the sorted people and their documents in id order, and what to transfer. */
+export function listsPartsOf(sorted: SortedEntries, byId: Int32Array): { parts: ListsParts; transfer: ArrayBuffer[] } {
+  const lists = listsOf(sorted, byId);
   const text = (fields: 'main' | 'romaji', prefixes: 'mainPrefixes' | 'romajiPrefixes'): { haystacks: string; prefixStacks: string } => ({
     haystacks: sorted.entries.map((e) => stackOf(e.keys[fields])).join(DOC_SEPARATOR),
     prefixStacks: sorted.entries.map((e) => stackOf(e.keys[prefixes])).join(DOC_SEPARATOR),
@@ -52,10 +53,11 @@ export function listsPartsOf(sorted: SortedEntries): { parts: ListsParts; transf
     tickets: packed(lists.tickets),
     ticketIndex: lists.ticketIndex.parts(),
     seq: lists.seq,
+    byId: lists.byId,
     main: text('main', 'mainPrefixes'),
     romaji: text('romaji', 'romajiPrefixes'),
   };
-  return { parts, transfer: buffersOf([parts.ids[1], parts.sortKeys[1], parts.tickets[1], ...parts.ticketIndex]) };
+  return { parts, transfer: buffersOf([parts.ids[1], parts.sortKeys[1], parts.tickets[1], ...parts.ticketIndex, parts.byId]) };
 }
 
 /** Lists answered by scanning, from the first stage's parts. */
@@ -66,6 +68,7 @@ export function scannedListsOf(parts: ListsParts): SearchLists & { main: ScanCha
     tickets: new PackedStrings(...parts.tickets),
     ticketIndex: new Postings(...parts.ticketIndex),
     seq: parts.seq,
+    byId: parts.byId,
     main: new ScanChannel(parts.main.haystacks, parts.main.prefixStacks),
     romaji: new ScanChannel(parts.romaji.haystacks, parts.romaji.prefixStacks),
   };

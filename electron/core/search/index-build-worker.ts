@@ -12,7 +12,7 @@ import Database from 'better-sqlite3';
 import { channelsPartsOf, listsPartsOf } from './built-parts';
 import type { IndexWorkerMessage, IndexWorkerRequest } from './build-in-worker';
 import { lowerThisThreadPriority } from '../workers/background-priority';
-import { buildNow, channelSteps, readSortedSteps } from './index-build';
+import { buildNow, channelSteps, orderByIdSteps, readSortedSteps } from './index-build';
 
 const post = (message: IndexWorkerMessage, transfer: ArrayBuffer[] = []): void => parentPort?.postMessage(message, transfer);
 
@@ -22,7 +22,7 @@ function run({ file }: IndexWorkerRequest): void {
   try {
     db.pragma('busy_timeout = 5000');
     const sorted = buildNow(readSortedSteps(db));
-    const lists = listsPartsOf(sorted);
+    const lists = listsPartsOf(sorted, buildNow(orderByIdSteps(sorted.entries)));
     post({ type: 'lists', parts: lists.parts }, lists.transfer);
     const channels = channelsPartsOf(buildNow(channelSteps(sorted.entries)));
     post({ type: 'channels', parts: channels.parts }, channels.transfer);

@@ -23,11 +23,8 @@ export interface BuiltIndex {
   romaji: GramChannel;
   /** The journal position (journal.ts) this build has seen every change up to. */
   seq: number;
-  /**
-   * Each id's document, made in the build's steps (a loaded snapshot has none: the index makes it
-   * on the first change, tens of ms a restart need not pay).
-   */
-  docs?: Map<string, number>;
+  /** The documents sorted by id (docs-by-id.ts): how the index finds a changed person's document. */
+  byId: Int32Array;
 }
 
 /** Lists a search can be answered from: a build's, or while its gram lists are made, scanned text. */
@@ -92,7 +89,7 @@ export function* readSortedSteps(db: Db): Generator<void, SortedEntries> {
 }
 
 /** What a build holds besides its gram channels, from the sorted people (cheap: no normalising). */
-export function listsOf({ entries, seq }: SortedEntries): Omit<BuiltIndex, 'main' | 'romaji' | 'docs'> {
+export function listsOf({ entries, seq }: SortedEntries, byId: Int32Array): Omit<BuiltIndex, 'main' | 'romaji'> {
   const tickets = entries.map((e) => e.keys.ticket);
   return {
     ids: PackedStrings.of(entries.map((e) => e.id)),
@@ -100,7 +97,19 @@ export function listsOf({ entries, seq }: SortedEntries): Omit<BuiltIndex, 'main
     tickets: PackedStrings.of(tickets),
     ticketIndex: indexOfTickets(tickets),
     seq,
+    byId,
   };
+}
+
+/** The documents of the sorted people in id order, a step at a time. */
+export function* orderByIdSteps(entries: readonly Entry[]): Generator<void, Int32Array> {
+  const docs = entries.map((_, doc) => doc);
+  const sorted = yield* sortInSteps(docs, (a, b) => {
+    const x = (entries[a] as Entry).id;
+    const y = (entries[b] as Entry).id;
+    return x < y ? -1 : x > y ? 1 : 0;
+  });
+  return Int32Array.from(sorted);
 }
 
 /** The second stage: the gram channels of the sorted people. */
@@ -128,13 +137,8 @@ export function* buildSteps(db: Db): Generator<void, BuiltIndex> {
   const sorted = yield* readSortedSteps(db);
   const { entries } = sorted;
   const { main, romaji } = yield* channelSteps(entries);
-  // The index needs it at the first change after the build, which after a long write is at once.
-  const docs = new Map<string, number>();
-  for (let doc = 0; doc < entries.length; doc++) {
-    docs.set((entries[doc] as Entry).id, doc);
-    if (doc % (DOCS_PER_STEP * 10) === DOCS_PER_STEP * 10 - 1) yield;
-  }
-  return { ...listsOf(sorted), main, romaji, docs };
+  const byId = yield* orderByIdSteps(entries);
+  return { ...listsOf(sorted, byId), main, romaji };
 }
 
 /** Items sorted per run in one step, then merged this many moves per step. */

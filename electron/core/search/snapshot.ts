@@ -18,7 +18,7 @@ import { Postings } from './postings';
  * slices; the snapshot counts only once its `search_snapshots` row is in, written last together
  * with the removal of the journal it makes unnecessary.
  */
-const FORMAT = 'search-index/5';
+const FORMAT = 'search-index/6';
 const PROBES = ['髙橋 健一', 'タカハシ ケンイチ', 'ｺｳﾉ ｼｮｳﾀ', 'こうの しょうた', 'Taro Kohno', '齋藤', '斉藤', '株式会社みらい', '(株)東京', 'Acme Inc.', 'ＡＢＣ-１２３', 'ちゅうじょう', 'しんいち', 'つばさ'];
 
 /** Changes whenever the normalisation gives different keys for the probes. */
@@ -68,6 +68,7 @@ function* partsOf(built: BuiltIndex, meta: SnapshotMeta): Generator<Part> {
   // Attendee ids are lower-case UUIDs (shared/domain/entry.ts): one byte a character.
   yield ['ids', Buffer.from(built.ids.joined, 'latin1')];
   yield ['ids.offsets', bytesOf(built.ids.offsets)];
+  yield ['ids.byId', bytesOf(built.byId)];
   yield ['sortKeys', textBytes(built.sortKeys.joined)];
   yield ['sortKeys.offsets', bytesOf(built.sortKeys.offsets)];
   yield ['tickets', textBytes(built.tickets.joined)];
@@ -227,7 +228,8 @@ function readSnapshot(db: Db): BuiltIndex | null {
     main: channel('main'),
     romaji: channel('romaji'),
     seq: head.seq,
+    byId: int32(parts.get('ids.byId')),
   };
-  if (built.ids.length !== meta.docs || built.main.size !== meta.docs || built.romaji.size !== meta.docs) return null;
+  if (built.ids.length !== meta.docs || built.byId.length !== meta.docs || built.main.size !== meta.docs || built.romaji.size !== meta.docs) return null;
   return built;
 }

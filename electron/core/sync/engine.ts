@@ -100,6 +100,17 @@ const MIN_PULL_PAGE = 100;
  * turn between reading and applying and after each page. `pullLimit` fixes the size (tests).
  */
 export async function pullAvailable(deps: SyncRoundDeps): Promise<number> {
+  // The search index starts no full build until the run of pages is over (`holdBuilds`): a build
+  // started in the middle of a large pull is out of date before it ends.
+  const release = searchIndexFor(deps.db).holdBuilds();
+  try {
+    return await pullPages(deps);
+  } finally {
+    release();
+  }
+}
+
+async function pullPages(deps: SyncRoundDeps): Promise<number> {
   const sizer = new ChunkSizer(MIN_PULL_PAGE, MAX_BATCH, deps.pullLimit ?? MIN_PULL_PAGE);
   const limit = (): number => deps.pullLimit ?? sizer.size;
   let pulled = 0;
