@@ -75,6 +75,10 @@ export default defineConfig({
     // One throwaway PostgreSQL cluster per run for the hub's PostgreSQL store (test/helpers/postgres.ts).
     globalSetup: ['test/helpers/postgres-global.ts'],
     testTimeout: 30_000,
+    // Background threads at the default priority here: two test files run at once, each keeping a
+    // core busy, and a thread at nice 19 beside them all but stops (workers/background-priority.ts;
+    // background-priority.test.ts checks the station's own setting).
+    env: { MUSUBI_BACKGROUND_NICE: '0' },
     // End-to-end waits poll what a user would see; give a loaded 2-core machine time to get there.
     expect: { poll: { timeout: 15_000, interval: 50 } },
     hookTimeout: 60_000,

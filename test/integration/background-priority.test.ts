@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../electron/core/db/open';
 import { runJob } from '../../electron/core/jobs/run-job';
 import { buildInWorker } from '../../electron/core/search/build-in-worker';
@@ -58,6 +58,17 @@ function seededFile(count: number): { file: string; names: string[] } {
 }
 
 describe.runIf(process.platform === 'linux')('background priority', () => {
+  // The suite runs background work at the default priority (vite.config.ts); these tests check the
+  // station's own setting. Worker threads copy the environment when they start.
+  const suiteNice = process.env.MUSUBI_BACKGROUND_NICE;
+  beforeAll(() => {
+    process.env.MUSUBI_BACKGROUND_NICE = String(BACKGROUND_NICE);
+  });
+  afterAll(() => {
+    if (suiteNice === undefined) delete process.env.MUSUBI_BACKGROUND_NICE;
+    else process.env.MUSUBI_BACKGROUND_NICE = suiteNice;
+  });
+
   it("runs a job's worker thread at nice 19 while the serving thread stays at 0, and the job completes", async () => {
     const { file, names } = seededFile(1000);
     const db = openDatabase(file);
@@ -113,7 +124,7 @@ describe.runIf(process.platform === 'linux')('background priority', () => {
         console.log(JSON.stringify(pool.map((t) => Number(fs.readFileSync('/proc/self/task/' + t + '/stat', 'utf8').split(') ')[1].split(' ')[16]))));
       });
     `;
-    const run = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' });
+    const run = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8', env: { ...process.env, MUSUBI_BACKGROUND_NICE: String(BACKGROUND_NICE) } });
     expect(run.status, run.stderr).toBe(0);
     const poolNices = JSON.parse(run.stdout) as number[];
     expect(poolNices.length).toBeGreaterThan(0);
