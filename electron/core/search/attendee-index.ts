@@ -363,7 +363,8 @@ export class AttendeeSearchIndex {
         settled.lists();
         settled.done();
       },
-    });
+      // With no lists yet the desk's searches wait for the first stage: it keeps its priority.
+    }, { firstStageAwaited: !this.built });
     this.worker = { run, lists, done, settle: (stage) => settled[stage]() };
     this.sinceBuild = this.built ? new Map() : null;
   }

@@ -15,6 +15,8 @@ import type { BuiltIndex, SearchLists } from './index-build';
  */
 export interface IndexWorkerRequest {
   file: string;
+  /** Searches wait for the first stage (no lists yet): the worker lowers its priority only after it. */
+  firstStageAwaited: boolean;
 }
 
 export type IndexWorkerMessage =
@@ -39,9 +41,9 @@ export function canBuildInWorker(db: Db): boolean {
   return !db.memory && db.open;
 }
 
-export function buildInWorker(db: Db, handlers: WorkerBuildHandlers): WorkerBuild {
+export function buildInWorker(db: Db, handlers: WorkerBuildHandlers, { firstStageAwaited = false } = {}): WorkerBuild {
   const { file, execArgv } = workerEntry(import.meta.url, 'index-build-worker');
-  const request: IndexWorkerRequest = { file: db.name };
+  const request: IndexWorkerRequest = { file: db.name, firstStageAwaited };
   const worker = new Worker(file, { workerData: request, ...(execArgv ? { execArgv } : {}) });
   // The build never keeps a process alive on its own (a command or a test may end meanwhile).
   worker.unref();
