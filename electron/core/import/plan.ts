@@ -2,6 +2,7 @@ import type { ImportCounts, ImportTarget } from '../../../shared/api/methods/imp
 import { MAX_FIELD_LENGTH, type PartialAttendeeFields } from '../../../shared/domain/attendee';
 import type { AnswerMap, EventSettings } from '../../../shared/domain/settings';
 import { normalizeTicketCode } from '../../../shared/text/ticket-code';
+import { ChunkSizer, SLICE_TARGET_MS } from '../db/slices';
 import type { Db } from '../db/types';
 import { AnswerResolver, AnswerTallies } from './answer-map';
 import { splitAnswers, yesNoAnswer } from './catalogue';
@@ -193,7 +194,7 @@ function planMissing(
   }
 }
 
-/** Existing people are read this many at a time, a slice each. */
+/** Existing people are read at most this many at a time (fewer when reading them is slow). */
 const EXISTING_PAGE = 2000;
 /** The slice deadline is looked at every this many rows. */
 const ROWS_BETWEEN_CLOCK_CHECKS = 64;
@@ -300,8 +301,7 @@ export async function planImportSlices(
        partner_consent, vcard_opt_in, registration_status, walk_in, checkin_id
      FROM attendees WHERE +removed = 0 AND rowid > ? ORDER BY rowid LIMIT ?`,
   );
-  for (let after = 0; ; ) {
-    const page = existingPage.all(after, EXISTING_PAGE) as (ExistingRow & { rowid: number })[];
+  const indexExisting = (page: readonly ExistingRow[]): void => {
     for (const row of page) {
       if (row.ticket_code) byTicket.set(ticketKey(row.ticket_code), row);
       if (row.email) {
@@ -312,6 +312,17 @@ export async function planImportSlices(
       }
       if (row.ticket_code || row.email) identifiable.push(row);
     }
+  };
+  // Pages sized by time, at most EXISTING_PAGE: a slice ends after the page that passes its
+  // deadline, so a page of half a slice keeps the slice near its target on a loaded machine too.
+  const pages = new ChunkSizer(100, EXISTING_PAGE, 500, SLICE_TARGET_MS / 2);
+  let page: (ExistingRow & { rowid: number })[] = [];
+  for (let after = 0; ; ) {
+    pages.run((size) => {
+      page = existingPage.all(after, size) as (ExistingRow & { rowid: number })[];
+      indexExisting(page);
+      return page.length;
+    });
     const last = page.at(-1);
     if (!last) break;
     after = last.rowid;

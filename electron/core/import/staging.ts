@@ -85,13 +85,17 @@ interface StagedRow {
  * In the log the chunk's new people come first and its changed people after them, as before.
  */
 export function applyStagedChunk(db: Db, runId: string, limit: number): number {
-  const left = cachedStatement(db, 'SELECT 1 AS left FROM import_staged WHERE run_id = ? LIMIT 1').get(runId) !== undefined;
-  if (!left) {
-    // The run's last transaction, FULL: everything before it is on disk once it commits.
-    db.transaction(() => cachedStatement(db, 'DELETE FROM import_runs WHERE id = ?').run(runId)).immediate();
-    liveRuns.delete(runId);
-    return 0;
-  }
+  const moved = moveStagedChunk(db, runId, limit);
+  if (moved === 0) finishRun(db, runId);
+  return moved;
+}
+
+/**
+ * `applyStagedChunk` without the end: moves up to `limit` staged entries and returns how many, 0
+ * when none is left; the caller then calls `finishRun`.
+ */
+export function moveStagedChunk(db: Db, runId: string, limit: number): number {
+  if (cachedStatement(db, 'SELECT 1 AS left FROM import_staged WHERE run_id = ? LIMIT 1').get(runId) === undefined) return 0;
   return relaxed(db, (): number => {
     const chunk = cachedStatement(db,
       `SELECT count(*) AS moved, max(seq) AS lastSeq, coalesce(sum(kind = 'new'), 0) AS additions,
@@ -104,6 +108,12 @@ export function applyStagedChunk(db: Db, runId: string, limit: number): number {
     cachedStatement(db, 'DELETE FROM import_staged WHERE run_id = ? AND seq <= ?').run(runId, chunk.lastSeq);
     return chunk.moved;
   });
+}
+
+/** Removes a run whose staged entries have all been moved: its last transaction, FULL, so everything before it is on disk once it commits. */
+export function finishRun(db: Db, runId: string): void {
+  db.transaction(() => cachedStatement(db, 'DELETE FROM import_runs WHERE id = ?').run(runId)).immediate();
+  liveRuns.delete(runId);
 }
 
 /** The run's staged entries of one kind up to `lastSeq`, in stage order. */
