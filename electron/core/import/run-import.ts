@@ -14,6 +14,7 @@ import { ProblemList } from './problems';
 import { openTable } from './read-file';
 import type { TableStream } from './table-stream';
 import { ChunkSizer, CostPerItem, SliceClock, yieldToEventLoop } from '../db/slices';
+import { checkpointCaughtUp } from '../db/background-checkpoints';
 import { writeWalOut } from '../db/wal-write-out';
 import { dropRunChunk, finishRun, markApplying, moveStagedChunk, openRun, stageEntries, type StagedEntry } from './staging';
 
@@ -125,6 +126,11 @@ function oneAtATime<T>(db: Db, run: () => Promise<T>): Promise<T> {
 
 /** Staged entries are written this many at a time at most (one transaction each). */
 const STAGE_AT_MOST = 4096;
+/**
+ * While applying, the import waits for a checkpoint that catches up with the WAL after this many
+ * rows (db/background-checkpoints.ts `checkpointCaughtUp`): ~40–80 MB of WAL for new people.
+ */
+const ROWS_BETWEEN_CHECKPOINTS = 20_000;
 /** Until the first slice is measured: ~10 µs a row on an idle machine, several times that on a busy one. */
 const STAGING_MS_PER_ROW_GUESS = 0.02;
 
@@ -205,7 +211,17 @@ export function commitImport(db: Db, recorder: LocalRecorder, station: string, f
         searchIndexFor(db).keepUp();
         return moved;
       };
-      while (sizer.run(applyChunk) > 0) await yieldToEventLoop();
+      let sinceCheckpoint = 0;
+      for (let moved = sizer.run(applyChunk); moved > 0; moved = sizer.run(applyChunk)) {
+        sinceCheckpoint += moved;
+        if (sinceCheckpoint < ROWS_BETWEEN_CHECKPOINTS) {
+          await yieldToEventLoop();
+          continue;
+        }
+        // Writing nothing meanwhile, so that the checkpoint catches up and the WAL starts over.
+        await checkpointCaughtUp(db);
+        sinceCheckpoint = 0;
+      }
       // The run's last commit is FULL: its fsync would write out every page the relaxed chunks left
       // in the OS cache, on this thread. Written out off the thread first, it has little left to do.
       await writeWalOut(db);
