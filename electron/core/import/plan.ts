@@ -173,16 +173,22 @@ interface PresentInFile {
  * counted, nor anyone when the file has neither a ticket-code nor an e-mail column. When asked,
  * each becomes an update of the registration status alone: nothing else of theirs changes.
  */
-function planMissing(
+async function planMissing(
   plan: ImportPlan,
   sink: PlanSink,
   present: PresentInFile,
-  existing: Iterable<ExistingRow>,
+  existing: readonly ExistingRow[],
   updated: ReadonlySet<string>,
   cancel: boolean,
-): void {
+  slices: PlanSlices,
+): Promise<void> {
   if (!present.identifies) return;
-  for (const person of existing) {
+  // In slices too: everyone already here is looked up (~100 ms for 50,000 people on the shared
+  // machine, the longest block of a re-import when it was one stretch).
+  for (let i = 0; i < existing.length; i++) {
+    if (i % ROWS_BETWEEN_CLOCK_CHECKS === 0 && slices.over()) await slices.pause();
+    const person = existing[i];
+    if (!person) continue;
     if (person.walk_in === 1 || person.checkin_id !== null || person.registration_status === 'cancelled') continue;
     if (!person.ticket_code && !person.email) continue;
     if (person.ticket_code && present.tickets.has(ticketKey(person.ticket_code))) continue;
@@ -515,7 +521,7 @@ export async function planImportSlices(
     }
   }
   counts.skipped = problems.failedRows.size;
-  if (hasName) planMissing(plan, sink, present, identifiable, updated, choices.cancelMissing === true);
+  if (hasName) await planMissing(plan, sink, present, identifiable, updated, choices.cancelMissing === true, slices);
   for (const { value, rows, firstRow, column } of unknownStatuses.values()) {
     problems.add('unknown-status', 'warning', `“${value}” (${rows === 1 ? '1 row' : `${rows} rows`}) is not a registration status Musubi knows; these people are imported as registered.`, {
       row: firstRow,

@@ -149,6 +149,9 @@ const STAGING_MS_PER_ROW_GUESS = 0.02;
 export function commitImport(db: Db, recorder: LocalRecorder, station: string, file: ImportFile): Promise<ImportSummary> {
   return oneAtATime(db, () =>
     withImportTable(file, async (table) => {
+      // Opening the file (its encoding, its first records) and the caller's work before it (the
+      // service decodes the request's base64) were one stretch with the first slice of planning.
+      await yieldToEventLoop();
       const runId = newId();
       openRun(db, runId, new Date(recorder.wallClock()).toISOString());
       const problems = new ProblemList(file.fileName);
