@@ -4,6 +4,7 @@ import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { migrate, schemaVersion } from '../../electron/core/db/migrate';
 import { MIGRATIONS } from '../../electron/core/db/migrations';
+import { checkpointCaughtUp } from '../../electron/core/db/background-checkpoints';
 import { openDatabase } from '../../electron/core/db/open';
 import { tempDir } from '../helpers/temp';
 
@@ -63,5 +64,24 @@ describe('database file', () => {
     const reader = new Database(file, { readonly: true });
     expect(reader.prepare('SELECT count(*) AS n FROM meta WHERE key GLOB ?').get('k*')).toEqual({ n: 3000 });
     reader.close();
+  });
+
+  it('a long write that waits for checkpointCaughtUp has its WAL started over instead of growing by every transaction', async () => {
+    const file = path.join(tempDir(), 'station.db');
+    const db = openDatabase(file, { checkpointInBackground: true });
+    const insert = db.prepare("INSERT INTO meta (key, value) VALUES (?, hex(randomblob(2000)))");
+    const frames = (): number => (db.pragma('wal_checkpoint(PASSIVE)') as { log: number }[])[0]?.log ?? Number.NaN;
+    for (let round = 0; round < 5; round++) {
+      for (let i = 0; i < 200; i++) db.transaction(() => insert.run(`r${round}-${i}`)).immediate();
+      await checkpointCaughtUp(db);
+    }
+    // The next write starts the WAL again from its first frame: it holds that write only.
+    db.transaction(() => insert.run('last')).immediate();
+    expect(frames()).toBeLessThan(10);
+    db.close();
+    // A database without a worker answers at once (SQLite checkpoints inside its commits there).
+    const plain = openDatabase(path.join(tempDir(), 'cli.db'));
+    await checkpointCaughtUp(plain);
+    plain.close();
   });
 });

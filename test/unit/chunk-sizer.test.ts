@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ChunkSizer } from '../../electron/core/db/slices';
+import { ChunkSizer, CostPerItem } from '../../electron/core/db/slices';
 
 // Long writes size their next chunk from how long the last one held the thread (target 12 ms).
 describe('ChunkSizer', () => {
@@ -26,5 +26,19 @@ describe('ChunkSizer', () => {
     const done = sizer.run((size) => size / 2);
     expect(done).toBe(32);
     expect(sizer.size).toBe(96);
+  });
+});
+
+// A slice of planning keeps room for staging what it planned, from how long staging took.
+describe('CostPerItem', () => {
+  it('takes a slower measurement at once, a faster one a quarter of the way, and ignores a handful of items', () => {
+    const cost = new CostPerItem(0.01);
+    expect(cost.expectedMs(1000)).toBeCloseTo(10);
+    cost.observe(1000, 40);
+    expect(cost.expectedMs(1000)).toBeCloseTo(40);
+    cost.observe(1000, 0);
+    expect(cost.expectedMs(1000)).toBeCloseTo(30);
+    cost.observe(10, 1000);
+    expect(cost.expectedMs(1000)).toBeCloseTo(30);
   });
 });

@@ -49,7 +49,22 @@ const checkpoint = () => {
   try { db.pragma('wal_checkpoint(PASSIVE)'); } catch { /* busy now; the next tick tries again */ }
 };
 const timer = setInterval(checkpoint, workerData.everyMs);
-parentPort.on('message', () => {
+parentPort.on('message', (message) => {
+  if (message === 'checkpoint') {
+    checkpoint();
+    // Then empties the WAL file here, not in the next writer's commit (SQLite truncates a WAL past
+    // journal_size_limit when it is started over: ~50 ms on the serving thread after a large
+    // import's stretch). Never waits: with a reader or a writer on the WAL it gives up at once
+    // (busy) and the next writer starts the WAL over as before.
+    try {
+      db.pragma('busy_timeout = 0');
+      db.pragma('wal_checkpoint(TRUNCATE)');
+    } catch { /* busy: the next writer does it */ } finally {
+      db.pragma('busy_timeout = 5000');
+    }
+    parentPort.postMessage('checkpointed');
+    return;
+  }
   clearInterval(timer);
   checkpoint();
   db.close();
@@ -66,6 +81,21 @@ const CLOSE_WAIT_MS = 10_000;
  * the worker has closed its connection, so that after `close()` the database is one file again,
  * exactly as without this.
  */
+/** Databases checkpointed by a worker: how to ask it for a checkpoint now. */
+const checkpointNow = new WeakMap<Db, () => Promise<void>>();
+
+/**
+ * Has the background worker checkpoint now and resolves when it is done (at once for a database
+ * without one: SQLite's own checkpoints run inside its commits). For a long write, which gives the
+ * worker no moment without new frames: every PASSIVE checkpoint meanwhile copies what was there
+ * when it began, and the WAL is only started again from its beginning once a checkpoint has caught
+ * up with all of it. Without that the WAL of an import grows by every chunk (~0.5 GB for 100,000
+ * people), and every page read looks through its whole index (one hash table per 4,096 frames).
+ */
+export function checkpointCaughtUp(db: Db): Promise<void> {
+  return checkpointNow.get(db)?.() ?? Promise.resolve();
+}
+
 export function checkpointInBackground(db: Db): void {
   if (db.memory) return;
   db.pragma('wal_autocheckpoint = 0');
@@ -75,6 +105,20 @@ export function checkpointInBackground(db: Db): void {
   const closed = new SharedArrayBuffer(4);
   const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { driver, file: db.name, everyMs: CHECKPOINT_EVERY_MS, closed } });
   worker.unref();
+  // Answers come in the order asked; a worker that has stopped answers none, so its askers are let go.
+  const waiting: (() => void)[] = [];
+  const releaseAll = (): void => {
+    for (const resolve of waiting.splice(0)) resolve();
+  };
+  worker.on('message', () => waiting.shift()?.());
+  worker.on('exit', () => {
+    checkpointNow.delete(db);
+    releaseAll();
+  });
+  checkpointNow.set(db, () => new Promise<void>((resolve) => {
+    waiting.push(resolve);
+    worker.postMessage('checkpoint');
+  }));
   worker.on('error', (error) => {
     // Without the worker, fall back to SQLite's own checkpoints rather than letting the WAL grow.
     console.error(`musubi: background checkpoints stopped (${error.message}); the database checkpoints itself again`);
@@ -82,6 +126,8 @@ export function checkpointInBackground(db: Db): void {
   });
   const close = db.close.bind(db);
   db.close = (): Db => {
+    checkpointNow.delete(db);
+    releaseAll();
     worker.postMessage('stop');
     // Returns at once when the worker has already gone (it signals that too, and a second close).
     Atomics.wait(new Int32Array(closed), 0, 0, CLOSE_WAIT_MS);

@@ -70,4 +70,37 @@ export class SliceClock {
   }
 
   readonly over = (): boolean => performance.now() >= this.end;
+
+  /** Milliseconds left in the current slice (negative once it is over). */
+  readonly left = (): number => this.end - performance.now();
+}
+
+/**
+ * How long a piece of work that ends a slice will take per item (staging a slice's planned rows),
+ * from the last ones measured, so that a slice can keep room for it: rises at once, falls slowly
+ * (as ChunkSizer, a slow one is what the desk notices). `perItemMs` starts at a guess.
+ */
+export class CostPerItem {
+  constructor(private perItemMs: number) {}
+
+  /** The time `items` are expected to take. */
+  expectedMs(items: number): number {
+    return items * this.perItemMs;
+  }
+
+  /** Runs `work` on `items` items and learns from how long it took. */
+  run<T>(items: number, work: () => T): T {
+    const start = performance.now();
+    const result = work();
+    this.observe(items, performance.now() - start);
+    return result;
+  }
+
+  /** Learns from `items` items that took `ms`. */
+  observe(items: number, ms: number): void {
+    // A handful of items says more about the timer and the call than about the work.
+    if (items < 64) return;
+    const observed = ms / items;
+    this.perItemMs = observed > this.perItemMs ? observed : (this.perItemMs * 3 + observed) / 4;
+  }
 }

@@ -2,6 +2,7 @@ import type { ImportCounts, ImportTarget } from '../../../shared/api/methods/imp
 import { MAX_FIELD_LENGTH, type PartialAttendeeFields } from '../../../shared/domain/attendee';
 import type { AnswerMap, EventSettings } from '../../../shared/domain/settings';
 import { normalizeTicketCode } from '../../../shared/text/ticket-code';
+import { ChunkSizer, SLICE_TARGET_MS } from '../db/slices';
 import type { Db } from '../db/types';
 import { AnswerResolver, AnswerTallies } from './answer-map';
 import { splitAnswers, yesNoAnswer } from './catalogue';
@@ -172,16 +173,22 @@ interface PresentInFile {
  * counted, nor anyone when the file has neither a ticket-code nor an e-mail column. When asked,
  * each becomes an update of the registration status alone: nothing else of theirs changes.
  */
-function planMissing(
+async function planMissing(
   plan: ImportPlan,
   sink: PlanSink,
   present: PresentInFile,
-  existing: Iterable<ExistingRow>,
+  existing: readonly ExistingRow[],
   updated: ReadonlySet<string>,
   cancel: boolean,
-): void {
+  slices: PlanSlices,
+): Promise<void> {
   if (!present.identifies) return;
-  for (const person of existing) {
+  // In slices too: everyone already here is looked up (~100 ms for 50,000 people on the shared
+  // machine, the longest block of a re-import when it was one stretch).
+  for (let i = 0; i < existing.length; i++) {
+    if (i % ROWS_BETWEEN_CLOCK_CHECKS === 0 && slices.over()) await slices.pause();
+    const person = existing[i];
+    if (!person) continue;
     if (person.walk_in === 1 || person.checkin_id !== null || person.registration_status === 'cancelled') continue;
     if (!person.ticket_code && !person.email) continue;
     if (person.ticket_code && present.tickets.has(ticketKey(person.ticket_code))) continue;
@@ -193,7 +200,7 @@ function planMissing(
   }
 }
 
-/** Existing people are read this many at a time, a slice each. */
+/** Existing people are read at most this many at a time (fewer when reading them is slow). */
 const EXISTING_PAGE = 2000;
 /** The slice deadline is looked at every this many rows. */
 const ROWS_BETWEEN_CLOCK_CHECKS = 64;
@@ -300,8 +307,7 @@ export async function planImportSlices(
        partner_consent, vcard_opt_in, registration_status, walk_in, checkin_id
      FROM attendees WHERE +removed = 0 AND rowid > ? ORDER BY rowid LIMIT ?`,
   );
-  for (let after = 0; ; ) {
-    const page = existingPage.all(after, EXISTING_PAGE) as (ExistingRow & { rowid: number })[];
+  const indexExisting = (page: readonly ExistingRow[]): void => {
     for (const row of page) {
       if (row.ticket_code) byTicket.set(ticketKey(row.ticket_code), row);
       if (row.email) {
@@ -312,6 +318,17 @@ export async function planImportSlices(
       }
       if (row.ticket_code || row.email) identifiable.push(row);
     }
+  };
+  // Pages sized by time, at most EXISTING_PAGE: a slice ends after the page that passes its
+  // deadline, so a page of half a slice keeps the slice near its target on a loaded machine too.
+  const pages = new ChunkSizer(100, EXISTING_PAGE, 500, SLICE_TARGET_MS / 2);
+  let page: (ExistingRow & { rowid: number })[] = [];
+  for (let after = 0; ; ) {
+    pages.run((size) => {
+      page = existingPage.all(after, size) as (ExistingRow & { rowid: number })[];
+      indexExisting(page);
+      return page.length;
+    });
     const last = page.at(-1);
     if (!last) break;
     after = last.rowid;
@@ -504,7 +521,7 @@ export async function planImportSlices(
     }
   }
   counts.skipped = problems.failedRows.size;
-  if (hasName) planMissing(plan, sink, present, identifiable, updated, choices.cancelMissing === true);
+  if (hasName) await planMissing(plan, sink, present, identifiable, updated, choices.cancelMissing === true, slices);
   for (const { value, rows, firstRow, column } of unknownStatuses.values()) {
     problems.add('unknown-status', 'warning', `“${value}” (${rows === 1 ? '1 row' : `${rows} rows`}) is not a registration status Musubi knows; these people are imported as registered.`, {
       row: firstRow,

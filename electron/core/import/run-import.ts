@@ -13,8 +13,10 @@ import { detectLayout, planImportSlices, type ImportPlan, type PlanSink, type Pl
 import { ProblemList } from './problems';
 import { openTable } from './read-file';
 import type { TableStream } from './table-stream';
-import { ChunkSizer, SliceClock, yieldToEventLoop } from '../db/slices';
-import { applyStagedChunk, dropRunChunk, markApplying, openRun, stageEntries, type StagedEntry } from './staging';
+import { ChunkSizer, CostPerItem, SliceClock, yieldToEventLoop } from '../db/slices';
+import { checkpointCaughtUp } from '../db/background-checkpoints';
+import { writeWalOut } from '../db/wal-write-out';
+import { dropRunChunk, finishRun, markApplying, moveStagedChunk, openRun, stageEntries, type StagedEntry } from './staging';
 
 /** A preview or summary lists this many problems; `problemCount` tells how many there were. */
 const PROBLEMS_SHOWN = 500;
@@ -60,6 +62,11 @@ function checkTableShape(file: ImportFile, table: TableStream): void {
 interface SliceSink extends PlanSink {
   /** Called after each slice of planning, before the event loop gets its turn. */
   between?: () => void;
+  /**
+   * How long `between` will take for what has been planned so far: a slice of planning ends that
+   * much early, so that planning and staging together stay within the slice.
+   */
+  betweenMs?: () => number;
 }
 
 async function planInSlices(db: Db, file: ImportFile, table: TableStream, sink: SliceSink, problems?: ProblemList): Promise<ImportPlan> {
@@ -76,7 +83,9 @@ async function planInSlices(db: Db, file: ImportFile, table: TableStream, sink: 
     await yieldToEventLoop();
     clock.restart();
   };
-  return planImportSlices(db, file.fileName, table, settings, choices, sink, { over: clock.over, pause }, problems);
+  const betweenMs = sink.betweenMs;
+  const over = betweenMs ? () => clock.left() <= betweenMs() : clock.over;
+  return planImportSlices(db, file.fileName, table, settings, choices, sink, { over, pause }, problems);
 }
 
 /** The header row and the detected mapping only (for `musubi import --map`, which names columns). */
@@ -117,6 +126,13 @@ function oneAtATime<T>(db: Db, run: () => Promise<T>): Promise<T> {
 
 /** Staged entries are written this many at a time at most (one transaction each). */
 const STAGE_AT_MOST = 4096;
+/**
+ * While applying, the import waits for a checkpoint that catches up with the WAL after this many
+ * rows (db/background-checkpoints.ts `checkpointCaughtUp`): ~40–80 MB of WAL for new people.
+ */
+const ROWS_BETWEEN_CHECKPOINTS = 20_000;
+/** Until the first slice is measured: ~10 µs a row on an idle machine, several times that on a busy one. */
+const STAGING_MS_PER_ROW_GUESS = 0.02;
 
 /**
  * Carries out an import: new people through the bulk path (one `attendee.upsert` entry each),
@@ -133,12 +149,17 @@ const STAGE_AT_MOST = 4096;
 export function commitImport(db: Db, recorder: LocalRecorder, station: string, file: ImportFile): Promise<ImportSummary> {
   return oneAtATime(db, () =>
     withImportTable(file, async (table) => {
+      // Opening the file (its encoding, its first records) and the caller's work before it (the
+      // service decodes the request's base64) were one stretch with the first slice of planning.
+      await yieldToEventLoop();
       const runId = newId();
       openRun(db, runId, new Date(recorder.wallClock()).toISOString());
       const problems = new ProblemList(file.fileName);
       // Only the current slice's people are held: each slice is staged before the next is planned.
       let pending: { attendeeId: string | undefined; fields: PartialAttendeeFields }[] = [];
       let staged = 0;
+      // Staging a slice's people takes about as long as planning them: the slice keeps room for it.
+      const stagingCost = new CostPerItem(STAGING_MS_PER_ROW_GUESS);
       const flush = (): void => {
         // After a file-level error nothing will be written: do not stage what is only thrown away.
         if (problems.hasFileError) pending = [];
@@ -156,16 +177,19 @@ export function commitImport(db: Db, recorder: LocalRecorder, station: string, f
           },
         }));
         pending = [];
-        for (let at = 0; at < entries.length; at += STAGE_AT_MOST) {
-          const part = entries.slice(at, at + STAGE_AT_MOST);
-          stageEntries(db, runId, staged, part);
-          staged += part.length;
-        }
+        stagingCost.run(entries.length, () => {
+          for (let at = 0; at < entries.length; at += STAGE_AT_MOST) {
+            const part = entries.slice(at, at + STAGE_AT_MOST);
+            stageEntries(db, runId, staged, part);
+            staged += part.length;
+          }
+        });
       };
       const sink: SliceSink = {
         add: (planned: PlannedNew) => pending.push({ attendeeId: undefined, fields: planned.fields }),
         update: (planned: PlannedUpdate) => pending.push({ attendeeId: planned.id, fields: planned.fields }),
         between: flush,
+        betweenMs: () => stagingCost.expectedMs(pending.length),
       };
       let p: ImportPlan;
       try {
@@ -186,14 +210,28 @@ export function commitImport(db: Db, recorder: LocalRecorder, station: string, f
       const sizer = new ChunkSizer(64, 8192, 256);
       // The search index's share of each chunk (re-reading the people it changed) is part of its time.
       const applyChunk = (size: number): number => {
-        const moved = applyStagedChunk(db, runId, size);
+        const moved = moveStagedChunk(db, runId, size);
         searchIndexFor(db).keepUp();
         return moved;
       };
       // No new full build of the search index until the last chunk is in (`holdBuilds`).
       const release = searchIndexFor(db).holdBuilds();
       try {
-        while (sizer.run(applyChunk) > 0) await yieldToEventLoop();
+        let sinceCheckpoint = 0;
+        for (let moved = sizer.run(applyChunk); moved > 0; moved = sizer.run(applyChunk)) {
+          sinceCheckpoint += moved;
+          if (sinceCheckpoint < ROWS_BETWEEN_CHECKPOINTS) {
+            await yieldToEventLoop();
+            continue;
+          }
+          // Writing nothing meanwhile, so that the checkpoint catches up and the WAL starts over.
+          await checkpointCaughtUp(db);
+          sinceCheckpoint = 0;
+        }
+        // The run's last commit is FULL: its fsync would write out every page the relaxed chunks left
+        // in the OS cache, on this thread. Written out off the thread first, it has little left to do.
+        await writeWalOut(db);
+        finishRun(db, runId);
       } finally {
         release();
       }

@@ -1,9 +1,9 @@
-import type { Entry, EntryOfType } from '../../../shared/domain/entry';
+import type { EntryOfType } from '../../../shared/domain/entry';
 import { cachedStatement } from '../db/statements';
 import { relaxedTransaction } from '../db/relaxed-transaction';
 import type { Db } from '../db/types';
 import { appendEntries } from '../log/append';
-import { insertNewAttendees } from '../projection/new-attendee';
+import { insertNewAttendees, insertNewAttendeesSql } from '../projection/new-attendee';
 import { multiRowValues, statementChunks } from '../log/insert-entries';
 
 /**
@@ -68,8 +68,6 @@ export function markApplying(db: Db, runId: string): void {
 }
 
 interface StagedRow {
-  seq: number;
-  kind: StagedKind;
   entry_id: string;
   attendee_id: string;
   station: string;
@@ -80,63 +78,82 @@ interface StagedRow {
 /**
  * Moves up to `limit` staged entries of the run into the log and the projection, in stage order, in
  * one transaction; returns how many it moved (0: the run is done and removed).
+ *
+ * New people never pass through JS again: their log rows and their projection rows are each one
+ * INSERT … SELECT over the staged rows (the staged `data` is already the `{"fields":…}` the bulk
+ * path writes), in stage order. Only the changed people, which take the general path, are read.
+ * In the log the chunk's new people come first and its changed people after them, as before.
  */
 export function applyStagedChunk(db: Db, runId: string, limit: number): number {
-  const left = cachedStatement(db, 'SELECT 1 AS left FROM import_staged WHERE run_id = ? LIMIT 1').get(runId) !== undefined;
-  if (!left) {
-    // The run's last transaction, FULL: everything before it is on disk once it commits.
-    db.transaction(() => cachedStatement(db, 'DELETE FROM import_runs WHERE id = ?').run(runId)).immediate();
-    liveRuns.delete(runId);
-    return 0;
-  }
-  return relaxed(db, (): number => {
-    const rows = cachedStatement(db,
-      'SELECT seq, kind, entry_id, attendee_id, station, hlc, data FROM import_staged WHERE run_id = ? ORDER BY seq LIMIT ?',
-    ).all(runId, limit) as StagedRow[];
-    const last = rows.at(-1);
-    if (!last) return 0;
-    const additions: EntryOfType<'attendee.upsert'>[] = [];
-    const updates: Entry[] = [];
-    for (const row of rows) {
-      const entry: EntryOfType<'attendee.upsert'> = {
-        id: row.entry_id,
-        station: row.station,
-        hlc: row.hlc,
-        type: 'attendee.upsert',
-        attendeeId: row.attendee_id,
-        data: JSON.parse(row.data) as EntryOfType<'attendee.upsert'>['data'],
-      };
-      (row.kind === 'new' ? additions : updates).push(entry);
-    }
-    // The attendee ids of new people were minted for this import: nobody else can know them, so
-    // they are projected by plain inserts. Their log rows are copied by SQL from the staged rows
-    // (the same `data` bytes the bulk path would write), not bound again from JS row by row.
-    if (additions.length > 0) insertNewAttendees(db, copyNewToLog(db, runId, last.seq, additions));
-    if (updates.length > 0) appendEntries(db, updates);
-    cachedStatement(db, 'DELETE FROM import_staged WHERE run_id = ? AND seq <= ?').run(runId, last.seq);
-    return rows.length;
-  });
+  const moved = moveStagedChunk(db, runId, limit);
+  if (moved === 0) finishRun(db, runId);
+  return moved;
 }
 
 /**
- * Appends the run's staged new people up to `lastSeq` to the log, in stage order, skipping any id
- * the log already holds (as `insertEntryRows` does); returns the entries of those it appended.
+ * `applyStagedChunk` without the end: moves up to `limit` staged entries and returns how many, 0
+ * when none is left; the caller then calls `finishRun`.
  */
-function copyNewToLog(
-  db: Db,
-  runId: string,
-  lastSeq: number,
-  additions: EntryOfType<'attendee.upsert'>[],
-): EntryOfType<'attendee.upsert'>[] {
-  const inserted = cachedStatement(db,
+export function moveStagedChunk(db: Db, runId: string, limit: number): number {
+  if (cachedStatement(db, 'SELECT 1 AS left FROM import_staged WHERE run_id = ? LIMIT 1').get(runId) === undefined) return 0;
+  return relaxed(db, (): number => {
+    const chunk = cachedStatement(db,
+      `SELECT count(*) AS moved, max(seq) AS lastSeq, coalesce(sum(kind = 'new'), 0) AS additions,
+           coalesce(sum(kind = 'new' AND instr(data, '\\ud') > 0), 0) AS surrogates
+         FROM (SELECT seq, kind, data FROM import_staged WHERE run_id = ? ORDER BY seq LIMIT ?)`,
+    ).get(runId, limit) as { moved: number; lastSeq: number | null; additions: number; surrogates: number };
+    if (chunk.lastSeq === null) return 0;
+    if (chunk.additions > 0) moveNewPeople(db, runId, chunk.lastSeq, chunk.additions, chunk.surrogates === 0);
+    if (chunk.additions < chunk.moved) appendEntries(db, stagedEntries(db, runId, 'update', chunk.lastSeq));
+    cachedStatement(db, 'DELETE FROM import_staged WHERE run_id = ? AND seq <= ?').run(runId, chunk.lastSeq);
+    return chunk.moved;
+  });
+}
+
+/** Removes a run whose staged entries have all been moved: its last transaction, FULL, so everything before it is on disk once it commits. */
+export function finishRun(db: Db, runId: string): void {
+  db.transaction(() => cachedStatement(db, 'DELETE FROM import_runs WHERE id = ?').run(runId)).immediate();
+  liveRuns.delete(runId);
+}
+
+/** The run's staged entries of one kind up to `lastSeq`, in stage order. */
+function stagedEntries(db: Db, runId: string, kind: StagedKind, lastSeq: number): EntryOfType<'attendee.upsert'>[] {
+  const rows = cachedStatement(db,
+    'SELECT entry_id, attendee_id, station, hlc, data FROM import_staged WHERE run_id = ? AND kind = ? AND seq <= ? ORDER BY seq',
+  ).all(runId, kind, lastSeq) as StagedRow[];
+  return rows.map((row) => ({
+    id: row.entry_id,
+    station: row.station,
+    hlc: row.hlc,
+    type: 'attendee.upsert',
+    attendeeId: row.attendee_id,
+    data: JSON.parse(row.data) as EntryOfType<'attendee.upsert'>['data'],
+  }));
+}
+
+/** The staged new people of the run up to `lastSeq`, for INSERT … SELECT. */
+const STAGED_NEW = "import_staged WHERE run_id = ? AND kind = 'new' AND seq <= ? ORDER BY seq";
+
+/**
+ * Appends the run's `count` staged new people up to `lastSeq` to the log and projects them with
+ * plain inserts (their attendee ids were minted for this import: nobody else can know them).
+ * Projected from JS as before (parsed, bound) when an entry id the log already holds was skipped,
+ * as `insertEntryRows` does (its person is not projected again), and when a staged text has an
+ * escaped lone surrogate (JSON.stringify writes one as `\udXXX`; binding from JS stores U+FFFD,
+ * SQLite's JSON functions would store the bytes of the surrogate): `bySql` false.
+ */
+function moveNewPeople(db: Db, runId: string, lastSeq: number, count: number, bySql: boolean): void {
+  const logged = cachedStatement(db,
     `INSERT OR IGNORE INTO entries (id, station, hlc, type, attendee_id, data, pulled)
-       SELECT entry_id, station, hlc, 'attendee.upsert', attendee_id, data, 0
-       FROM import_staged WHERE run_id = ? AND kind = 'new' AND seq <= ? ORDER BY seq
+       SELECT entry_id, station, hlc, 'attendee.upsert', attendee_id, data, 0 FROM ${STAGED_NEW}
      RETURNING id`,
   ).all(runId, lastSeq) as { id: string }[];
-  if (inserted.length === additions.length) return additions;
-  const fresh = new Set(inserted.map((row) => row.id));
-  return additions.filter((entry) => fresh.delete(entry.id));
+  if (bySql && logged.length === count) {
+    insertNewAttendeesSql(db, { id: 'attendee_id', data: 'data', from: STAGED_NEW }, [runId, lastSeq]);
+    return;
+  }
+  const fresh = new Set(logged.map((row) => row.id));
+  insertNewAttendees(db, stagedEntries(db, runId, 'new', lastSeq).filter((entry) => fresh.delete(entry.id)));
 }
 
 /** Removes up to `limit` staged rows of a run that will not be applied; the run itself once it has none. */
