@@ -1,5 +1,6 @@
 import { searchKeysOf, searchQueryOf, type SearchQuery, type SearchKeys, type SearchFields } from '../../../shared/text/search-keys';
 import type { Statement } from 'better-sqlite3';
+import { cachedStatement } from '../db/statements';
 import type { Db } from '../db/types';
 import { onAttendeeRefreshed } from '../projection/attendee-listeners';
 import { GramChannel, union } from './gram-channel';
@@ -465,7 +466,8 @@ export class AttendeeSearchIndex {
     // numbers would then be handed out again): read them again next time.
     if (!this.db.inTransaction) this.seq = delta.last;
     if (this.dirty.size === 0) return;
-    const read = this.db.prepare(`SELECT ${ROW_COLUMNS}, removed FROM attendees WHERE id = ?`);
+    // Prepared once per database (db/statements.ts): a desk search after each check-in comes here.
+    const read = cachedStatement(this.db, `SELECT ${ROW_COLUMNS}, removed FROM attendees WHERE id = ?`);
     for (const id of this.dirty) {
       const row = read.get(id) as (IndexRow & { removed: number }) | undefined;
       this.update(id, row && row.removed === 0 ? searchKeysOf(row) : null);
