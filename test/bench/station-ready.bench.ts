@@ -4,7 +4,7 @@
  * comes from the snapshot the previous run saved; see electron/core/search/snapshot.ts). The
  * median of several restarts; `firstStartMs` is the same on the file before any station has run
  * there (a full build). `station.ready_no_snapshot_ms`: the median of restarts after the snapshot
- * was removed by another connection (as after `musubi import` or a restore of an old backup): the
+ * was removed by another connection (as after a restore of an old backup, or an import by a version before `musubi import` saved one): the
  * first search is answered while the index is built on a worker thread. Needs `npm run build`.
  * Runs alone: `npm run bench -- station-ready`.
  */
