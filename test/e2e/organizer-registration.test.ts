@@ -109,6 +109,11 @@ describe('registration list in the organizer screens', () => {
     await expect.poll(() => box.count(), LONG).toBe(1);
     expect(await box.isChecked()).toBe(false);
     expect(await page.getByTestId('import-counts').innerText()).toContain('キャンセル扱い 0 人');
+    // Named before the organizer chooses, with the ticket code and company to tell them apart.
+    const named = await page.getByTestId('import-missing-people').locator('li').allInnerTexts();
+    expect(named).toHaveLength(1);
+    expect(named[0]).toContain('青木 一郎');
+    expect(named[0]).toContain('みらい銀行');
     // The answers map as they were mapped the first time.
     expect(await page.getByRole('combobox', { name: '「宇宙」の割り当て先' }).inputValue()).toBe((await person('加藤 六花')).industry);
     // The newer rows say what the first file said: unchecked, there is nothing to write.

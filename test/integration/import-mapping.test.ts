@@ -170,6 +170,8 @@ describe('the registration list as it really is', () => {
     const v2 = '受付番号,氏名,メールアドレス\nT-1,一 太郎,one@example.jp\n,三 三郎,three@example.jp\n';
     const preview = await api.previewImport(csvInput('v2.csv', v2));
     expect(preview.counts).toMatchObject({ missing: 1, cancelled: 0 });
+    // Named before the organizer chooses: the checked-in T-4 is not among them.
+    expect(preview.missingPeople).toEqual([{ name: '二 次郎', ticketCode: 'T-2', company: '' }]);
     expect((await byTicket(station, 'T-2')).registrationStatus).toBe('registered');
 
     const asked = await api.previewImport(csvInput('v2.csv', v2, { cancelMissing: true }));

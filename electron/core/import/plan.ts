@@ -1,4 +1,4 @@
-import type { ImportCounts, ImportTarget } from '../../../shared/api/methods/import';
+import type { ImportCounts, ImportTarget, MissingPerson } from '../../../shared/api/methods/import';
 import { MAX_FIELD_LENGTH, type PartialAttendeeFields } from '../../../shared/domain/attendee';
 import type { AnswerMap, EventSettings } from '../../../shared/domain/settings';
 import { normalizeTicketCode } from '../../../shared/text/ticket-code';
@@ -48,7 +48,12 @@ export interface ImportPlan {
   answers: AnswerTallies;
   /** The event's answer map with this import's choices added; undefined when it does not change. */
   answerMapToSave: AnswerMap | undefined;
+  /** The first `MISSING_PEOPLE_SHOWN` of the people counted in `counts.missing`. */
+  missingPeople: MissingPerson[];
 }
+
+/** The preview names this many of the people missing from the file; the count says how many there are. */
+const MISSING_PEOPLE_SHOWN = 20;
 
 type ExistingRow = Pick<
   AttendeeRow,
@@ -194,6 +199,9 @@ async function planMissing(
     if (person.ticket_code && present.tickets.has(ticketKey(person.ticket_code))) continue;
     if (person.email && present.emails.has(emailKey(person.email))) continue;
     plan.counts.missing++;
+    if (plan.missingPeople.length < MISSING_PEOPLE_SHOWN) {
+      plan.missingPeople.push({ name: person.name, ticketCode: person.ticket_code, company: person.company });
+    }
     if (!cancel || updated.has(person.id)) continue;
     sink.update({ row: 0, id: person.id, fields: { registrationStatus: 'cancelled' } });
     plan.counts.cancelled++;
@@ -247,6 +255,7 @@ export async function planImportSlices(
     problems,
     answers,
     answerMapToSave: undefined,
+    missingPeople: [],
   };
 
   const columnsOf = (target: ImportTarget): number[] => mapping.flatMap((t, i) => (t === target ? [i] : []));

@@ -110,6 +110,7 @@ export function previewImport(db: Db, file: ImportFile): Promise<ImportPreview> 
       problemCount: p.problems.count,
       answers: answersForPreview(p.answers, ANSWERS_SHOWN),
       answerCount: p.answers.all().length,
+      missingPeople: p.missingPeople,
     };
   });
 }

@@ -107,6 +107,13 @@ export interface ImportAnswer {
   how: 'chosen' | 'saved' | 'listed' | 'suggested' | 'none';
 }
 
+/** Someone already registered whom the file no longer lists. */
+export interface MissingPerson {
+  name: string;
+  ticketCode: string;
+  company: string;
+}
+
 export interface ImportPreview {
   fileName: string;
   format: 'csv' | 'xlsx';
@@ -127,6 +134,11 @@ export interface ImportPreview {
   /** Distinct answers, most frequent first (at most 1,000); `answerCount` tells how many there were. */
   answers: ImportAnswer[];
   answerCount: number;
+  /**
+   * The first of the people counted in `counts.missing` (at most 20, in the order they were added), so that
+   * the organizer sees who "mark missing as cancelled" would cancel before choosing it.
+   */
+  missingPeople: MissingPerson[];
 }
 
 export interface ImportSummary {

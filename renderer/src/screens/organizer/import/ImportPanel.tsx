@@ -9,6 +9,7 @@ import { useErrorMessage } from '../../../hooks/useErrorMessage';
 import { useLiveQuery } from '../../../hooks/useLiveQuery';
 import { AnswerTable } from './AnswerTable';
 import { MappingTable } from './MappingTable';
+import { MissingPeople } from './MissingPeople';
 import { ProblemList } from './ProblemList';
 import { fileToBase64 } from './read-file';
 import './import.css';
@@ -161,6 +162,7 @@ export function ImportPanel() {
               {t('import.cancelMissing', { count: preview.counts.missing })}
             </label>
           )}
+          {preview.missingPeople.length > 0 && <MissingPeople people={preview.missingPeople} total={preview.counts.missing} />}
           <ProblemList fileName={preview.fileName} problems={preview.problems} total={preview.problemCount} />
           <div className="actions">
             <button type="button" className="primary" disabled={busy || blocked || willWrite === 0} onClick={confirm}>
