@@ -36,6 +36,12 @@ async function add(fields: Record<string, unknown>, arrive = true): Promise<stri
 }
 
 /** Nothing wider than the window; when something is, the message names the outermost elements that stick out. */
+/** A venue screen is never scrolled: the room view must fit the screen's height as well as its width. */
+async function expectFitsHeight(page: Page, name: string): Promise<void> {
+  const { over } = await page.evaluate(() => ({ over: document.documentElement.scrollHeight - window.innerHeight }));
+  expect(over, `${name}: taller than the screen by ${over} px`).toBeLessThanOrEqual(0);
+}
+
 async function expectFits(page: Page, name: string): Promise<void> {
   const { overflow, culprits } = await page.evaluate(() => {
     const width = window.innerWidth;
@@ -124,6 +130,8 @@ describe('partner suggestions, photographed', { timeout: 240_000 }, () => {
         await page.getByRole('button', { name: language.button }).click();
         await expect.poll(() => page.getByTestId('room-introductions').locator('li').count(), patient).toBeGreaterThan(0);
         await shoot(page, `room-${prefix}`);
+        // A laptop driving the venue screen shows it all; a tablet held upright may scroll.
+        if (size.width > size.height) await expectFitsHeight(page, `room-${prefix}`);
         await page.goto(`${station.url}#/organizer`);
         const report = page.getByTestId('partner-report');
         await report.waitFor(patient);
@@ -144,6 +152,7 @@ describe('partner suggestions, photographed', { timeout: 240_000 }, () => {
       await page.getByRole('button', { name: language.button }).click();
       await expect.poll(() => page.getByTestId('room-introductions').locator('li').count(), patient).toBeGreaterThan(0);
       await shoot(page, `room-projector-1920x1080-${language.code}`);
+      await expectFitsHeight(page, `room-projector-1920x1080-${language.code}`);
       await page.close();
     });
   }

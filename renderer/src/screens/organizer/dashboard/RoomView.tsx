@@ -2,9 +2,11 @@ import './dashboard.css';
 import { useTranslation } from 'react-i18next';
 import { LanguageSwitch } from '../../../components/LanguageSwitch';
 import { useLiveQuery } from '../../../hooks/useLiveQuery';
+import { useViewportHeight } from '../../../hooks/useViewportHeight';
 import { ArrivalsChart, CategoryBars } from './charts';
 import { labelsFor } from './labels';
 import { PartnerRoomPanel } from './PartnerRoomPanel';
+import { roomChartSizes } from './room-sizes';
 
 /**
  * The room view for a venue screen or projector (`#/room`): counts and mix, in type large enough
@@ -15,15 +17,16 @@ export function RoomView() {
   const { t, i18n } = useTranslation();
   const { data: dashboard } = useLiveQuery((api) => api.getRoomView());
   const { data: settings } = useLiveQuery((api) => api.getEvent());
+  const viewportHeight = useViewportHeight();
   if (!dashboard) return null;
   const labels = labelsFor(settings, i18n.language, t('dashboard.notGiven'));
-  const size = { height: 320, fontSize: 26 };
   const industries = dashboard.mix.industries
     .map((id, i) => ({ ...labels.industry(id), count: dashboard.mix.industryTotals[i] ?? 0 }))
     .filter((row) => row.count > 0);
   const goals = dashboard.mix.goals
     .map((id, i) => ({ ...labels.goal(id), color: '#56B4E9', count: dashboard.mix.goalTotals[i] ?? 0 }))
     .filter((row) => row.count > 0);
+  const sizes = roomChartSizes(viewportHeight, Math.max(industries.length, goals.length));
 
   return (
     <main className="room-view">
@@ -37,17 +40,17 @@ export function RoomView() {
       <section className="room-grid">
         <div>
           <h2>{t('dashboard.industryTitle')}</h2>
-          <CategoryBars items={industries} size={size} label={t('dashboard.industryTitle')} />
+          <CategoryBars items={industries} size={sizes.bars} label={t('dashboard.industryTitle')} />
         </div>
         <div>
           <h2>{t('dashboard.goalTitle')}</h2>
-          <CategoryBars items={goals} size={size} label={t('dashboard.goalTitle')} />
+          <CategoryBars items={goals} size={sizes.bars} label={t('dashboard.goalTitle')} />
         </div>
         <PartnerRoomPanel settings={settings} />
         <div className="wide">
           <h2>{t('dashboard.arrivalsTitle')}</h2>
           {dashboard.arrivals.length > 0 && (
-            <ArrivalsChart arrivals={dashboard.arrivals} language={i18n.language} size={{ height: 260, fontSize: 22 }} label={t('dashboard.arrivalsTitle')} />
+            <ArrivalsChart arrivals={dashboard.arrivals} language={i18n.language} size={sizes.arrivals} label={t('dashboard.arrivalsTitle')} />
           )}
         </div>
       </section>
