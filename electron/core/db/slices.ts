@@ -1,13 +1,15 @@
 import { performance } from 'node:perf_hooks';
+import { onNextTurn } from './turns';
 
 /**
  * Long writes (imports, large pulls) run in slices so that the desk's requests are answered between them (the door's
  * target: a check-in waiting behind an import is answered within 50 ms). better-sqlite3 is
- * synchronous, so "between" means a turn of the event loop: `setImmediate` lets every pending
- * request and timer run before the next slice, where `await` of a settled promise would not.
+ * synchronous, so "between" means a turn of the event loop: the next slice waits for a later turn
+ * (turns.ts), so every pending request and timer runs first, where `await` of a settled promise
+ * would not, and one job's slice never runs straight after another's.
  */
 export function yieldToEventLoop(): Promise<void> {
-  return new Promise((resolve) => setImmediate(resolve));
+  return new Promise((resolve) => onNextTurn(resolve));
 }
 
 /** How long one slice (one transaction, or one stretch of planning) may hold the thread. */

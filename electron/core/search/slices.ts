@@ -1,3 +1,4 @@
+import { onNextTurn } from '../db/turns';
 import type { Db } from '../db/types';
 
 /**
@@ -17,7 +18,7 @@ export interface SlicedRun<T> {
 }
 
 export function runInSlices<T>(db: Db, steps: Generator<void, T>, handlers: { onDone(value: T): void; onError(error: Error): void }): SlicedRun<T> {
-  let timer: NodeJS.Immediate | null = null;
+  let cancelTurn: (() => void) | null = null;
   let over = false;
   let resolve: (value: T) => void = () => undefined;
   let reject: (error: Error) => void = () => undefined;
@@ -34,11 +35,11 @@ export function runInSlices<T>(db: Db, steps: Generator<void, T>, handlers: { on
     handlers.onError(error);
   };
   const slice = (): void => {
-    timer = null;
+    cancelTurn = null;
     if (over) return;
     if (!db.open) return fail(new Error('The database was closed.'));
     if (db.inTransaction) {
-      timer = setImmediate(slice);
+      cancelTurn = onNextTurn(slice);
       return;
     }
     const until = performance.now() + SLICE_MS;
@@ -56,15 +57,16 @@ export function runInSlices<T>(db: Db, steps: Generator<void, T>, handlers: { on
     } catch (error) {
       return fail(error as Error);
     }
-    timer = setImmediate(slice);
+    cancelTurn = onNextTurn(slice);
   };
-  timer = setImmediate(slice);
+  // One slice per turn of the event loop, shared with the station's other long jobs (db/turns.ts).
+  cancelTurn = onNextTurn(slice);
 
   return {
     done,
     finishNow() {
-      if (timer) clearImmediate(timer);
-      timer = null;
+      cancelTurn?.();
+      cancelTurn = null;
       if (over) throw new Error('This run has already ended.');
       over = true;
       try {
@@ -81,8 +83,8 @@ export function runInSlices<T>(db: Db, steps: Generator<void, T>, handlers: { on
       }
     },
     cancel() {
-      if (timer) clearImmediate(timer);
-      timer = null;
+      cancelTurn?.();
+      cancelTurn = null;
       if (!over) {
         over = true;
         steps.return(undefined as T);
