@@ -22,7 +22,7 @@ describe('scanned search channel', () => {
     fc.assert(
       fc.property(fc.array(doc, { maxLength: 30 }), fc.array(query, { minLength: 1, maxLength: 10 }), (docs, queries) => {
         const grams = GramChannel.build(docs);
-        const scan = new ScanChannel(docs.map((d) => stackOf(d.fields)).join(DOC_SEPARATOR), docs.map((d) => stackOf(d.prefixes)).join(DOC_SEPARATOR));
+        const scan = ScanChannel.ofJoined(docs.map((d) => stackOf(d.fields)).join(DOC_SEPARATOR), docs.map((d) => stackOf(d.prefixes)).join(DOC_SEPARATOR));
         expect(scan.size).toBe(grams.size);
         for (let d = 0; d < docs.length; d++) {
           expect(scan.fieldsOf(d)).toEqual(grams.fieldsOf(d));

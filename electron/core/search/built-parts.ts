@@ -1,4 +1,5 @@
-import { GramChannel, stackOf, DOC_SEPARATOR, type ChannelParts } from './gram-channel';
+import { DocTexts } from './doc-texts';
+import { GramChannel, stackOf, type ChannelParts } from './gram-channel';
 import { listsOf, type BuiltIndex, type SearchLists, type SortedEntries } from './index-build';
 import { PackedStrings } from './packed-strings';
 import { Postings } from './postings';
@@ -20,8 +21,14 @@ export interface ListsParts {
   ticketIndex: [Int32Array, Int32Array, Int32Array];
   seq: number;
   byId: Int32Array;
-  main: { haystacks: string; prefixStacks: string };
-  romaji: { haystacks: string; prefixStacks: string };
+  main: ChannelText;
+  romaji: ChannelText;
+}
+
+/** A channel's text joined once on the worker, with where each document starts (DocTexts). */
+interface ChannelText {
+  haystacks: [joined: string, starts: Int32Array];
+  prefixStacks: [joined: string, starts: Int32Array];
 }
 
 type ChannelLists = Omit<ChannelParts, 'haystacks' | 'prefixStacks'>;
@@ -43,9 +50,10 @@ function packed(strings: PackedStrings): Packed {
 /** The first stage's parts, from the sorted people and their documents in id order, and what to transfer. */
 export function listsPartsOf(sorted: SortedEntries, byId: Int32Array): { parts: ListsParts; transfer: ArrayBuffer[] } {
   const lists = listsOf(sorted, byId);
-  const text = (fields: 'main' | 'romaji', prefixes: 'mainPrefixes' | 'romajiPrefixes'): { haystacks: string; prefixStacks: string } => ({
-    haystacks: sorted.entries.map((e) => stackOf(e.keys[fields])).join(DOC_SEPARATOR),
-    prefixStacks: sorted.entries.map((e) => stackOf(e.keys[prefixes])).join(DOC_SEPARATOR),
+  const joined = (texts: DocTexts): [string, Int32Array] => [texts.joined, texts.starts];
+  const text = (fields: 'main' | 'romaji', prefixes: 'mainPrefixes' | 'romajiPrefixes'): ChannelText => ({
+    haystacks: joined(DocTexts.join(sorted.entries.map((e) => stackOf(e.keys[fields])))),
+    prefixStacks: joined(DocTexts.join(sorted.entries.map((e) => stackOf(e.keys[prefixes])))),
   });
   const parts: ListsParts = {
     ids: packed(lists.ids),
@@ -57,7 +65,12 @@ export function listsPartsOf(sorted: SortedEntries, byId: Int32Array): { parts: 
     main: text('main', 'mainPrefixes'),
     romaji: text('romaji', 'romajiPrefixes'),
   };
-  return { parts, transfer: buffersOf([parts.ids[1], parts.sortKeys[1], parts.tickets[1], ...parts.ticketIndex, parts.byId]) };
+  const starts = [parts.main, parts.romaji].flatMap((t) => [t.haystacks[1], t.prefixStacks[1]]);
+  return { parts, transfer: buffersOf([parts.ids[1], parts.sortKeys[1], parts.tickets[1], ...parts.ticketIndex, parts.byId, ...starts]) };
+}
+
+function scannedChannel(text: ChannelText): ScanChannel {
+  return new ScanChannel(DocTexts.fromParts(...text.haystacks), DocTexts.fromParts(...text.prefixStacks));
 }
 
 /** Lists answered by scanning, from the first stage's parts. */
@@ -69,8 +82,8 @@ export function scannedListsOf(parts: ListsParts): SearchLists & { main: ScanCha
     ticketIndex: new Postings(...parts.ticketIndex),
     seq: parts.seq,
     byId: parts.byId,
-    main: new ScanChannel(parts.main.haystacks, parts.main.prefixStacks),
-    romaji: new ScanChannel(parts.romaji.haystacks, parts.romaji.prefixStacks),
+    main: scannedChannel(parts.main),
+    romaji: scannedChannel(parts.romaji),
   };
 }
 
@@ -83,8 +96,9 @@ export function channelsPartsOf(channels: { main: GramChannel; romaji: GramChann
 /** The full index: the scanned lists of the first stage with the gram lists of the second. */
 export function fullIndexOf(scanned: ReturnType<typeof scannedListsOf>, parts: ChannelsParts): BuiltIndex {
   const channel = (name: 'main' | 'romaji'): GramChannel => {
+    // The scanned channel's text, as it is: nothing is split or copied on this thread.
     const { haystacks, prefixStacks } = scanned[name];
-    const built = GramChannel.fromParts({ ...parts[name], haystacks, prefixStacks });
+    const built = GramChannel.withTexts(parts[name], haystacks, prefixStacks);
     if (built.size !== scanned.ids.length) throw new Error(`The ${name} channel built off the thread has ${built.size} documents, not ${scanned.ids.length}.`);
     return built;
   };

@@ -10,9 +10,10 @@
  * Documents are numbered 0…n-1 and every list is sorted, so results merge in linear time.
  * Characters are UTF-16 code units: the query is cut the same way, so matching is unaffected.
  */
+import { DocTexts, DOC_SEPARATOR, SEPARATOR } from './doc-texts';
 import { Postings, PostingsBuilder } from './postings';
 
-export const SEPARATOR = '\u0001';
+export { DOC_SEPARATOR, SEPARATOR };
 const EMPTY = new Int32Array(0);
 /** Below this many candidates, checking each beats intersecting another list. */
 const VERIFY_BELOW = 48;
@@ -60,8 +61,6 @@ export interface ChannelParts {
   haystacks: string;
   prefixStacks: string;
 }
-
-export const DOC_SEPARATOR = '\u0000';
 
 /** One document's fields (or prefix keys) as a channel keeps them: SEPARATOR before each. */
 export function stackOf(list: readonly string[]): string {
@@ -123,7 +122,7 @@ export class GramChannelBuilder {
   }
 
   finish(): GramChannel {
-    return new GramChannel(this.chars, this.uni.finish(), this.bi.finish(), this.startUni.finish(), this.startBi.finish(), this.haystacks, this.prefixStacks);
+    return new GramChannel(this.chars, this.uni.finish(), this.bi.finish(), this.startUni.finish(), this.startBi.finish(), DocTexts.join(this.haystacks), DocTexts.join(this.prefixStacks));
   }
 }
 
@@ -135,9 +134,9 @@ export class GramChannel implements SearchChannel {
     private readonly startUnigrams: Postings,
     private readonly startBigrams: Postings,
     /** Per document: SEPARATOR + fields joined by SEPARATOR. */
-    private readonly haystacks: string[],
+    private readonly haystacks: DocTexts,
     /** Per document: SEPARATOR + prefix keys joined by SEPARATOR. */
-    private readonly prefixStacks: string[],
+    private readonly prefixStacks: DocTexts,
   ) {}
 
   static build(docs: readonly ChannelDocument[]): GramChannel {
@@ -155,8 +154,8 @@ export class GramChannel implements SearchChannel {
   parts(): ChannelParts {
     return {
       ...this.lists(),
-      haystacks: this.haystacks.join(DOC_SEPARATOR),
-      prefixStacks: this.prefixStacks.join(DOC_SEPARATOR),
+      haystacks: this.haystacks.joined,
+      prefixStacks: this.prefixStacks.joined,
     };
   }
 
@@ -169,21 +168,26 @@ export class GramChannel implements SearchChannel {
     };
   }
 
+  /** From a snapshot's parts: the text is adopted as it is, only where each document starts is found. */
   static fromParts(parts: ChannelParts): GramChannel {
-    const p = parts.postings;
+    return GramChannel.withTexts(parts, DocTexts.ofJoined(parts.haystacks), DocTexts.ofJoined(parts.prefixStacks));
+  }
+
+  /** From the gram lists and the text a scanned channel already holds (a build off the thread). */
+  static withTexts(lists: Omit<ChannelParts, 'haystacks' | 'prefixStacks'>, haystacks: DocTexts, prefixStacks: DocTexts): GramChannel {
+    const p = lists.postings;
     const postings = (i: number): Postings => new Postings(p[i * 3] as Int32Array, p[i * 3 + 1] as Int32Array, p[i * 3 + 2] as Int32Array);
-    const split = (joined: string): string[] => (joined === '' ? [] : joined.split(DOC_SEPARATOR));
-    return new GramChannel(new CharNumbers(parts.chars, parts.nextChar), postings(0), postings(1), postings(2), postings(3), split(parts.haystacks), split(parts.prefixStacks));
+    return new GramChannel(new CharNumbers(lists.chars, lists.nextChar), postings(0), postings(1), postings(2), postings(3), haystacks, prefixStacks);
   }
 
   /** The fields document `doc` was built with (as `ChannelDocument.fields`). */
   fieldsOf(doc: number): string[] {
-    return unjoin(this.haystacks[doc] ?? SEPARATOR);
+    return unjoin(this.haystacks.at(doc));
   }
 
   /** The prefix keys document `doc` was built with. */
   prefixesOf(doc: number): string[] {
-    return unjoin(this.prefixStacks[doc] ?? SEPARATOR);
+    return unjoin(this.prefixStacks.at(doc));
   }
 
   get size(): number {
@@ -222,7 +226,7 @@ export class GramChannel implements SearchChannel {
     let n = 0;
     for (let i = 0; i < candidates.length; i++) {
       const doc = candidates[i] as number;
-      if ((haystacks[doc] as string).includes(query)) out[n++] = doc;
+      if (haystacks.at(doc).includes(query)) out[n++] = doc;
     }
     return n === out.length ? candidates : out.subarray(0, n);
   }
@@ -246,7 +250,7 @@ export class GramChannel implements SearchChannel {
     }
     const needle = SEPARATOR + query;
     const prefixStacks = this.prefixStacks;
-    return { list, exact, hasPrefix: (doc) => (prefixStacks[doc] as string).includes(needle) };
+    return { list, exact, hasPrefix: (doc) => prefixStacks.at(doc).includes(needle) };
   }
 }
 

@@ -1,5 +1,5 @@
 import type { SearchKeys, SearchQuery } from '../../../shared/text/search-keys';
-import { lastAtOrBefore } from './scan-channel';
+import { lastAtOrBefore } from './doc-texts';
 
 /**
  * The search index's overlay (people changed since the lists were built) as text that one
