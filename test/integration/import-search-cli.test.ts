@@ -1,7 +1,5 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { openDatabase } from '../../electron/core/db/open';
-import { journalHighWater, newestSnapshotSeq } from '../../electron/core/search/journal';
 import { runMusubi } from '../helpers/processes';
 import { tempDir } from '../helpers/temp';
 
@@ -77,34 +75,4 @@ describe('musubi import and musubi search (real processes)', () => {
     expect(mapped.code, mapped.stderr).toBe(0);
     expect(mapped.stdout).toMatch(/Imported 2 new/);
   }, 120_000);
-
-  it('leaves a search snapshot covering what it imported, so the next station answers without building first', async () => {
-    const db = path.join(tempDir(), 'snapshot.db');
-    const csv = path.join(tempDir(), 'first.csv');
-    const { writeFileSync } = await import('node:fs');
-    const snapshotState = (): { snapshot: number; journal: number } => {
-      const file = openDatabase(db);
-      try {
-        return { snapshot: newestSnapshotSeq(file), journal: journalHighWater(file) };
-      } finally {
-        file.close();
-      }
-    };
-    writeFileSync(csv, ['受付番号,氏名,ふりがな,会社名', 'S-1,小山 一郎,こやま いちろう,山本商事', 'S-2,田中 二郎,たなか じろう,'].join('\n'));
-    expect((await runMusubi(['import', csv, '--db', db])).code).toBe(0);
-    const first = snapshotState();
-    expect(first.journal).toBeGreaterThan(0);
-    expect(first.snapshot).toBe(first.journal);
-
-    // A re-import that changes someone moves the snapshot on; a dry run and an unchanged file leave it.
-    writeFileSync(csv, ['受付番号,氏名,ふりがな,会社名', 'S-1,小山 一郎,こやま いちろう,山本商事', 'S-2,田中 二郎,たなか じろう,田中製作所'].join('\n'));
-    expect((await runMusubi(['import', csv, '--db', db, '--dry-run'])).code).toBe(0);
-    expect(snapshotState()).toEqual(first);
-    expect((await runMusubi(['import', csv, '--db', db])).code).toBe(0);
-    const second = snapshotState();
-    expect(second.journal).toBeGreaterThan(first.journal);
-    expect(second.snapshot).toBe(second.journal);
-    const run = await runMusubi(['search', '田中製作所', '--db', db, '--json']);
-    expect((JSON.parse(run.stdout) as SearchHit[]).map((h) => h.name)).toEqual(['田中 二郎']);
-  }, 60_000);
 });

@@ -5,7 +5,6 @@ import { IMPORT_TARGETS, type ImportAnswer, type ImportProblem, type ImportTarge
 import { MusubiError } from '../../../shared/errors';
 import { openDatabase } from '../../core/db/open';
 import { commitImport, importLayout, previewImport } from '../../core/import/run-import';
-import { saveSearchForNextStart } from '../../core/search/save-for-next-start';
 import { createService } from '../../core/service/service';
 import { t } from '../i18n/translate';
 import { dbOptionHelp, resolveDbPath } from '../options';
@@ -130,7 +129,6 @@ export function registerImportCommand(program: Command): void {
               return commitImport(db, service.recorder, service.identity.name, { fileName, bytes, mapping, answerMap, cancelMissing: flags.cancelMissing });
             })();
         const ok = summary.imported + summary.updated + summary.unchanged > 0;
-        if (!flags.dryRun && summary.imported + summary.updated + summary.cancelled > 0) await saveSearchForNextStart(db);
         if (flags.json) {
           console.log(
             JSON.stringify({
