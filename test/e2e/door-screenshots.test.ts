@@ -114,6 +114,10 @@ describe('desk and kiosk screenshots', { timeout: 240_000 }, () => {
         const goals = page.locator('.kiosk-toggles');
         if ((await goals.count()) > 0) {
           await shoot(page, `${prefix}-4-goals`);
+          // Taller than a tablet held sideways: the button to go on is on screen without scrolling.
+          await page.screenshot({ path: path.join(OUT, `${prefix}-4-goals-on-screen.png`) });
+          const go = await page.locator('.kiosk-go').boundingBox();
+          expect((go?.y ?? Infinity) + (go?.height ?? 0), `${prefix}: the check-in button is below the screen`).toBeLessThanOrEqual(size.height);
           await page.locator('.kiosk-go').click();
         }
         await expect.poll(() => page.locator('.kiosk-done').count()).toBe(1);
