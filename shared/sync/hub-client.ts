@@ -42,6 +42,12 @@ export interface HubClientOptions {
   station?: string;
   timeoutMs?: number;
   fetch?: typeof globalThis.fetch;
+  /**
+   * Awaited before an answer that has arrived is read (its JSON and checks): a station passes its
+   * turns of the event loop for long work, so that reading a page of the pull never runs in the
+   * same turn as applying the page before it (the desk would wait for both).
+   */
+  beforeReading?: () => Promise<void>;
 }
 
 export class HubClient {
@@ -151,6 +157,7 @@ export class HubClient {
     if (init.body !== undefined) headers['content-type'] = 'application/json';
     if (this.options.station) headers[STATION_HEADER] = encodeURIComponent(this.options.station);
     const { status, text } = await this.send(url, { ...init, headers });
+    await this.options.beforeReading?.();
     const start = now();
     let body: unknown;
     try {

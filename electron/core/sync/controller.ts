@@ -4,6 +4,7 @@ import { MusubiError } from '../../../shared/errors';
 import { backoffDelay } from '../../../shared/sync/backoff';
 import { eventIdForKey } from '../../../shared/sync/event-id';
 import { HubClient } from '../../../shared/sync/hub-client';
+import { yieldToEventLoop } from '../db/slices';
 import type { Db } from '../db/types';
 import type { StationIdentity } from '../identity';
 import type { LocalRecorder } from '../log/recorder';
@@ -92,7 +93,8 @@ export class SyncController {
     const config = readSyncConfig(this.options.db);
     if (!config) return undefined;
     const hubUrls = [config.hubUrl, ...(config.fallbackHubUrls ?? [])];
-    return new HubClient({ hubUrl: hubUrls, key: config.key, eventId: config.eventId, station: this.options.identity.name, fetch: this.options.fetch });
+    // Each answer is read on a turn of its own (db/turns.ts), never straight after a page's apply.
+    return new HubClient({ hubUrl: hubUrls, key: config.key, eventId: config.eventId, station: this.options.identity.name, fetch: this.options.fetch, beforeReading: yieldToEventLoop });
   }
 
   /** `fallbackHubUrls`: other processes of the same hub, tried in order when `hubUrl` fails. */
