@@ -8,6 +8,14 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 
+// On an older Node the benches would time Musubi's own refusal to start (`musubi import` exits at
+// once, "needs Node.js 22") and print it as figures: say so instead of printing any.
+const major = Number(process.versions.node.split('.')[0]);
+if (major < 22) {
+  console.error(`npm run bench needs Node.js 22 or newer, as Musubi does (this is ${process.versions.node}); no figure was measured.`);
+  process.exit(1);
+}
+
 const dir = import.meta.dirname;
 const filter = process.argv[2] ?? '';
 const files = fs
