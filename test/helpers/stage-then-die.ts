@@ -1,7 +1,8 @@
 /**
  * A process that stages an import run of `count` new people in two chunks and is killed (SIGKILL,
- * no cleanup) either between the staging chunks or, with `applying`, after the first applied chunk.
- * Usage: stage-then-die.ts <db file> <count> <chunk> <staging|applying>; prints the entry ids in stage order first.
+ * no cleanup) either between the staging chunks or, with `applying`, after the first applied chunk
+ * (`applying-without-index`: of a run that dropped the list's reading index, as a large import does).
+ * Usage: stage-then-die.ts <db file> <count> <chunk> <staging|applying|applying-without-index>; prints the entry ids in stage order first.
  */
 import { openDatabase } from '../../electron/core/db/open';
 import { applyStagedChunk, markApplying, openRun, stageEntries, type StagedEntry } from '../../electron/core/import/staging';
@@ -24,6 +25,6 @@ process.stdout.write(`${JSON.stringify(staged.map((s) => s.entry.id))}\n`);
 stageEntries(db, runId, 0, staged.slice(0, chunk));
 if (cutAt === 'staging') process.kill(process.pid, 'SIGKILL');
 stageEntries(db, runId, chunk, staged.slice(chunk));
-markApplying(db, runId);
+markApplying(db, runId, { withoutReadingIndex: cutAt === 'applying-without-index' });
 applyStagedChunk(db, runId, chunk);
 process.kill(process.pid, 'SIGKILL');

@@ -33,7 +33,7 @@ function openFresh(): { db: Db; file: string } {
 }
 
 /** Runs test/helpers/stage-then-die.ts, which SIGKILLs itself mid-run; returns the staged entry ids. */
-function killedMidRun(file: string, people: number, cutAt: 'staging' | 'applying'): string[] {
+function killedMidRun(file: string, people: number, cutAt: 'staging' | 'applying' | 'applying-without-index'): string[] {
   const script = path.join(__dirname, '../helpers/stage-then-die.ts');
   const result = spawnSync(process.execPath, ['--import', 'tsx', script, file, String(people), String(CHUNK), cutAt], { encoding: 'utf8' });
   expect(result.signal).toBe('SIGKILL');
@@ -92,6 +92,22 @@ describe('an import run applied chunk by chunk', () => {
     const log = (seen.prepare('SELECT id FROM entries ORDER BY seq').all() as { id: string }[]).map((r) => r.id);
     expect(log).toEqual(ids);
     expect(count(seen, 'SELECT count(*) AS n FROM attendees')).toBe(CHUNK + 1);
+    seen.close();
+  });
+
+  it('a run killed while it applies without the reading index has the index built again on restart, as the migrations made it', () => {
+    const file = path.join(tempDir(), 'event.db');
+    killedMidRun(file, CHUNK + 1, 'applying-without-index');
+    const seen = openDatabase(file);
+    const readingIndex = (db: Db): unknown => db.prepare("SELECT sql FROM sqlite_master WHERE name = 'attendees_by_reading'").get();
+    expect(readingIndex(seen)).toBeUndefined();
+    expect(recoverImports(seen)).toEqual({ finished: 1, dropped: 0 });
+    const migrated = openDatabase(':memory:');
+    expect(readingIndex(seen)).toEqual(readingIndex(migrated));
+    expect(readingIndex(seen)).toBeDefined();
+    expect(count(seen, 'SELECT count(*) AS n FROM attendees')).toBe(CHUNK + 1);
+    expect(seen.pragma('integrity_check', { simple: true })).toBe('ok');
+    migrated.close();
     seen.close();
   });
 });

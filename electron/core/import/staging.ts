@@ -5,6 +5,8 @@ import type { Db } from '../db/types';
 import { appendEntries } from '../log/append';
 import { insertNewAttendees, insertNewAttendeesSql } from '../projection/new-attendee';
 import { multiRowValues, statementChunks } from '../log/insert-entries';
+import { runOffThread } from '../db/off-thread-transaction';
+import { CREATE_READING_INDEX, READING_INDEX } from '../roster/reading-index';
 
 /**
  * An import in short transactions, all or nothing as anyone sees it (migration 011):
@@ -14,9 +16,11 @@ import { multiRowValues, statementChunks } from '../log/insert-entries';
  *    a chunk per transaction while the file is still being planned. Nothing reads that table but
  *    this file: screens, search, exports and sync see none of it.
  * 3. `markApplying` — one row update, the point of no return: the whole file is planned and staged.
+ *    A run of many new people also drops the list's reading index here (roster/reading-index.ts).
  * 4. `applyStagedChunk` — a chunk of staged entries goes into the log and the projection (new people
  *    by the bulk path, changed people by the general one) and leaves the staging table, in one
- *    transaction; repeated until none is left, then the run is removed.
+ *    transaction; repeated until none is left, then the run is removed (`finishRun`), in the same
+ *    transaction as the reading index is built again if the run dropped it.
  *
  * A run that fails before step 3 (a refused file, a thrown error) is dropped (`dropRun`). On start
  * (`recoverImports`) a run still `staging` is dropped and one `applying` is finished: a station
@@ -63,8 +67,17 @@ export function stageEntries(db: Db, runId: string, firstSeq: number, entries: r
   });
 }
 
-export function markApplying(db: Db, runId: string): void {
-  relaxed(db, () => cachedStatement(db, "UPDATE import_runs SET state = 'applying' WHERE id = ?").run(runId));
+/**
+ * The point of no return. `withoutReadingIndex`: the run adds many people (run-import.ts decides),
+ * so the list's reading index is dropped with the mark, in the same transaction, and the run's
+ * last transaction builds it again. It is therefore missing only while a run is applying, and a
+ * restart that finishes the run (`recoverImports`) builds it.
+ */
+export function markApplying(db: Db, runId: string, options: { withoutReadingIndex?: boolean } = {}): void {
+  relaxed(db, () => {
+    cachedStatement(db, "UPDATE import_runs SET state = 'applying' WHERE id = ?").run(runId);
+    if (options.withoutReadingIndex) db.exec(`DROP INDEX IF EXISTS ${READING_INDEX}`);
+  });
 }
 
 interface StagedRow {
@@ -110,9 +123,28 @@ export function moveStagedChunk(db: Db, runId: string, limit: number): number {
   });
 }
 
-/** Removes a run whose staged entries have all been moved: its last transaction, FULL, so everything before it is on disk once it commits. */
+/**
+ * Removes a run whose staged entries have all been moved: its last transaction, FULL, so everything
+ * before it is on disk once it commits. The reading index is built in it if the run dropped it (a
+ * no-op otherwise): on this thread, ~0.12 s at 100,000 people, for a restart's recovery, when
+ * nothing is served yet; a running import uses `finishRunOffThread` instead.
+ */
 export function finishRun(db: Db, runId: string): void {
-  db.transaction(() => cachedStatement(db, 'DELETE FROM import_runs WHERE id = ?').run(runId)).immediate();
+  db.transaction(() => {
+    // Compiled each time, not cached: a statement compiled while the index existed is a no-op.
+    db.exec(CREATE_READING_INDEX);
+    cachedStatement(db, 'DELETE FROM import_runs WHERE id = ?').run(runId);
+  }).immediate();
+  liveRuns.delete(runId);
+}
+
+/**
+ * `finishRun` for a run that dropped the reading index, on a worker's connection
+ * (db/off-thread-transaction.ts): building the index is one statement, too long for the thread that
+ * answers the desk. Searches and pages are answered meanwhile; a write started then waits for it.
+ */
+export async function finishRunOffThread(db: Db, runId: string): Promise<void> {
+  await runOffThread(db, [{ sql: CREATE_READING_INDEX }, { sql: 'DELETE FROM import_runs WHERE id = ?', params: [runId] }]);
   liveRuns.delete(runId);
 }
 

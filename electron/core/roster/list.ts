@@ -2,9 +2,7 @@ import type { RosterFilter, RosterPage, RosterRow } from '../../../shared/api/me
 import { ATTENDEE_COLUMNS, attendeeFromRow, type AttendeeRow } from '../attendees/queries';
 import type { Db } from '../db/types';
 import { searchIndexFor } from '../search/attendee-index';
-
-/** Reading order; the same expression as the `attendees_by_reading` index, so SQLite pages over it. */
-const BY_READING = "(CASE WHEN name_kana <> '' THEN name_kana ELSE name END), name, id";
+import { BY_READING } from './reading-index';
 
 /** Enough for every attendee an event may hold; the search index ranks them all. */
 const MAX_QUERY_MATCHES = 1_000_000;
@@ -50,7 +48,8 @@ function escapeLike(text: string): string {
 
 /**
  * One page of the organizer's attendee list. Without a query: everyone matching the filter by
- * reading, paged in SQL over the `attendees_by_reading` index. With a query: the people the desk's
+ * reading, paged in SQL over the reading index (reading-index.ts; while
+ * an import of many new people is applied it is absent, and a page sorts the table instead). With a query: the people the desk's
  * search finds, in its ranking, narrowed by the filter. Removed people are not in the search index,
  * so a query among them is a plain substring match (they are few).
  */
