@@ -33,6 +33,15 @@ describe('musubi import with answer mapping and status (real processes)', () => 
     expect(again.answers).toEqual(expect.arrayContaining([expect.objectContaining({ value: '宇宙', categoryId: 'other', how: 'saved' })]));
   });
 
+  it('tells which answers it mapped by suggestion, counting rows in the right number', async () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'list.csv');
+    fs.writeFileSync(file, '受付番号,氏名,業種\nT-1,一 太郎,製造業\nT-2,二 次郎,金融\nT-3,三 三郎,金融\n');
+    const run = await runMusubi(['import', file, '--db', path.join(dir, 'event.db'), '--dry-run']);
+    expect(run.stderr).toContain('note: “製造業” (1 row) mapped to manufacturing as suggested');
+    expect(run.stderr).toContain('note: “金融” (2 rows) mapped to finance as suggested');
+  });
+
   it('names a bad --value-map choice and writes nothing', async () => {
     const db = path.join(tempDir(), 'event.db');
     const run = await runMusubi(['import', path.join(FIXTURES, 'peatix-status.csv'), '--db', db, '--value-map', 'industry:宇宙=space']);

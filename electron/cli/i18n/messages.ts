@@ -84,7 +84,8 @@ export const en = {
     cancelled_other: 'Marked {{count}} people who are not in {{file}} as cancelled.',
     wouldCancel_one: 'Would mark {{count}} person who is not in {{file}} as cancelled.',
     wouldCancel_other: 'Would mark {{count}} people who are not in {{file}} as cancelled.',
-    suggested: "note: “{{value}}” ({{count}} rows) mapped to {{id}} as suggested; change it with --value-map '{{field}}:{{value}}=<id>'",
+    suggested_one: "note: “{{value}}” ({{count}} row) mapped to {{id}} as suggested; change it with --value-map '{{field}}:{{value}}=<id>'",
+    suggested_other: "note: “{{value}}” ({{count}} rows) mapped to {{id}} as suggested; change it with --value-map '{{field}}:{{value}}=<id>'",
   },
   importProblem: {
     atFile: '{{file}}',
@@ -317,7 +318,8 @@ export const ja: typeof en = {
     cancelled_other: '{{file}} にいない {{count}} 人をキャンセル扱いにしました。',
     wouldCancel_one: '{{file}} にいない {{count}} 人をキャンセル扱いにします（まだ書き込んでいません）。',
     wouldCancel_other: '{{file}} にいない {{count}} 人をキャンセル扱いにします（まだ書き込んでいません）。',
-    suggested: "参考：「{{value}}」（{{count}} 行）は候補の {{id}} に割り当てました。変えるには --value-map '{{field}}:{{value}}=<id>'",
+    suggested_one: "参考：「{{value}}」（{{count}} 行）は候補の {{id}} に割り当てました。変えるには --value-map '{{field}}:{{value}}=<id>'",
+    suggested_other: "参考：「{{value}}」（{{count}} 行）は候補の {{id}} に割り当てました。変えるには --value-map '{{field}}:{{value}}=<id>'",
   },
   importProblem: {
     atFile: '{{file}}',
