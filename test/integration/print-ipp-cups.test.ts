@@ -106,6 +106,24 @@ describe('badges to CUPS over IPP', { timeout: 90_000 }, () => {
     expect(listed.map((p) => p.name).sort()).toEqual(lpstatNames.sort());
   });
 
+  it("marks this user's default as lpstat -d does (LPDEST, lpoptions), over the scheduler's", async () => {
+    const before = process.env.LPDEST;
+    process.env.LPDEST = STOPPED;
+    try {
+      const listed = await new CupsPrinter().listPrinters();
+      expect(listed.filter((p) => p.isDefault).map((p) => p.name)).toEqual([STOPPED]);
+      expect(execFileSync('lpstat', ['-d'], { encoding: 'utf8' })).toContain(STOPPED);
+      // A default naming no queue here leaves the scheduler's in place.
+      process.env.LPDEST = 'NoSuchQueueHere';
+      const schedulers = (await new CupsPrinter().listPrinters()).filter((p) => p.isDefault).map((p) => p.name);
+      expect(schedulers).not.toContain(STOPPED);
+      expect(schedulers.length).toBeLessThanOrEqual(1);
+    } finally {
+      if (before === undefined) delete process.env.LPDEST;
+      else process.env.LPDEST = before;
+    }
+  });
+
   it("reads the scheduler's whole description of a queue, collections included", async () => {
     const address = localScheduler();
     expect(address).toBeDefined();

@@ -14,6 +14,7 @@ import {
   type IppResponse,
 } from '../../electron/core/printing/ipp-message';
 import { localScheduler, type SchedulerLookup } from '../../electron/core/printing/ipp-transport';
+import { userDefaultPrinter } from '../../electron/core/printing/user-default-printer';
 
 /** One attribute as RFC 8010 lays it out: tag, name length, name, value length, value. */
 function attributeBytes(tag: number, name: string, value: Buffer | string): Buffer {
@@ -324,5 +325,29 @@ describe('which scheduler the badges go to', () => {
       host: 'localhost',
       port: 631,
     });
+  });
+});
+
+describe("which printer is this user's default", () => {
+  const lookup = (env: NodeJS.ProcessEnv, files: Record<string, string> = {}): SchedulerLookup => ({ env, read: (file) => files[file], exists: () => false, home: '/home/desk' });
+  const mine = '/home/desk/.cups/lpoptions';
+  const system = '/etc/cups/lpoptions';
+
+  it('takes LPDEST, then PRINTER unless it is "lp", as lp does', () => {
+    expect(userDefaultPrinter(lookup({ LPDEST: 'QL-820', PRINTER: 'Office' }, { [mine]: 'Default Other\n' }))).toBe('QL-820');
+    expect(userDefaultPrinter(lookup({ PRINTER: 'Office' }, { [mine]: 'Default Other\n' }))).toBe('Office');
+    expect(userDefaultPrinter(lookup({ PRINTER: 'lp' }, { [mine]: 'Default Other\n' }))).toBe('Other');
+  });
+
+  it("reads the Default line of the user's lpoptions before the system's, without the instance or options", () => {
+    const files = { [mine]: 'Dest QL-820 media=Custom.62x100mm\nDefault Brother_QL/labels sides=one-sided\n', [system]: 'Default Office\n' };
+    expect(userDefaultPrinter(lookup({}, files))).toBe('Brother_QL');
+    expect(userDefaultPrinter(lookup({}, { [system]: 'default Office\n' }))).toBe('Office');
+    expect(userDefaultPrinter(lookup({ CUPS_SERVERROOT: '/opt/cups' }, { '/opt/cups/lpoptions': 'Default Venue\n', [system]: 'Default Office\n' }))).toBe('Venue');
+  });
+
+  it('says nothing when no variable or file names one, so the scheduler\'s default applies', () => {
+    expect(userDefaultPrinter(lookup({}))).toBeUndefined();
+    expect(userDefaultPrinter(lookup({ LPDEST: '  ' }, { [mine]: 'Dest QL-820\n' }))).toBeUndefined();
   });
 });

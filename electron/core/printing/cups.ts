@@ -5,6 +5,7 @@ import { cupsMedia, LpPrinter, lpFailureReason } from './cups-lp';
 import { encodeIppRequest, GROUP, ippBoolean, ippNumber, ippString, OPERATION, TAG, type IppOutAttribute, type IppRequest, type IppResponse } from './ipp-message';
 import { localScheduler, postIpp, SchedulerUnreachable, type SchedulerAddress } from './ipp-transport';
 import { withTempPdf } from './print-bytes';
+import { userDefaultPrinter } from './user-default-printer';
 import type { Printer, PrinterInfo, PrintJob, PrintResult } from './printer';
 
 /** printer-state (RFC 8011 5.4.11) in the words `lpstat -p` uses. */
@@ -228,14 +229,19 @@ export class CupsPrinter implements Printer {
         if (!isIppSuccess(printers.statusCode) && printers.statusCode !== STATUS.notFound) {
           throw new MusubiError('print-failed', `Could not list printers: ${ippRefusal(printers, '').message}`, 'CUPS');
         }
-        const defaultName = isIppSuccess(fallback.statusCode) ? ippString(fallback, GROUP.printer, 'printer-name') : undefined;
         const list: PrinterInfo[] = [];
         for (const group of printers.groups) {
           const name = group.tag === GROUP.printer ? group.attributes.get('printer-name')?.[0] : undefined;
           if (name?.kind !== 'string') continue;
           const state = group.attributes.get('printer-state')?.[0];
-          list.push({ name: name.value, state: (state?.kind === 'number' && PRINTER_STATES[state.value]) || 'unknown', isDefault: name.value === defaultName });
+          list.push({ name: name.value, state: (state?.kind === 'number' && PRINTER_STATES[state.value]) || 'unknown', isDefault: false });
         }
+        // The default this user's own commands print to (lpoptions, LPDEST) when it is one of these
+        // queues, as `lpstat -d` says; else the scheduler's.
+        const users = userDefaultPrinter();
+        const schedulers = isIppSuccess(fallback.statusCode) ? ippString(fallback, GROUP.printer, 'printer-name') : undefined;
+        const defaultName = users !== undefined && list.some((p) => p.name === users) ? users : schedulers;
+        for (const printer of list) printer.isDefault = printer.name === defaultName;
         return list;
       },
       () => this.fallback.listPrinters(),

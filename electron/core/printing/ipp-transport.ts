@@ -24,7 +24,8 @@ export interface SchedulerLookup {
   home: string;
 }
 
-const systemLookup = (): SchedulerLookup => ({
+/** The real environment, files and home folder, for the lookups CUPS's commands make. */
+export const systemLookup = (): SchedulerLookup => ({
   env: process.env,
   read: (file) => {
     try {
