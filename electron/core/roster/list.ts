@@ -48,10 +48,10 @@ function escapeLike(text: string): string {
 
 /**
  * One page of the organizer's attendee list. Without a query: everyone matching the filter by
- * reading, paged in SQL over the reading index (reading-index.ts; while
- * an import of many new people is applied it is absent, and a page sorts the table instead). With a query: the people the desk's
- * search finds, in its ranking, narrowed by the filter. Removed people are not in the search index,
- * so a query among them is a plain substring match (they are few).
+ * reading, paged in SQL over the reading index (reading-index.ts; while an import of many new
+ * people is applied it is absent, and a page sorts the table instead). With a query: the people
+ * the desk's search finds, in its ranking, narrowed by the filter. Removed people are not in the
+ * search index, so a query among them is a plain substring match (they are few).
  */
 export function listAttendees(db: Db, input: { offset: number; limit: number; filter: RosterFilter; query?: string | undefined }): RosterPage {
   const { offset, limit, filter } = input;
