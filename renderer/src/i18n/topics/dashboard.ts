@@ -2,7 +2,7 @@
 const ja = {
   title: '来場状況',
   checkedIn: '来場',
-  ofExpected: '名（事前登録 {{expected}} 名中 {{registered}} 名）',
+  ofExpected: '名（事前登録 {{expected, number}} 名中 {{registered, number}} 名）',
   walkIns: '当日参加',
   noShows: '未来場',
   notExpected: 'キャンセル・補欠・未払い',
@@ -21,9 +21,9 @@ const ja = {
   count: '人数',
   openRoomView: '会場スクリーン表示を開く',
   roomTitle: 'ただいまの来場者',
-  roomPeople: '{{count}} 名',
+  roomPeople: '{{count, number}} 名',
   roomHint: '人数と構成を表示しています。お名前は、紹介への表示に同意した方のみです。',
-  people: '{{count}} 名',
+  people: '{{count, number}} 名',
   back: '主催者画面に戻る',
   fullScreen: '全画面表示',
 };
@@ -31,7 +31,7 @@ const ja = {
 const en: typeof ja = {
   title: 'Arrivals',
   checkedIn: 'Checked in',
-  ofExpected: '({{registered}} of {{expected}} registered)',
+  ofExpected: '({{registered, number}} of {{expected, number}} registered)',
   walkIns: 'Walk-ins',
   noShows: 'Not arrived',
   notExpected: 'Cancelled, waitlisted, unpaid',
@@ -50,9 +50,9 @@ const en: typeof ja = {
   count: 'People',
   openRoomView: 'Open the room view',
   roomTitle: 'In the room now',
-  roomPeople: '{{count}} people',
+  roomPeople: '{{count, number}} people',
   roomHint: 'Counts and mix; names only of people who agreed to be suggested.',
-  people: '{{count}}',
+  people: '{{count, number}}',
   back: 'Back to the organizer area',
   fullScreen: 'Full screen',
 };

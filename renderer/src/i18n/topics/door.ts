@@ -26,7 +26,7 @@ export const door = {
     cameraClose: 'カメラを閉じる',
     cameraView: 'カメラの映像',
     cameraFailed: 'カメラを使えませんでした。スキャナーか手入力をお使いください。',
-    printQueue: '印刷待ち {{count}} 件',
+    printQueue: '印刷待ち {{count, number}} 件',
     form: {
       name: '氏名',
       nameKana: 'ふりがな',
@@ -97,7 +97,7 @@ export const door = {
     cameraClose: 'Close camera',
     cameraView: 'Camera view',
     cameraFailed: 'The camera could not be used. Use the scanner or type instead.',
-    printQueue: '{{count}} waiting to print',
+    printQueue: '{{count, number}} waiting to print',
     form: {
       name: 'Name',
       nameKana: 'Reading (furigana)',

@@ -6,7 +6,7 @@ const ja = {
     building: 'ファイルを作成しています',
     finishing: '仕上げています',
   },
-  stepOf: '{{step}}…（{{done}}/{{steps}}）',
+  stepOf: '{{step}}…（{{done, number}}/{{steps, number}}）',
   doorKeepsWorking: 'この間も受付はそのまま続けられます。',
 };
 
@@ -17,7 +17,7 @@ const en: typeof ja = {
     building: 'Building the file',
     finishing: 'Finishing',
   },
-  stepOf: '{{step}}… ({{done}}/{{steps}})',
+  stepOf: '{{step}}… ({{done, number}}/{{steps, number}})',
   doorKeepsWorking: 'Check-in at the door carries on meanwhile.',
 };
 

@@ -8,7 +8,7 @@ const ja = {
   ticketTypes: '受け付けるチケット種別（読点・カンマ区切り。空欄ならすべて）',
   ticketTypesOf: '{{name}} で受け付けるチケット種別',
   knownTypes: '登録されているチケット種別：',
-  knownType: '{{type}}（{{count}} 名）',
+  knownType: '{{type}}（{{count, number}} 名）',
   noKnownTypes: 'まだチケット種別が登録されていません。参加者を取り込むと、チケット種別・チケット名・参加枠の列が読み込まれます。',
   addList: 'リストを追加',
   newList: '新しいリスト',
@@ -18,7 +18,7 @@ const ja = {
   everyone: 'すべてのチケット',
   // 受付画面
   pickerLabel: 'この端末の受付リスト',
-  listCount: 'このリスト {{checkedIn}} / {{expected}} 名',
+  listCount: 'このリスト {{checkedIn, number}} / {{expected, number}} 名',
   refusedTitle: '{{list}} の受付対象外のチケットです',
   refusedBody: '{{name}} さんのチケットは「{{ticketType}}」です。{{list}} では受け付けていません。',
   refusedNoType: '{{name}} さんにはチケット種別が登録されていません。{{list}} では受け付けていません。',
@@ -27,12 +27,12 @@ const ja = {
   kioskNotAdmitted: 'このチケットはこちらの受付の対象外です。お手数ですが、スタッフにお声がけください。',
   // ダッシュボード
   dashboardTitle: '受付リスト別',
-  dashboardRow: '{{checkedIn}} 名（対象 {{expected}} 名）',
+  dashboardRow: '{{checkedIn, number}} 名（対象 {{expected, number}} 名）',
   // 個人情報の削除とバックアップ
-  copiesTitle: '削除と同時に、この端末にある次のバックアップ {{count}} 件も削除します（氏名やメールアドレスが残っているため）：',
+  copiesTitle: '削除と同時に、この端末にある次のバックアップ {{count, number}} 件も削除します（氏名やメールアドレスが残っているため）：',
   copiesConfirm:
-    '本当に削除しますか？この端末の個人情報は元に戻せません。バックアップ {{count}} 件も削除します。書き出したファイルは削除されません。',
-  copiesDeleted: 'バックアップ {{count}} 件も削除しました。',
+    '本当に削除しますか？この端末の個人情報は元に戻せません。バックアップ {{count, number}} 件も削除します。書き出したファイルは削除されません。',
+  copiesDeleted: 'バックアップ {{count, number}} 件も削除しました。',
 };
 
 const en: typeof ja = {
@@ -44,7 +44,7 @@ const en: typeof ja = {
   ticketTypes: 'Ticket types it admits (separated by commas; empty admits everyone)',
   ticketTypesOf: 'Ticket types {{name}} admits',
   knownTypes: 'Ticket types in the registrations:',
-  knownType: '{{type}} ({{count}})',
+  knownType: '{{type}} ({{count, number}})',
   noKnownTypes: 'No ticket types yet. An import reads them from a ticket type, ticket name or 参加枠 column.',
   addList: 'Add a list',
   newList: 'New list',
@@ -53,7 +53,7 @@ const en: typeof ja = {
   saved: 'Check-in lists saved.',
   everyone: 'All tickets',
   pickerLabel: 'This station checks in to',
-  listCount: '{{checkedIn}} of {{expected}} on this list',
+  listCount: '{{checkedIn, number}} of {{expected, number}} on this list',
   refusedTitle: 'This ticket is not for {{list}}',
   refusedBody: '{{name}} holds a “{{ticketType}}” ticket, which {{list}} does not admit.',
   refusedNoType: '{{name}} has no ticket type on record, and {{list}} admits only certain tickets.',
@@ -61,11 +61,11 @@ const en: typeof ja = {
   dismiss: 'Do not check in',
   kioskNotAdmitted: 'This ticket is not for this check-in. Please ask a member of staff.',
   dashboardTitle: 'By check-in list',
-  dashboardRow: '{{checkedIn}} (of {{expected}} with a ticket for it)',
-  copiesTitle: 'The purge also deletes these {{count}} backups on this station (they still hold names and e-mails):',
+  dashboardRow: '{{checkedIn, number}} (of {{expected, number}} with a ticket for it)',
+  copiesTitle: 'The purge also deletes these {{count, number}} backups on this station (they still hold names and e-mails):',
   copiesConfirm:
-    'Really purge? Personal data on this station cannot be brought back. The {{count}} backups are deleted too. Exported files are not deleted.',
-  copiesDeleted: '{{count}} backups were deleted too.',
+    'Really purge? Personal data on this station cannot be brought back. The {{count, number}} backups are deleted too. Exported files are not deleted.',
+  copiesDeleted: '{{count, number}} backups were deleted too.',
 };
 
 export const lists = { ja, en };

@@ -32,7 +32,7 @@ const ja = {
     demandTitle: '探されている業種',
     /** 「医療を探している人 12 名 / 医療の来場者 3 名」の前半と後半（改行は半分の間だけで起きる）。 */
     demandSeeking: '{{industry}}を探している人 {{seeking}} 名',
-    demandPresent: '{{industry}}の来場者 {{present}} 名',
+    demandPresent: '{{industry}}の来場者 {{present, number}} 名',
     demandEmpty: 'まだ集計できる回答がありません。',
     /** 名前のすぐ後に添える業種。 */
     industryAfterName: '（{{industry}}）',
@@ -52,7 +52,7 @@ const ja = {
     sector: '業種',
     seeking: '探している人',
     present: '来場者',
-    people: '{{count}} 名',
+    people: '{{count, number}} 名',
   },
 };
 
@@ -86,7 +86,7 @@ const en: typeof ja = {
   room: {
     demandTitle: 'Sectors people are looking for',
     demandSeeking: '{{seeking}} looking for {{industry}}',
-    demandPresent: '{{present}} from {{industry}} here',
+    demandPresent: '{{present, number}} from {{industry}} here',
     demandEmpty: 'No answers to count yet.',
     industryAfterName: ' ({{industry}})',
     goalPair: '{{a}} × {{b}}',
@@ -104,7 +104,7 @@ const en: typeof ja = {
     sector: 'Sector',
     seeking: 'People looking for it',
     present: 'Attendees from it',
-    people: '{{count}}',
+    people: '{{count, number}}',
   },
 };
 

@@ -8,7 +8,7 @@ export const sync = {
       onlineNever: '接続中',
       syncing: '同期中…',
       offline: 'オフライン',
-      waiting: '未送信 {{count}} 件',
+      waiting: '未送信 {{count, number}} 件',
     },
     reason: {
       unauthorized: 'イベントキーが違います。ペアリングし直してください',
@@ -74,7 +74,7 @@ export const sync = {
       onlineNever: 'Connected',
       syncing: 'Syncing…',
       offline: 'Offline',
-      waiting: '{{count}} waiting',
+      waiting: '{{count, number}} waiting',
     },
     reason: {
       unauthorized: 'The event key is wrong. Pair this station again.',

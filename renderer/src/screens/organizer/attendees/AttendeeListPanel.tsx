@@ -141,7 +141,7 @@ export function AttendeeListPanel() {
       <div className="roster-head">
         <h2 id="roster-title">{t('roster.title')}</h2>
         <span className="roster-count" role="status">
-          {total === undefined ? t('roster.loading') : t('roster.count', { n: total.toLocaleString(i18n.language) })}
+          {total === undefined ? t('roster.loading') : t('roster.count', { n: total })}
         </span>
         <button type="button" className="primary" onClick={() => setEditing({ kind: 'add' })}>
           {t('roster.add')}

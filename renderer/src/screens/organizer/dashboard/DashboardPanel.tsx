@@ -1,5 +1,6 @@
 import './dashboard.css';
 import { useTranslation } from 'react-i18next';
+import { formatCount } from '../../../format';
 import { useLiveQuery } from '../../../hooks/useLiveQuery';
 import { ArrivalsChart, CategoryBars } from './charts';
 import { labelsFor } from './labels';
@@ -31,27 +32,27 @@ export function DashboardPanel() {
         <div className="tile main">
           <dt>{t('dashboard.checkedIn')}</dt>
           <dd data-testid="dashboard-checked-in">
-            {dashboard.checkedIn}
+            {formatCount(dashboard.checkedIn, i18n.language)}
             <small>{t('dashboard.ofExpected', { expected: dashboard.expected, registered: dashboard.registeredCheckedIn })}</small>
           </dd>
         </div>
         <div className="tile">
           <dt>{t('dashboard.walkIns')}</dt>
-          <dd>{dashboard.walkIns}</dd>
+          <dd>{formatCount(dashboard.walkIns, i18n.language)}</dd>
         </div>
         <div className="tile">
           <dt>{t('dashboard.noShows')}</dt>
-          <dd>{dashboard.noShows}</dd>
+          <dd>{formatCount(dashboard.noShows, i18n.language)}</dd>
         </div>
         {dashboard.notExpected > 0 && (
           <div className="tile" data-testid="dashboard-not-expected">
             <dt>{t('dashboard.notExpected')}</dt>
-            <dd>{dashboard.notExpected}</dd>
+            <dd>{formatCount(dashboard.notExpected, i18n.language)}</dd>
           </div>
         )}
         <div className={`tile${dashboard.conflicts > 0 ? ' warn' : ''}`}>
           <dt>{t('dashboard.conflicts')}</dt>
-          <dd>{dashboard.conflicts}</dd>
+          <dd>{formatCount(dashboard.conflicts, i18n.language)}</dd>
         </div>
       </dl>
       {dashboard.lists.length > 0 && (

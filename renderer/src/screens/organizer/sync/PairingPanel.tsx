@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SyncStatus } from '../../../../../shared/api/methods/sync';
 import { useApi } from '../../../api/context';
-import { formatTime } from '../../../format';
+import { formatCount, formatTime } from '../../../format';
 import { useActionMessage } from '../../../hooks/useActionMessage';
 import { useLiveQuery } from '../../../hooks/useLiveQuery';
 import { useQrCode } from '../../../hooks/useQrCode';
@@ -16,7 +16,7 @@ function StatusFacts({ status }: { status: SyncStatus }) {
       <dt>{t('sync.pair.lastSuccess')}</dt>
       <dd>{status.lastSuccessAt ? formatTime(status.lastSuccessAt, i18n.language) : t('sync.pair.never')}</dd>
       <dt>{t('sync.pair.waiting')}</dt>
-      <dd>{status.waiting}</dd>
+      <dd>{formatCount(status.waiting, i18n.language)}</dd>
       {status.lastError && (
         <>
           <dt>{t('sync.pair.lastError')}</dt>
