@@ -42,6 +42,15 @@ describe('musubi import with answer mapping and status (real processes)', () => 
     expect(run.stderr).toContain('note: “金融” (2 rows) mapped to finance as suggested');
   });
 
+  it('writes counts grouped by thousands, in English and in Japanese', async () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'list.csv');
+    fs.writeFileSync(file, `受付番号,氏名\n${Array.from({ length: 1200 }, (_, i) => `T-${i},参加者 ${i}`).join('\n')}\n`);
+    const db = path.join(dir, 'event.db');
+    expect((await runMusubi(['--lang', 'en', 'import', file, '--db', db, '--dry-run'])).stdout).toContain('Would import 1,200 new, 0 updated');
+    expect((await runMusubi(['--lang', 'ja', 'import', file, '--db', db, '--dry-run'])).stdout).toContain('新規 1,200 人');
+  });
+
   it('names a bad --value-map choice and writes nothing', async () => {
     const db = path.join(tempDir(), 'event.db');
     const run = await runMusubi(['import', path.join(FIXTURES, 'peatix-status.csv'), '--db', db, '--value-map', 'industry:宇宙=space']);
