@@ -31,8 +31,8 @@ const HEADER_FILL = '#e8ecf2';
 const STRIPE_FILL = '#f6f7f9';
 
 const TITLES = {
-  ja: { roster: '参加者名簿', printed: '出力', page: 'ページ', people: (n: number) => `${n}名` },
-  en: { roster: 'Attendance roster', printed: 'Printed', page: 'Page', people: (n: number) => `${n} attendees` },
+  ja: { roster: '参加者名簿', printed: '出力', page: 'ページ', people: (n: number) => `${n.toLocaleString('ja-JP')}名` },
+  en: { roster: 'Attendance roster', printed: 'Printed', page: 'Page', people: (n: number) => `${n.toLocaleString('en-GB')} attendees` },
 };
 
 /**
