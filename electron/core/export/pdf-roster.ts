@@ -5,6 +5,7 @@ import { pdfkit } from '../pdf/pdf-libraries';
 import type { AttendanceTable, TableColumn } from './attendance-rows';
 import { localDateTime } from './attendance-rows';
 import { codePointLabel } from './shift-jis';
+import { formatCount } from '../../../shared/text/count';
 
 /** Relative widths: names and companies get room, counts and flags little. */
 const WIDTH_WEIGHT: Record<ExportColumn, number> = {
@@ -31,8 +32,8 @@ const HEADER_FILL = '#e8ecf2';
 const STRIPE_FILL = '#f6f7f9';
 
 const TITLES = {
-  ja: { roster: '参加者名簿', printed: '出力', page: 'ページ', people: (n: number) => `${n.toLocaleString('ja-JP')}名` },
-  en: { roster: 'Attendance roster', printed: 'Printed', page: 'Page', people: (n: number) => `${n.toLocaleString('en-GB')} attendees` },
+  ja: { roster: '参加者名簿', printed: '出力', page: 'ページ', people: (n: number) => `${formatCount(n, 'ja')}名` },
+  en: { roster: 'Attendance roster', printed: 'Printed', page: 'Page', people: (n: number) => `${formatCount(n, 'en')} attendees` },
 };
 
 /**

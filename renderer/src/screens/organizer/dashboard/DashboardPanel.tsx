@@ -1,6 +1,6 @@
 import './dashboard.css';
 import { useTranslation } from 'react-i18next';
-import { formatCount } from '../../../format';
+import { formatCount } from '../../../../../shared/text/count';
 import { useLiveQuery } from '../../../hooks/useLiveQuery';
 import { ArrivalsChart, CategoryBars } from './charts';
 import { labelsFor } from './labels';
