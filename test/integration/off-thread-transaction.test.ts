@@ -1,4 +1,5 @@
 import path from 'node:path';
+import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { runOffThread } from '../../electron/core/db/off-thread-transaction';
 import { openDatabase } from '../../electron/core/db/open';
@@ -30,6 +31,24 @@ describe('runOffThread', () => {
     ]);
     expect(notes(db)).toEqual([{ id: 1, text: '受付' }, { id: 2, text: 'kiosk' }]);
     expect(db.prepare("SELECT name FROM sqlite_master WHERE name = 'notes_by_text'").get()).toEqual({ name: 'notes_by_text' });
+  });
+
+  it('runs off the caller\'s thread: it waits for a lock another connection holds while the caller goes on and releases it', async () => {
+    const db = fileDb();
+    const other = new Database(db.name);
+    other.exec('BEGIN IMMEDIATE');
+    const order: string[] = [];
+    // On the caller's thread the transaction would wait for the lock inside SQLite, with this
+    // thread blocked, so the timer that releases the lock could not run until it gave up (busy).
+    setTimeout(() => {
+      order.push('caller released the lock');
+      other.exec('COMMIT');
+      other.close();
+    }, 50);
+    await runOffThread(db, [{ sql: 'INSERT INTO notes (id, text) VALUES (?, ?)', params: [1, 'after the lock'] }]);
+    order.push('committed');
+    expect(order).toEqual(['caller released the lock', 'committed']);
+    expect(notes(db)).toEqual([{ id: 1, text: 'after the lock' }]);
   });
 
   it('a statement that fails takes the earlier ones back with it and reports the database error', async () => {
